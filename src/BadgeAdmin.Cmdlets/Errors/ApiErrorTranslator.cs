@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Http;
+
+namespace BadgeAdmin.Cmdlets.Errors;
+
+/// <summary>Maps a failed API call to the ErrorId, ErrorCategory and details PowerShell users and scripts expect.</summary>
+internal static class ApiErrorTranslator
+{
+    /// <param name="exception">The failure.</param>
+    /// <param name="target">The item being processed (an id or an object), for $error[0].TargetObject.</param>
+    /// <param name="notFoundId">The ErrorId for a 404, naming what was looked for (e.g. <see cref="ErrorIds.PartnerBadgeNotFound"/>).</param>
+    public static CmdletError Translate(ApiException exception, object? target, string notFoundId)
+    {
+        var (id, category, advice) = exception.Kind switch
+        {
+            ApiFailureKind.BadRequest => (ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, "Check the values given; the server's message names the field it refused."),
+            ApiFailureKind.Unauthorized => (ErrorIds.ApiKeyRejected, ErrorCategory.SecurityError, "Check the API key, then connect again."),
+            ApiFailureKind.Forbidden => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, "The API key lacks the permission for this call."),
+            ApiFailureKind.NotFound => (notFoundId, ErrorCategory.ObjectNotFound, (string?)null),
+            ApiFailureKind.Conflict => (ErrorIds.Conflict, ErrorCategory.ResourceExists, (string?)null),
+            ApiFailureKind.RateLimited => (ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, "Wait and run it again, or raise -MaxRetries on Connect."),
+            ApiFailureKind.ServerError => (ErrorIds.ServiceError, ErrorCategory.ResourceUnavailable, "The service failed; try again later."),
+            ApiFailureKind.Timeout => (ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout, "Raise -TimeoutSec on Connect, or try again later."),
+            ApiFailureKind.ConnectionFailed => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, "Check the base URI and the network."),
+            ApiFailureKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, "The service answered with something other than the expected JSON."),
+            _ => (ErrorIds.UnexpectedStatus, ErrorCategory.InvalidResult, (string?)null),
+        };
+
+        var details = exception.ServerMessage is null
+            ? exception.Message
+            : $"{exception.ServerMessage} ({exception.Method} {exception.Path} → {(int?)exception.StatusCode})";
+        return new CmdletError(exception, id, category, target) { DetailsMessage = details, RecommendedAction = advice };
+    }
+}

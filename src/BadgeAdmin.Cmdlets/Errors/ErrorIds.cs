@@ -1,0 +1,28 @@
+namespace BadgeAdmin.Cmdlets.Errors;
+
+/// <summary>
+/// Every ErrorId the module writes, in one place, so scripts can branch on them
+/// (<c>$err.FullyQualifiedErrorId -like 'PartnerBadgeNotFound,*'</c>). They name what happened.
+/// </summary>
+internal static class ErrorIds
+{
+    public const string NotConnected = "NotConnected";
+    public const string ConnectionClosed = "ConnectionClosed";
+    public const string ApiKeyMissing = "ApiKeyMissing";
+    public const string InvalidBaseUri = "InvalidBaseUri";
+    public const string NothingToChange = "NothingToChange";
+
+    public const string ApiKeyRejected = "ApiKeyRejected";
+    public const string AccessDenied = "AccessDenied";
+    public const string RequestRejected = "RequestRejected";
+    public const string Conflict = "Conflict";
+    public const string RateLimited = "RateLimited";
+    public const string ServiceError = "ServiceError";
+    public const string UnexpectedStatus = "UnexpectedStatus";
+    public const string RequestTimedOut = "RequestTimedOut";
+    public const string ConnectionFailed = "ConnectionFailed";
+    public const string InvalidResponse = "InvalidResponse";
+
+    public const string PartnerEntryNotFound = "PartnerEntryNotFound";
+    public const string PartnerBadgeNotFound = "PartnerBadgeNotFound";
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Gets the badges attached to a PartnerPage partner entry, or one of them.</para>
+/// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
+/// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "PartnerBadge", DefaultParameterSetName = ByEntryIdSet)]
+[OutputType(typeof(PartnerBadge))]
+public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
+{
+    private const string ByEntryIdSet = "ByEntryId";
+    private const string ByEntrySet = "ByEntry";
+
+    /// <summary>The entry whose badges to get. Binds from an EntryId property (e.g. a CSV column).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByEntryIdSet, ValueFromPipelineByPropertyName = true)]
+    public Guid EntryId { get; set; }
+
+    /// <summary>An entry from Get-PartnerEntry. Bound by value, so the entry's own Id never binds to -Id.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByEntrySet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PartnerEntry? Entry { get; set; }
+
+    /// <summary>One badge to get. Without it, every badge of the entry is listed.</summary>
+    [Parameter(Position = 0)]
+    public Guid? Id { get; set; }
+
+    private protected override void OnRecord()
+    {
+        var entryId = Entry?.Id ?? EntryId;
+        if (Id is { } badgeId)
+        {
+            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => Runtime.WriteObject(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))));
+            return;
+        }
+
+        ForItem(entryId, ErrorIds.PartnerEntryNotFound,
+            () => Stream(Client.ListBadgesAsync(entryId, CancelToken), badge => Runtime.WriteObject(badge)));
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Attaches a directory badge to a PartnerPage partner entry.</para>
+/// <para type="description">POSTs {id, order} to the entry's badge collection (route inferred from the documented
+/// PATCH; see the route table). Never retried once the server may have acted, so a badge is not attached twice.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PartnerBadge))]
+public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
+{
+    /// <summary>The entry to attach the badge to.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid EntryId { get; set; }
+
+    /// <summary>The directory badge to attach. Binds from an Id property, so badges of one entry can be copied to another.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public Guid BadgeId { get; set; }
+
+    /// <summary>Position of the badge on the entry (0 first).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(0, int.MaxValue)]
+    public int? Order { get; set; }
+
+    private protected override void OnRecord()
+    {
+        var target = $"partner entry {EntryId}";
+        var action = Order is { } order ? $"Attach badge {BadgeId} at order {order}" : $"Attach badge {BadgeId}";
+        if (!Runtime.ShouldProcess(target, action)) return;
+        ForItem(BadgeId, ErrorIds.PartnerEntryNotFound,
+            () => Runtime.WriteObject(Await(token => Client.AddBadgeAsync(EntryId, BadgeId, Order, token))));
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Detaches a badge from a PartnerPage partner entry.</para>
+/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
+/// Writes nothing unless -PassThru.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(PartnerBadge))]
+public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
+{
+    /// <summary>The entry the badge is attached to.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid EntryId { get; set; }
+
+    /// <summary>The badge to detach.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>Writes the removed badge: the server's account of it, or its EntryId and Id when the server sends none.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override void OnRecord()
+    {
+        if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
+        ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
+        {
+            var removed = Await(token => Client.RemoveBadgeAsync(EntryId, Id, token));
+            if (PassThru) Runtime.WriteObject(removed ?? new PartnerBadge { Id = Id, EntryId = EntryId });
+        });
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Changes a badge attached to a PartnerPage partner entry: its order, or the directory badge it refers to.</para>
+/// <para type="description">Sends the documented PATCH with only the fields given. Writes nothing unless -PassThru.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PartnerBadge))]
+public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
+{
+    /// <summary>The entry the badge is attached to.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid EntryId { get; set; }
+
+    /// <summary>The badge to change.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>New position (0 first).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int? Order { get; set; }
+
+    /// <summary>The directory badge this entry badge should refer to (the PATCH body's id).</summary>
+    [Parameter]
+    public Guid? BadgeId { get; set; }
+
+    /// <summary>Writes the badge as the server returns it after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override void OnBegin()
+    {
+        if (Order is null && BadgeId is null)
+        {
+            ThrowTerminating(new CmdletError(
+                new ArgumentException("Nothing to change: give -Order, -BadgeId or both.", nameof(Order)),
+                ErrorIds.NothingToChange, ErrorCategory.InvalidArgument, null));
+        }
+
+        base.OnBegin();
+    }
+
+    private protected override void OnRecord()
+    {
+        var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
+        if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
+        ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
+        {
+            var updated = Await(token => Client.UpdateBadgeAsync(EntryId, Id, change, token));
+            if (PassThru) Runtime.WriteObject(updated);
+        });
+    }
+
+    private static string Describe(PartnerBadgeChange change)
+    {
+        var parts = new List<string>(2);
+        if (change.Order is { } order) parts.Add($"order to {order}");
+        if (change.Id is { } id) parts.Add($"directory badge to {id}");
+        return "Set " + string.Join(" and ", parts);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Http;
+
+namespace BadgeAdmin.Cmdlets.Runtime;
+
+/// <summary>
+/// Base of every BadgeAdmin cmdlet. It owns cancellation (Ctrl+C cancels the token every request carries), the
+/// bridge from async client calls to the pipeline thread, and the edge where stray exceptions become error records.
+/// Cmdlets write only through <see cref="Runtime"/>, which tests replace to observe them without an engine.
+/// </summary>
+public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private ICmdletRuntime? _runtime;
+    private PipelineThreadPump? _pump;
+
+    internal ICmdletRuntime Runtime
+    {
+        get => _runtime ??= new EngineCmdletRuntime(this);
+        set => _runtime = value;
+    }
+
+    /// <summary>Cancelled by StopProcessing (Ctrl+C, or a downstream Select-Object -First); every request carries it.</summary>
+    protected CancellationToken CancelToken => _stopping.Token;
+
+    private PipelineThreadPump Pump => _pump ??= new PipelineThreadPump(() => Runtime, Runtime.DebugEnabled);
+
+    protected sealed override void BeginProcessing() => Guard(OnBegin);
+
+    protected sealed override void ProcessRecord() => Guard(OnRecord);
+
+    protected sealed override void EndProcessing() => Guard(OnEnd);
+
+    /// <summary>Runs on another thread while the pipeline thread may be blocked: it only signals.</summary>
+    protected sealed override void StopProcessing() => _stopping.Cancel();
+
+    private protected virtual void OnBegin()
+    {
+    }
+
+    private protected virtual void OnRecord()
+    {
+    }
+
+    private protected virtual void OnEnd()
+    {
+    }
+
+    /// <summary>Waits for async client work on the pipeline thread, relaying its verbose/warning/debug messages.</summary>
+    private protected T Await<T>(Func<CancellationToken, Task<T>> work) => Pump.Run(work, CancelToken);
+
+    private protected void Await(Func<CancellationToken, Task> work) => Pump.Run(work, CancelToken);
+
+    /// <summary>Writes each item of an async listing as it arrives.</summary>
+    private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each) => Pump.ForEach(source, CancelToken, each);
+
+    /// <summary>
+    /// Runs one pipeline item's work; an API failure becomes a non-terminating error about <paramref name="target"/>,
+    /// so the next item still runs.
+    /// </summary>
+    private protected void ForItem(object target, string notFoundId, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (ApiException ex) when (!_stopping.IsCancellationRequested)
+        {
+            Runtime.WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
+        }
+    }
+
+    private protected void ThrowTerminating(CmdletError error)
+    {
+        Runtime.ThrowTerminatingError(error);
+        // The engine's ThrowTerminatingError throws; this line is for runtimes that return.
+        throw new InvalidOperationException(error.ToString(), error.Exception);
+    }
+
+    private void Guard(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (ApiException ex) when (!_stopping.IsCancellationRequested)
+        {
+            // A failure no cmdlet attributed to an item (none should reach here); still report it properly.
+            Runtime.WriteError(ApiErrorTranslator.Translate(ex, null, ErrorIds.UnexpectedStatus));
+        }
+    }
+
+    // Entry points for tests, which drive the cmdlet the way the engine would.
+    internal void InvokeBegin() => BeginProcessing();
+
+    internal void InvokeRecord() => ProcessRecord();
+
+    internal void InvokeEnd() => EndProcessing();
+
+    internal void InvokeStop() => StopProcessing();
+
+    public void Dispose()
+    {
+        _pump?.Dispose();
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Connections;
+
+namespace BadgeAdmin.Cmdlets.Runtime;
+
+/// <summary>The production runtime: each call goes straight to the PowerShell engine through the cmdlet.</summary>
+internal sealed class EngineCmdletRuntime : ICmdletRuntime
+{
+    private readonly PSCmdlet _cmdlet;
+
+    public EngineCmdletRuntime(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    public void WriteObject(object item) => _cmdlet.WriteObject(item);
+
+    public void WriteError(CmdletError error) => _cmdlet.WriteError(error.ToErrorRecord());
+
+    public void ThrowTerminatingError(CmdletError error) => _cmdlet.ThrowTerminatingError(error.ToErrorRecord());
+
+    public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+    public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+
+    public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+
+    public void WriteDebug(string message) => _cmdlet.WriteDebug(message);
+
+    public bool DebugEnabled
+    {
+        get
+        {
+            if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return debug is SwitchParameter { IsPresent: true };
+            }
+
+            var preference = _cmdlet.GetVariableValue("DebugPreference");
+            return preference is ActionPreference value && value != ActionPreference.SilentlyContinue;
+        }
+    }
+
+    public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
+
+    public string? PowerShellVersion => (_cmdlet.GetVariableValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]?.ToString();
+
+    public RunspaceConnections Connections => ConnectionRegistry.ForCurrentRunspace();
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using BadgeAdmin.Core.Diagnostics;
+
+namespace BadgeAdmin.Cmdlets.Runtime;
+
+/// <summary>
+/// Runs async client work off the pipeline thread and blocks the pipeline thread on it, relaying what the HTTP
+/// pipeline reports (verbose lines, retry warnings, debug bodies) as it happens. PowerShell only accepts writes on
+/// the pipeline thread, so handlers queue messages here and this pump writes them from that thread.
+/// </summary>
+internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
+{
+    private enum Stream { Verbose, Warning, Debug }
+
+    private readonly ConcurrentQueue<(Stream Stream, string Text)> _messages = new();
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly Func<ICmdletRuntime> _runtime;
+
+    public PipelineThreadPump(Func<ICmdletRuntime> runtime, bool wantsBodies)
+    {
+        _runtime = runtime;
+        WantsBodies = wantsBodies;
+    }
+
+    public bool WantsBodies { get; }
+
+    void IRequestObserver.RequestCompleted(string summary) => Post(Stream.Verbose, summary);
+
+    void IRequestObserver.Detail(string text) => Post(Stream.Debug, text);
+
+    void IRequestObserver.Retrying(string notice) => Post(Stream.Warning, notice);
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool and waits for it here, writing its messages meanwhile.</summary>
+    public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        Task<T> task;
+        using (RequestObserverScope.Begin(this))
+        {
+            // Task.Run: no continuation can ever need this (blocked) thread, whatever synchronization context a host installs.
+            task = Task.Run(() => work(cancellationToken), cancellationToken);
+        }
+
+        task.ContinueWith(static (_, wake) => ((AutoResetEvent)wake!).Set(), _wake, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        while (!task.IsCompleted)
+        {
+            _wake.WaitOne();
+            Drain();
+        }
+
+        Drain();
+        return task.GetAwaiter().GetResult();
+    }
+
+    public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        Run(async token =>
+        {
+            await work(token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Streams an async sequence onto the pipeline thread: each item is handed to <paramref name="each"/> as soon as
+    /// it arrives. When the consumer stops early (Select-Object -First), disposing the enumerator stops the paging.
+    /// </summary>
+    public void ForEach<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken, Action<T> each)
+    {
+        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (Run(_ => enumerator.MoveNextAsync().AsTask(), cancellationToken))
+            {
+                each(enumerator.Current);
+            }
+        }
+        finally
+        {
+            Run(_ => enumerator.DisposeAsync().AsTask(), CancellationToken.None);
+        }
+    }
+
+    private void Post(Stream stream, string text)
+    {
+        _messages.Enqueue((stream, text));
+        _wake.Set();
+    }
+
+    private void Drain()
+    {
+        while (_messages.TryDequeue(out var message))
+        {
+            var runtime = _runtime();
+            switch (message.Stream)
+            {
+                case Stream.Verbose:
+                    runtime.WriteVerbose(message.Text);
+                    break;
+                case Stream.Warning:
+                    runtime.WriteWarning(message.Text);
+                    break;
+                default:
+                    runtime.WriteDebug(message.Text);
+                    break;
+            }
+        }
+    }
+
+    public void Dispose() => _wake.Dispose();
+}

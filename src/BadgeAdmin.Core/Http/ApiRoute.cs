@@ -1,0 +1,62 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace BadgeAdmin.Core.Http;
+
+/// <summary>How sure we are that a route exists as written (see shared/api-reference.md).</summary>
+public enum RouteEvidence
+{
+    /// <summary>Seen in vendor documentation or the vendor's generated SDK.</summary>
+    Confirmed,
+    /// <summary>A reasoned guess; verify against the live API before relying on it.</summary>
+    Inferred,
+}
+
+/// <summary>One row of a service's route table: method, path template relative to the service root, and its evidence.</summary>
+public sealed class ApiRoute
+{
+    public ApiRoute(string method, string template, RouteEvidence evidence, string source)
+    {
+        Method = method;
+        Template = template;
+        Evidence = evidence;
+        Source = source;
+    }
+
+    public string Method { get; }
+
+    /// <summary>Path relative to the service root, with <c>{name}</c> placeholders filled in order by <see cref="Format"/>.</summary>
+    public string Template { get; }
+
+    public RouteEvidence Evidence { get; }
+
+    /// <summary>Where the route comes from (a section of the API reference).</summary>
+    public string Source { get; }
+
+    /// <summary>Fills the placeholders in order; values are URL-escaped.</summary>
+    public string Format(params object[] values)
+    {
+        var result = new StringBuilder(Template.Length + 64);
+        var next = 0;
+        for (var i = 0; i < Template.Length; i++)
+        {
+            var c = Template[i];
+            if (c != '{')
+            {
+                result.Append(c);
+                continue;
+            }
+
+            var close = Template.IndexOf('}', i);
+            if (next >= values.Length) throw new ArgumentException($"Route {Template} needs more values than the {values.Length} given.");
+            var value = Convert.ToString(values[next++], CultureInfo.InvariantCulture) ?? string.Empty;
+            result.Append(Uri.EscapeDataString(value));
+            i = close;
+        }
+
+        return result.ToString();
+    }
+
+    public override string ToString() => $"{Method} {Template} ({Evidence})";
+}

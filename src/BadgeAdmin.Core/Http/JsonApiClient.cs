@@ -1,0 +1,108 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using BadgeAdmin.Core.Diagnostics;
+
+namespace BadgeAdmin.Core.Http;
+
+/// <summary>
+/// The request/response mechanics both service clients share: build the request, send it through the connection's
+/// pipeline, turn failures into <see cref="ApiException"/>, and read JSON bodies with source-generated metadata.
+/// </summary>
+internal sealed class JsonApiClient : IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private readonly HttpClient _http;
+    private readonly SecretRedactor _redactor;
+
+    public JsonApiClient(ConnectionSettings settings)
+    {
+        _redactor = new SecretRedactor(settings.ApiKey);
+        _http = HttpPipeline.Create(settings, _redactor);
+        BaseUri = settings.BaseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUri, HttpContent? content, RequestIntent intent, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, pathOrUri) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.SetIntent(intent);
+        var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            throw await FailureAsync(request, response).ConfigureAwait(false);
+        }
+    }
+
+    public Task<HttpResponseMessage> SendJsonAsync<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, RequestIntent intent, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType));
+        content.Headers.ContentType = JsonMediaType;
+        return SendAsync(method, path, content, intent, cancellationToken);
+    }
+
+    /// <summary>Reads a 2xx JSON body. Anything unreadable becomes an <see cref="ApiFailureKind.InvalidResponse"/> error with an excerpt.</summary>
+    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type)
+        where T : class
+    {
+        var body = await ReadBodyAsync(response).ConfigureAwait(false);
+        return body.Deserialize(type);
+    }
+
+    /// <summary>Reads a 2xx body that must be JSON: refuses an empty body or a non-JSON content type.</summary>
+    public async Task<JsonBody> ReadBodyAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var body = new JsonBody(bytes, response, _redactor);
+        if (body.FirstToken == '\0') throw body.Invalid("an empty body where JSON was expected");
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJsonMediaType(mediaType)) throw body.Invalid($"content type '{mediaType}' instead of JSON");
+        return body;
+    }
+
+    private async Task<ApiException> FailureAsync(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var serverMessage = ApiErrorBody.ServerMessage(body);
+        serverMessage = serverMessage is null ? null : _redactor.Redact(serverMessage);
+        var excerpt = serverMessage is null && body.Length > 0 ? _redactor.Redact(ApiErrorBody.Excerpt(body)) : null;
+        var kind = status switch
+        {
+            400 or 422 => ApiFailureKind.BadRequest,
+            401 => ApiFailureKind.Unauthorized,
+            403 => ApiFailureKind.Forbidden,
+            404 => ApiFailureKind.NotFound,
+            409 => ApiFailureKind.Conflict,
+            429 => ApiFailureKind.RateLimited,
+            >= 500 => ApiFailureKind.ServerError,
+            _ => ApiFailureKind.UnexpectedStatus,
+        };
+        var path = request.RequestUri?.PathAndQuery ?? string.Empty;
+        var said = serverMessage ?? excerpt;
+        var message = $"{request.Method} {path} failed with {status} {response.ReasonPhrase}".TrimEnd()
+                      + (string.IsNullOrEmpty(said) ? "." : $": {said}");
+        if (kind == ApiFailureKind.RateLimited && RetryDelay.FromServer(response, DateTimeOffset.UtcNow) is { } wait)
+        {
+            message += $" The server asked to wait {RetryHandler.FormatSeconds(wait)}.";
+        }
+
+        return new ApiException(kind, message, request.Method.Method, path, (HttpStatusCode)status, serverMessage, excerpt);
+    }
+
+    private static bool IsJsonMediaType(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,25 @@
+using System.Net.Http;
+
+namespace BadgeAdmin.Core.Http;
+
+/// <summary>
+/// Whether sending a request twice could apply a change twice. The retry handler reads it to decide which failures
+/// it may retry: a create or a grant is retried only when the server certainly did not act on it.
+/// </summary>
+public enum RequestIntent
+{
+    /// <summary>Reads, updates and deletes: repeating them leaves the same state.</summary>
+    Idempotent,
+    /// <summary>Creates and grants: a repeat after the server acted would duplicate the change.</summary>
+    NotIdempotent,
+}
+
+internal static class RequestIntentProperty
+{
+    private const string Key = "BadgeAdmin.RequestIntent";
+
+    public static void SetIntent(this HttpRequestMessage request, RequestIntent intent) => request.Properties[Key] = intent;
+
+    public static RequestIntent GetIntent(this HttpRequestMessage request) =>
+        request.Properties.TryGetValue(Key, out var value) && value is RequestIntent intent ? intent : RequestIntent.Idempotent;
+}

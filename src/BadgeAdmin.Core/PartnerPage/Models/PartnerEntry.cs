@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BadgeAdmin.Core.PartnerPage.Models;
+
+/// <summary>
+/// A partner entry of a PartnerPage directory. Only <c>id</c> is confirmed; <c>name</c> and <c>href</c> follow the
+/// API's naming style [I]. Every other field the server sends is kept in <see cref="AdditionalFields"/>.
+/// </summary>
+public sealed class PartnerEntry
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("href")]
+    public string? Href { get; init; }
+
+    /// <summary>Fields this version of the module does not model, exactly as the server sent them.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalFields { get; init; }
+
+    public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Core.PartnerPage;
+
+/// <summary>
+/// PartnerPage partner entries and their badges. Every route comes from <see cref="PartnerPageRoutes"/>; every
+/// failure is an <see cref="ApiException"/>. Lists stream page by page and stop asking when the caller stops reading.
+/// </summary>
+public sealed class PartnerPageClient : IDisposable
+{
+    private static readonly HttpMethod Patch = new("PATCH");
+    private static readonly PartnerPageJsonContext Json = PartnerPageJsonContext.Default;
+    private readonly JsonApiClient _api;
+
+    public PartnerPageClient(ConnectionSettings settings) => _api = new JsonApiClient(settings);
+
+    public IAsyncEnumerable<PartnerEntry> ListEntriesAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, cancellationToken);
+
+    public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetEntry.Format(entryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        return await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Format(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, cancellationToken);
+        await foreach (var badge in badges.ConfigureAwait(false))
+        {
+            badge.EntryId = entryId;
+            yield return badge;
+        }
+    }
+
+    public async Task<PartnerBadge> GetBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
+    }
+
+    /// <summary>Attaches a directory badge to an entry. Not idempotent: a repeat could attach it twice.</summary>
+    public async Task<PartnerBadge> AddBadgeAsync(Guid entryId, Guid badgeId, int? order, CancellationToken cancellationToken = default)
+    {
+        var body = new PartnerBadgeChange { Id = badgeId, Order = order };
+        using var response = await _api.SendJsonAsync(HttpMethod.Post, PartnerPageRoutes.AddEntryBadge.Format(entryId), body, Json.PartnerBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
+    }
+
+    /// <summary>The documented PATCH: sends only the fields given.</summary>
+    public async Task<PartnerBadge> UpdateBadgeAsync(Guid entryId, Guid badgeId, PartnerBadgeChange change, CancellationToken cancellationToken = default)
+    {
+        if (change.Id is null && change.Order is null) throw new ArgumentException("The change sets no field; give an order or a badge id.", nameof(change));
+        using var response = await _api.SendJsonAsync(Patch, PartnerPageRoutes.UpdateEntryBadge.Format(entryId, badgeId), change, Json.PartnerBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
+    }
+
+    /// <summary>Detaches a badge. Returns the server's account of the removed badge when it sends one, else null.</summary>
+    public async Task<PartnerBadge?> RemoveBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.RemoveEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        var length = response.Content.Headers.ContentLength;
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent || length == 0) return null;
+        return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
+    }
+
+    private async Task<PartnerBadge> ReadBadgeAsync(HttpResponseMessage response, Guid entryId)
+    {
+        var badge = await _api.ReadJsonAsync(response, Json.PartnerBadge).ConfigureAwait(false);
+        badge.EntryId = entryId;
+        return badge;
+    }
+
+    /// <summary>
+    /// Reads a listing in either undocumented shape: a bare array (one page) or the envelope {count, next, previous,
+    /// results}, following <c>next</c>. A <c>next</c> link to another host is refused: the key must not travel there.
+    /// </summary>
+    private async IAsyncEnumerable<T> ListAsync<T>(string firstPath, JsonTypeInfo<List<T>> arrayType, JsonTypeInfo<PartnerPageListPage<T>> pageType,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        string? next = firstPath;
+        while (next is not null)
+        {
+            List<T> items;
+            string? nextLink = null;
+            using (var response = await _api.SendAsync(HttpMethod.Get, next, null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false))
+            {
+                var body = await _api.ReadBodyAsync(response).ConfigureAwait(false);
+                switch (body.FirstToken)
+                {
+                    case '[':
+                        items = body.Deserialize(arrayType);
+                        break;
+                    case '{':
+                        var page = body.Deserialize(pageType);
+                        items = page.Results ?? throw body.Invalid("a list object without 'results'");
+                        nextLink = page.Next;
+                        break;
+                    default:
+                        throw body.Invalid("neither a JSON array nor a list object");
+                }
+
+                next = ResolveNext(nextLink, body, visited);
+            }
+
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private string? ResolveNext(string? link, JsonBody body, HashSet<string> visited)
+    {
+        if (string.IsNullOrEmpty(link)) return null;
+        if (!Uri.TryCreate(link, UriKind.RelativeOrAbsolute, out var uri)) throw body.Invalid($"a 'next' link that is not a URL ('{link}')");
+        var absolute = uri.IsAbsoluteUri ? uri : new Uri(_api.BaseUri, uri);
+        if (!BaseUriPolicy.IsSameOrigin(_api.BaseUri, absolute))
+        {
+            throw body.Invalid($"a 'next' link to another host ({absolute.GetLeftPart(UriPartial.Authority)}); the API key is not sent there");
+        }
+
+        if (!visited.Add(absolute.AbsoluteUri)) throw body.Invalid($"a 'next' link that repeats an earlier page ({absolute.PathAndQuery})");
+        return absolute.AbsoluteUri;
+    }
+
+    public void Dispose() => _api.Dispose();
+}
