@@ -42,7 +42,14 @@ public sealed class ConnectPartnerPageCommand : BadgeAdminCmdlet
 
     /// <summary>Writes the connection, which can be passed to -Connection of other cmdlets.</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => PassThruRequested;
+        set => PassThruRequested = value.IsPresent;
+    }
+
+    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
+    internal bool PassThruRequested { get; set; }
 
     private protected override void OnEnd()
     {
@@ -63,7 +70,7 @@ public sealed class ConnectPartnerPageCommand : BadgeAdminCmdlet
         var connection = new PartnerPageConnection(settings, source);
         Runtime.Connections.SetPartnerPage(connection);
         Runtime.WriteVerbose($"Connected to PartnerPage at {connection.BaseUri} (key from {source}).");
-        if (PassThru) Runtime.WriteObject(connection);
+        if (PassThruRequested) Runtime.WriteObject(connection);
     }
 
     private (string Key, string Source) ReadKey()

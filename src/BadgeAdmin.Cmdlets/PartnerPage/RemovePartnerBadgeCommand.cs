@@ -24,7 +24,14 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>Writes the removed badge: the server's account of it, or its EntryId and Id when the server sends none.</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => PassThruRequested;
+        set => PassThruRequested = value.IsPresent;
+    }
+
+    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
+    internal bool PassThruRequested { get; set; }
 
     private protected override void OnRecord()
     {
@@ -32,7 +39,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
         ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
         {
             var removed = Await(token => Client.RemoveBadgeAsync(EntryId, Id, token));
-            if (PassThru) Runtime.WriteObject(removed ?? new PartnerBadge { Id = Id, EntryId = EntryId });
+            if (PassThruRequested) Runtime.WriteObject(removed ?? new PartnerBadge { Id = Id, EntryId = EntryId });
         });
     }
 }

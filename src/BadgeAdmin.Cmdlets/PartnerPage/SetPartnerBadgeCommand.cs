@@ -34,7 +34,14 @@ public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>Writes the badge as the server returns it after the change.</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => PassThruRequested;
+        set => PassThruRequested = value.IsPresent;
+    }
+
+    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
+    internal bool PassThruRequested { get; set; }
 
     private protected override void OnBegin()
     {
@@ -55,7 +62,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
         ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
         {
             var updated = Await(token => Client.UpdateBadgeAsync(EntryId, Id, change, token));
-            if (PassThru) Runtime.WriteObject(updated);
+            if (PassThruRequested) Runtime.WriteObject(updated);
         });
     }
 

@@ -21,8 +21,10 @@ public sealed class PartnerEntry
     public string? Href { get; init; }
 
     /// <summary>Fields this version of the module does not model, exactly as the server sent them.</summary>
+    // A settable member: System.Text.Json cannot fill extension data through an init-only (constructor-like) setter.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalFields { get; init; }
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? AdditionalFields { get; internal set; }
 
     public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
 }

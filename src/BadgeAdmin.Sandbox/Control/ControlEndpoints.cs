@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace BadgeAdmin.Sandbox.Control;
+
+/// <summary>Routes under /_sandbox/ that tests and users drive the sandbox with. Never part of an emulated API.</summary>
+internal static class ControlEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var control = app.MapGroup("/_sandbox");
+        control.MapGet("/", () => Results.Text(SandboxOptions.Usage));
+
+        control.MapPost("/reset", (SandboxState state) =>
+        {
+            state.Reset();
+            return JsonReply.Ok(new JsonObject { ["reset"] = true });
+        });
+
+        control.MapGet("/requests", (SandboxState state) => JsonReply.Ok(RequestLog.ToJson(state.Requests.Snapshot())));
+        control.MapDelete("/requests", (SandboxState state) =>
+        {
+            state.Requests.Clear();
+            return Results.NoContent();
+        });
+
+        control.MapGet("/faults", (SandboxState state) => JsonReply.Ok(new JsonArray(state.Faults.Snapshot().Select(r => (JsonNode)r.ToJson()).ToArray())));
+        control.MapDelete("/faults", (SandboxState state) =>
+        {
+            state.Faults.Clear();
+            return Results.NoContent();
+        });
+        control.MapPost("/faults", async (HttpRequest request, SandboxState state) =>
+        {
+            var body = await JsonReply.ReadObjectAsync(request);
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {method, path, status, count, retryAfter, retryAfterMs, delayMs, body, contentType, stall, abort}.");
+            try
+            {
+                var rule = FaultRule.FromJson(body);
+                state.Faults.Add(rule);
+                return JsonReply.Send(201, rule.ToJson());
+            }
+            catch (ArgumentException ex)
+            {
+                return JsonReply.Message(400, ex.Message);
+            }
+        });
+
+        control.MapPost("/settings", async (HttpRequest request, SandboxState state) =>
+        {
+            var body = await JsonReply.ReadObjectAsync(request);
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs}.");
+            if (body["partnerPageListStyle"] is JsonValue style)
+            {
+                var value = style.TryGetValue<string>(out var s) ? s : null;
+                if (value is not ("envelope" or "array")) return JsonReply.Message(400, "'partnerPageListStyle' must be \"envelope\" or \"array\".");
+                state.PartnerPageListStyle = value;
+            }
+
+            if (body["partnerPagePageSize"] is JsonValue size)
+            {
+                if (!size.TryGetValue<int>(out var n) || n < 1 || n > 1000) return JsonReply.Message(400, "'partnerPagePageSize' must be a whole number from 1 to 1000.");
+                state.PartnerPagePageSize = n;
+            }
+
+            if (body["latencyMs"] is JsonValue latency)
+            {
+                if (!latency.TryGetValue<int>(out var ms) || ms < 0 || ms > 60_000) return JsonReply.Message(400, "'latencyMs' must be a whole number from 0 to 60000.");
+                state.LatencyMs = ms;
+            }
+
+            return JsonReply.Ok(new JsonObject
+            {
+                ["partnerPageListStyle"] = state.PartnerPageListStyle,
+                ["partnerPagePageSize"] = state.PartnerPagePageSize,
+                ["latencyMs"] = state.LatencyMs,
+            });
+        });
+    }
+}

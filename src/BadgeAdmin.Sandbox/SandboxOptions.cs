@@ -1,0 +1,98 @@
+namespace BadgeAdmin.Sandbox;
+
+/// <summary>Start-up settings of the sandbox, from the command line or from a test.</summary>
+public sealed class SandboxOptions
+{
+    public const string DefaultPartnerPageKey = "sandbox-partnerpage";
+    public const string DefaultSnagKey = "sandbox-snag";
+
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Loopback address to listen on (127.0.0.1 or ::1).</summary>
+    public System.Net.IPAddress Address { get; set; } = System.Net.IPAddress.Loopback;
+
+    public string PartnerPageKey { get; set; } = DefaultPartnerPageKey;
+
+    public string SnagKey { get; set; } = DefaultSnagKey;
+
+    /// <summary>Latency added to every emulated API request, to make round trips realistic for benchmarks.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>A file to write the listening address to once started (for scripts that start the sandbox).</summary>
+    public string? AddressFile { get; set; }
+
+    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming a bad option.</summary>
+    public static SandboxOptions Parse(string[] args)
+    {
+        var options = new SandboxOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {name} needs a value.");
+            switch (name)
+            {
+                case "--urls":
+                    options.ApplyUrl(Value());
+                    break;
+                case "--port":
+                    options.Port = ParseInt(name, Value(), 0, 65535);
+                    break;
+                case "--partnerpage-key":
+                    options.PartnerPageKey = NonEmpty(name, Value());
+                    break;
+                case "--snag-key":
+                    options.SnagKey = NonEmpty(name, Value());
+                    break;
+                case "--latency-ms":
+                    options.LatencyMs = ParseInt(name, Value(), 0, 60_000);
+                    break;
+                case "--address-file":
+                    options.AddressFile = NonEmpty(name, Value());
+                    break;
+                case "-h" or "--help":
+                    throw new HelpRequestedException();
+                default:
+                    throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options.");
+            }
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        BadgeAdmin sandbox: emulates the PartnerPage and Snag APIs on loopback.
+          --urls http://127.0.0.1:PORT   address to listen on (loopback only; port 0 picks a free port)
+          --port PORT                    the same, port only
+          --partnerpage-key KEY          key expected in Authorization (default sandbox-partnerpage)
+          --snag-key KEY                 key expected in X-API-KEY (default sandbox-snag)
+          --latency-ms N                 delay added to every API request
+          --address-file PATH            write the listening address to PATH once started
+        Control routes: POST /_sandbox/reset, GET|DELETE /_sandbox/requests, POST|GET|DELETE /_sandbox/faults, POST /_sandbox/settings
+        """;
+
+    private void ApplyUrl(string url)
+    {
+        var first = url.Split(';')[0].Trim();
+        if (!Uri.TryCreate(first.Replace("://*", "://invalid-wildcard").Replace("://+", "://invalid-wildcard"), UriKind.Absolute, out var uri) || uri.Scheme != "http")
+        {
+            throw new ArgumentException($"--urls '{url}' is not an http:// address.");
+        }
+
+        if (uri.IsLoopback && uri.Host == "localhost") Address = System.Net.IPAddress.Loopback;
+        else if (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address)) Address = address;
+        else throw new ArgumentException($"--urls '{url}': the sandbox listens on loopback only (127.0.0.1, [::1] or localhost).");
+        Port = uri.Port;
+    }
+
+    private static int ParseInt(string name, string value, int min, int max) =>
+        int.TryParse(value, out var n) && n >= min && n <= max ? n : throw new ArgumentException($"Option {name} needs a whole number from {min} to {max}, not '{value}'.");
+
+    private static string NonEmpty(string name, string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"Option {name} needs a non-empty value.") : value;
+}
+
+/// <summary>--help was asked for.</summary>
+public sealed class HelpRequestedException : Exception
+{
+}

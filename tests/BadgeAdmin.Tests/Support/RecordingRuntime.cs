@@ -1,0 +1,99 @@
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
+
+namespace BadgeAdmin.Tests.Support;
+
+/// <summary>
+/// Stands in for the PowerShell engine: records what a cmdlet writes, asks and reports, and answers ShouldProcess
+/// as the test says. Checks that every call comes from the thread the cmdlet was started on (the pipeline thread).
+/// </summary>
+internal sealed class RecordingRuntime : ICmdletRuntime
+{
+    private readonly int _pipelineThread = System.Environment.CurrentManagedThreadId;
+
+    public List<object> Objects { get; } = new();
+    public List<CmdletError> Errors { get; } = new();
+    public List<string> Verbose { get; } = new();
+    public List<string> Warnings { get; } = new();
+    public List<string> Debug { get; } = new();
+    public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
+    public Dictionary<string, string> Environment { get; } = new();
+
+    /// <summary>What ShouldProcess answers: false is -WhatIf (or "No" at a -Confirm prompt).</summary>
+    public bool ShouldProcessAnswer { get; set; } = true;
+
+    public bool DebugEnabled { get; set; }
+
+    /// <summary>Stop the pipeline after this many objects, as Select-Object -First does.</summary>
+    public int? StopAfterObjects { get; set; }
+
+    public RunspaceConnections Connections { get; set; } = new();
+
+    public string? PowerShellVersion => "7.6.0";
+
+    public List<string> OffThreadCalls { get; } = new();
+
+    public void WriteObject(object item)
+    {
+        Check(nameof(WriteObject));
+        Objects.Add(item);
+        if (StopAfterObjects is { } n && Objects.Count >= n) throw new PipelineStoppedException();
+    }
+
+    public void WriteError(CmdletError error)
+    {
+        Check(nameof(WriteError));
+        Errors.Add(error);
+    }
+
+    public void ThrowTerminatingError(CmdletError error)
+    {
+        Check(nameof(ThrowTerminatingError));
+        throw new TerminatingErrorException(error);
+    }
+
+    public bool ShouldProcess(string target, string action)
+    {
+        Check(nameof(ShouldProcess));
+        ShouldProcessCalls.Add((target, action));
+        return ShouldProcessAnswer;
+    }
+
+    public void WriteVerbose(string message)
+    {
+        Check(nameof(WriteVerbose));
+        Verbose.Add(message);
+    }
+
+    public void WriteWarning(string message)
+    {
+        Check(nameof(WriteWarning));
+        Warnings.Add(message);
+    }
+
+    public void WriteDebug(string message)
+    {
+        Check(nameof(WriteDebug));
+        Debug.Add(message);
+    }
+
+    public string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Every text the cmdlet sent to any stream, for secret checks.</summary>
+    public IEnumerable<string> AllText() =>
+        Verbose.Concat(Warnings).Concat(Debug)
+            .Concat(Errors.SelectMany(e => new[] { e.ToString(), e.Exception.ToString(), e.DetailsMessage ?? "", e.RecommendedAction ?? "" }))
+            .Concat(Objects.Select(o => o.ToString() ?? ""));
+
+    private void Check(string call)
+    {
+        if (System.Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls.Add(call);
+    }
+}
+
+/// <summary>What the recording runtime throws for ThrowTerminatingError, carrying the error.</summary>
+internal sealed class TerminatingErrorException(CmdletError error) : Exception(error.ToString())
+{
+    public CmdletError Error { get; } = error;
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Sandbox;
+
+namespace BadgeAdmin.Tests.Support;
+
+/// <summary>
+/// A real sandbox server on a free loopback port, one per test class. Tests talk to it over HTTP exactly as the module
+/// does, and read its request log to assert the requests that went out.
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private SandboxServer? _server;
+    private HttpClient? _control;
+
+    public SandboxServer Server => _server ?? throw new InvalidOperationException("Sandbox not started.");
+
+    public Uri BaseAddress => Server.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        _server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0 });
+        _control = new HttpClient { BaseAddress = _server.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _control?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+
+    /// <summary>Seed data back, request log and faults cleared.</summary>
+    public void Reset() => Server.State.Reset();
+
+    public IReadOnlyList<Sandbox.Control.LoggedRequest> Requests => Server.State.Requests.Snapshot();
+
+    /// <summary>Scripts a fault through the public control route, as a user or Pester test would.</summary>
+    public async Task AddFaultAsync(object rule)
+    {
+        var response = await _control!.PostAsJsonAsync("_sandbox/faults", rule);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    public async Task SetAsync(object settings)
+    {
+        var response = await _control!.PostAsJsonAsync("_sandbox/settings", settings);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonArray> RequestLogAsync() =>
+        (JsonNode.Parse(await _control!.GetStringAsync("_sandbox/requests")) as JsonArray)!;
+
+    public ConnectionSettings PartnerPageSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
+        new(Server.BaseAddress, PartnerPageConnection.ApiKeyHeader, key ?? SandboxOptions.DefaultPartnerPageKey)
+        {
+            MaxRetries = maxRetries,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            DelayOverride = (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token),
+        };
+
+    public static string Json(object value) => JsonSerializer.Serialize(value);
+}
