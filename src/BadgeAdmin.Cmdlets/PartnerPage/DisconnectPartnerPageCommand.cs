@@ -7,7 +7,6 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="synopsis">Drops the runspace's PartnerPage connection and disposes its HTTP client.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "PartnerPage")]
-[OutputType(typeof(void))]
 public sealed class DisconnectPartnerPageCommand : BadgeAdminCmdlet
 {
     private protected override void OnEnd()
