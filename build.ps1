@@ -1,0 +1,59 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests and packages BadgeAdmin. A convenience over dotnet: `dotnet build BadgeAdmin.sln -c Release`
+    alone produces the importable module in out/BadgeAdmin.
+.EXAMPLE
+    ./build.ps1                     # Build (Release)
+.EXAMPLE
+    ./build.ps1 -Task Build, Test   # build, then the xunit and Pester suites
+.EXAMPLE
+    ./build.ps1 -Task Package       # out/BadgeAdmin.<version>.zip
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$moduleFolder = Join-Path $root 'out/BadgeAdmin'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' {
+            Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
+            Write-Host "Module folder: $moduleFolder"
+        }
+        'Test' {
+            Invoke-Dotnet test (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
+            $pester = Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -ge 5 }
+            if (-not $pester) {
+                Write-Warning 'Pester 5 is not installed: the Pester suites were skipped (Install-Module Pester -MinimumVersion 5.0).'
+            }
+            elseif ($PSVersionTable.PSVersion.Major -lt 7) {
+                Write-Warning 'The Pester suites need PowerShell 7 (they use ForEach-Object -Parallel): skipped in Windows PowerShell.'
+            }
+            else {
+                & (Join-Path $root 'tests/Invoke-PesterSuite.ps1')
+                if ($LASTEXITCODE -ne 0) { throw 'The Pester suites failed.' }
+            }
+        }
+        'Package' {
+            if (-not (Test-Path (Join-Path $moduleFolder 'BadgeAdmin.psd1'))) { Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration }
+            $version = (Import-PowerShellDataFile (Join-Path $moduleFolder 'BadgeAdmin.psd1')).ModuleVersion
+            $zip = Join-Path $root "out/BadgeAdmin.$version.zip"
+            Compress-Archive -Path $moduleFolder -DestinationPath $zip -Force
+            Write-Host "Package: $zip"
+        }
+    }
+}
