@@ -11,6 +11,7 @@ internal static class ErrorIds
     public const string ApiKeyMissing = "ApiKeyMissing";
     public const string InvalidBaseUri = "InvalidBaseUri";
     public const string NothingToChange = "NothingToChange";
+    public const string UnexpectedError = "UnexpectedError";
 
     public const string ApiKeyRejected = "ApiKeyRejected";
     public const string AccessDenied = "AccessDenied";

@@ -18,6 +18,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private ICmdletRuntime? _runtime;
     private PipelineThreadPump? _pump;
+    private bool _terminating;
 
     internal ICmdletRuntime Runtime
     {
@@ -77,6 +78,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     private protected void ThrowTerminating(CmdletError error)
     {
+        _terminating = true;
         Runtime.ThrowTerminatingError(error);
         // The engine's ThrowTerminatingError throws; this line is for runtimes that return.
         throw new InvalidOperationException(error.ToString(), error.Exception);
@@ -96,6 +98,12 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         {
             // A failure no cmdlet attributed to an item (none should reach here); still report it properly.
             Runtime.WriteError(ApiErrorTranslator.Translate(ex, null, ErrorIds.UnexpectedStatus));
+        }
+        catch (Exception ex) when (!_terminating && ex is not RuntimeException && !_stopping.IsCancellationRequested)
+        {
+            // A bug of ours: end with a named error rather than the engine's generic wrapper. PowerShell's own
+            // exceptions (RuntimeException: pipeline stops, -ErrorAction Stop) pass through untouched.
+            ThrowTerminating(new CmdletError(ex, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null));
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>Seed data back, request log and faults cleared.</summary>
     public void Reset() => Server.State.Reset();
 
-    public IReadOnlyList<Sandbox.Control.LoggedRequest> Requests => Server.State.Requests.Snapshot();
+    public IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Requests => Server.State.Requests.Snapshot();
 
     /// <summary>Scripts a fault through the public control route, as a user or Pester test would.</summary>
     public async Task AddFaultAsync(object rule)

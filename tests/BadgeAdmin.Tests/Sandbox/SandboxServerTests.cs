@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BadgeAdmin.Sandbox;
+using BadgeAdmin.Tests.Support;
+
+namespace BadgeAdmin.Tests.Sandbox;
+
+/// <summary>The sandbox's own rules: options, loopback only, control routes, the request log and fault injection.</summary>
+public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposable
+{
+    private const string Entries = "api/directory/private/v1alpha/entries/partners/";
+    private readonly SandboxFixture _sandbox;
+    private readonly HttpClient _http;
+
+    public SandboxServerTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+        _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private HttpRequestMessage Api(HttpMethod method, string path, string? key = SandboxOptions.DefaultPartnerPageKey)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (key is not null) request.Headers.TryAddWithoutValidation("Authorization", key);
+        return request;
+    }
+
+    [Theory]
+    [InlineData("--urls", "http://0.0.0.0:5080")]
+    [InlineData("--urls", "http://192.168.1.4:5080")]
+    [InlineData("--urls", "https://127.0.0.1:5080")]
+    [InlineData("--latency-ms", "-1")]
+    [InlineData("--port", "http")]
+    [InlineData("--bogus", "1")]
+    public void Bad_options_are_refused_with_a_message_naming_them(string option, string value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SandboxOptions.Parse(new[] { option, value }));
+        Assert.Contains(option, ex.Message);
+    }
+
+    [Fact]
+    public void Options_accept_loopback_urls_and_keys()
+    {
+        var options = SandboxOptions.Parse(new[] { "--urls", "http://localhost:0", "--partnerpage-key", "k1", "--snag-key", "k2", "--latency-ms", "20" });
+
+        Assert.Equal((IPAddress.Loopback, 0, "k1", "k2", 20), (options.Address, options.Port, options.PartnerPageKey, options.SnagKey, options.LatencyMs));
+        Assert.Equal(IPAddress.IPv6Loopback, SandboxOptions.Parse(new[] { "--urls", "http://[::1]:5080" }).Address);
+    }
+
+    [Fact]
+    public async Task The_server_listens_on_loopback_only()
+    {
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(_sandbox.BaseAddress.Host)));
+        await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { Address = IPAddress.Any }));
+    }
+
+    [Theory]
+    [InlineData(null, "missing", "Authentication credentials were not provided.")]
+    [InlineData("Bearer sandbox-partnerpage", "invalid", "Invalid API key.")]
+    public async Task A_missing_or_wrong_key_gets_401_and_the_log_records_no_key(string? key, string logged, string detail)
+    {
+        using var response = await _http.SendAsync(Api(HttpMethod.Get, Entries, key));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(detail, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        var log = await _sandbox.RequestLogAsync();
+        Assert.Equal(logged, log.Single()!["auth"]!.GetValue<string>());
+        Assert.DoesNotContain("sandbox-partnerpage", log.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Routes_without_the_trailing_slash_are_not_found_as_in_the_real_api()
+    {
+        using var response = await _http.SendAsync(Api(HttpMethod.Get, Entries.TrimEnd('/')));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_fault_answers_the_next_matching_requests_then_stops()
+    {
+        await _sandbox.AddFaultAsync(new { method = "GET", path = "/" + Entries, status = 429, count = 2, retryAfter = "3", retryAfterMs = "2500", body = "{\"message\":\"slow down\"}" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await _http.SendAsync(Api(HttpMethod.Get, Entries));
+            statuses.Add(response.StatusCode);
+            if (i == 0)
+            {
+                Assert.Equal("3", response.Headers.GetValues("Retry-After").Single());
+                Assert.Equal("2500", response.Headers.GetValues("retry-after-ms").Single());
+                Assert.Equal("{\"message\":\"slow down\"}", await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        Assert.Equal(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK }, statuses);
+        Assert.Equal(new[] { true, true, false }, _sandbox.Requests.Select(r => r.Faulted));
+    }
+
+    [Fact]
+    public async Task A_fault_matches_method_and_path_pattern_only()
+    {
+        await _sandbox.AddFaultAsync(new { method = "PATCH", path = "/api/*/badges/*", status = 500 });
+
+        using var get = await _http.SendAsync(Api(HttpMethod.Get, Entries));
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Single(_sandbox.Server.State.Faults.Snapshot());
+    }
+
+    [Fact]
+    public async Task An_aborting_fault_drops_the_connection()
+    {
+        await _sandbox.AddFaultAsync(new { path = "/" + Entries, abort = true });
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => _http.SendAsync(Api(HttpMethod.Get, Entries)));
+    }
+
+    [Theory]
+    [InlineData("{\"status\":\"x\"}", "status")]
+    [InlineData("{\"count\":0}", "count")]
+    [InlineData("{\"stall\":\"yes\"}", "stall")]
+    [InlineData("[1]", "JSON object")]
+    public async Task A_bad_fault_rule_is_a_400_naming_the_field(string body, string named)
+    {
+        using var response = await _http.PostAsync("_sandbox/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync());
+        Assert.Empty(_sandbox.Server.State.Faults.Snapshot());
+    }
+
+    [Fact]
+    public async Task Reset_restores_the_seed_and_clears_log_and_faults()
+    {
+        var entry = _sandbox.Server.State.PartnerPage.EntryIds[0];
+        var badge = _sandbox.Server.State.PartnerPage.BadgesOf(entry)[0].BadgeId;
+        using (await _http.SendAsync(Api(HttpMethod.Delete, $"{Entries}{entry}/badges/{badge}/"))) { }
+        await _sandbox.AddFaultAsync(new { status = 500 });
+
+        using var reset = await _http.PostAsync("_sandbox/reset", null);
+
+        reset.EnsureSuccessStatusCode();
+        Assert.Contains(_sandbox.Server.State.PartnerPage.BadgesOf(entry), b => b.BadgeId == badge);
+        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(_sandbox.Server.State.Faults.Snapshot());
+    }
+
+    [Fact]
+    public async Task Settings_are_validated_and_reported()
+    {
+        using var bad = await _http.PostAsJsonAsync("_sandbox/settings", new { partnerPageListStyle = "xml" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("partnerPageListStyle", await bad.Content.ReadAsStringAsync());
+
+        using var good = await _http.PostAsJsonAsync("_sandbox/settings", new { partnerPagePageSize = 3, latencyMs = 5 });
+        var settings = JsonNode.Parse(await good.Content.ReadAsStringAsync())!;
+        Assert.Equal((3, 5), (settings["partnerPagePageSize"]!.GetValue<int>(), settings["latencyMs"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void Seed_ids_are_the_same_on_every_run()
+    {
+        Assert.Equal(StableId.For("partnerpage/entry/Acme Cloud"), _sandbox.Server.State.PartnerPage.EntryIds[0]);
+        Assert.Equal(4, StableId.For("x").ToString()[14] - '0'); // a version-4 layout
+    }
+}
