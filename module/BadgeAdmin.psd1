@@ -20,6 +20,16 @@
         'New-PartnerBadge'
         'Set-PartnerBadge'
         'Remove-PartnerBadge'
+        'Connect-Snag'
+        'Disconnect-Snag'
+        'Get-LoyaltyBadge'
+        'New-LoyaltyBadge'
+        'Set-LoyaltyBadge'
+        'Remove-LoyaltyBadge'
+        'Grant-LoyaltyBadge'
+        'Revoke-LoyaltyBadge'
+        'Get-LoyaltyBadgeUser'
+        'Get-LoyaltyWebsite'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -29,7 +39,7 @@
             Tags         = @('Badges', 'PartnerPage', 'Snag', 'Loyalty', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/badgeadmin/BadgeAdmin'
             LicenseUri   = 'https://github.com/badgeadmin/BadgeAdmin/blob/main/LICENSE'
-            ReleaseNotes = 'PartnerPage partner-entry badges: connect, list entries and badges, attach, reorder, detach. Local sandbox server.'
+            ReleaseNotes = 'PartnerPage partner-entry badges (list, attach, reorder, detach) and Snag loyalty badges (list with cursor paging, create, update, delete, grant, revoke, badge users, websites). Local sandbox server for both APIs.'
         }
     }
 }

@@ -16,6 +16,9 @@ public sealed class SandboxOptions
 
     public string SnagKey { get; set; } = DefaultSnagKey;
 
+    /// <summary>Badges seeded on the Snag main website (default 2,500; benchmarks seed more).</summary>
+    public int SnagBadges { get; set; } = Snag.SnagData.DefaultMainWebsiteBadges;
+
     /// <summary>Latency added to every emulated API request, to make round trips realistic for benchmarks.</summary>
     public int LatencyMs { get; set; }
 
@@ -47,6 +50,9 @@ public sealed class SandboxOptions
                 case "--latency-ms":
                     options.LatencyMs = ParseInt(name, Value(), 0, 60_000);
                     break;
+                case "--snag-badges":
+                    options.SnagBadges = ParseInt(name, Value(), 0, 1_000_000);
+                    break;
                 case "--address-file":
                     options.AddressFile = NonEmpty(name, Value());
                     break;
@@ -67,6 +73,7 @@ public sealed class SandboxOptions
           --partnerpage-key KEY          key expected in Authorization (default sandbox-partnerpage)
           --snag-key KEY                 key expected in X-API-KEY (default sandbox-snag)
           --latency-ms N                 delay added to every API request
+          --snag-badges N                badges seeded on the Snag main website (default 2500)
           --address-file PATH            write the listening address to PATH once started
         Control routes: POST /_sandbox/reset, GET|DELETE /_sandbox/requests, POST|GET|DELETE /_sandbox/faults, POST /_sandbox/settings
         """;

@@ -1,6 +1,7 @@
 using System.Net;
 using BadgeAdmin.Sandbox.Control;
 using BadgeAdmin.Sandbox.PartnerPage;
+using BadgeAdmin.Sandbox.Snag;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -43,6 +44,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.UseMiddleware<ApiKeyMiddleware>();
         ControlEndpoints.Map(app);
         PartnerPageEndpoints.Map(app);
+        SnagEndpoints.Map(app);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,6 @@
 using BadgeAdmin.Sandbox.Control;
 using BadgeAdmin.Sandbox.PartnerPage;
+using BadgeAdmin.Sandbox.Snag;
 
 namespace BadgeAdmin.Sandbox;
 
@@ -10,6 +11,7 @@ public sealed class SandboxState
     {
         Options = options;
         PartnerPage = new PartnerPageData();
+        Snag = new SnagData(options.SnagBadges);
         LatencyMs = options.LatencyMs;
     }
 
@@ -20,6 +22,17 @@ public sealed class SandboxState
     public FaultPlan Faults { get; } = new();
 
     public PartnerPageData PartnerPage { get; }
+
+    public SnagData Snag { get; }
+
+    /// <summary>Drift (api-reference §1.8): send hasNextPage as the string "true"/"false".</summary>
+    public bool SnagHasNextPageAsString { get; set; }
+
+    /// <summary>Drift (§1.8 #2): name embedded user badges "LoyaltyBadgeUser" instead of "loyaltyBadgeUsers".</summary>
+    public bool SnagLegacyUserBadgeKey { get; set; }
+
+    /// <summary>Drift (§1.8 #4): badge_users as "envelope" ({data, hasNextPage}), "array" or "object" (one user badge).</summary>
+    public string SnagBadgeUsersShape { get; set; } = "envelope";
 
     /// <summary>PartnerPage listing shape: "envelope" ({count, next, previous, results}) or "array".</summary>
     public string PartnerPageListStyle { get; set; } = "envelope";
@@ -32,6 +45,10 @@ public sealed class SandboxState
     public void Reset()
     {
         PartnerPage.Reset();
+        Snag.Reset();
+        SnagHasNextPageAsString = false;
+        SnagLegacyUserBadgeKey = false;
+        SnagBadgeUsersShape = "envelope";
         Requests.Clear();
         Faults.Clear();
         PartnerPageListStyle = "envelope";

@@ -1,4 +1,5 @@
 using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Connections;
 
@@ -7,6 +8,7 @@ internal sealed class RunspaceConnections
 {
     private readonly object _gate = new();
     private PartnerPageConnection? _partnerPage;
+    private SnagConnection? _snag;
 
     public PartnerPageConnection? PartnerPage
     {
@@ -16,18 +18,35 @@ internal sealed class RunspaceConnections
         }
     }
 
-    public void SetPartnerPage(PartnerPageConnection? connection)
+    public SnagConnection? Snag
     {
-        PartnerPageConnection? previous;
+        get
+        {
+            lock (_gate) return _snag;
+        }
+    }
+
+    public void SetPartnerPage(PartnerPageConnection? connection) => Replace(ref _partnerPage, connection);
+
+    public void SetSnag(SnagConnection? connection) => Replace(ref _snag, connection);
+
+    /// <summary>Drops and disposes every connection (Remove-Module).</summary>
+    public void Clear()
+    {
+        SetPartnerPage(null);
+        SetSnag(null);
+    }
+
+    private void Replace<T>(ref T? slot, T? connection)
+        where T : class, System.IDisposable
+    {
+        T? previous;
         lock (_gate)
         {
-            previous = _partnerPage;
-            _partnerPage = connection;
+            previous = slot;
+            slot = connection;
         }
 
         if (!ReferenceEquals(previous, connection)) previous?.Dispose();
     }
-
-    /// <summary>Drops and disposes every connection (Remove-Module).</summary>
-    public void Clear() => SetPartnerPage(null);
 }

@@ -26,4 +26,12 @@ internal static class ErrorIds
 
     public const string PartnerEntryNotFound = "PartnerEntryNotFound";
     public const string PartnerBadgeNotFound = "PartnerBadgeNotFound";
+
+    public const string LoyaltyBadgeNotFound = "LoyaltyBadgeNotFound";
+    public const string LoyaltyUserBadgeNotFound = "LoyaltyUserBadgeNotFound";
+    public const string LoyaltyWebsiteNotFound = "LoyaltyWebsiteNotFound";
+    public const string InvalidLoyaltyBadge = "InvalidLoyaltyBadge";
+    public const string UserNotSpecified = "UserNotSpecified";
+    public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
+    public const string ScopeMissing = "ScopeMissing";
 }

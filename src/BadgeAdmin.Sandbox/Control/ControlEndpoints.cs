@@ -48,7 +48,7 @@ internal static class ControlEndpoints
         control.MapPost("/settings", async (HttpRequest request, SandboxState state) =>
         {
             var body = await JsonReply.ReadObjectAsync(request);
-            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs}.");
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs, snagHasNextPageAsString, snagLegacyUserBadgeKey, snagBadgeUsersShape}.");
             if (body["partnerPageListStyle"] is JsonValue style)
             {
                 var value = style.TryGetValue<string>(out var s) ? s : null;
@@ -62,6 +62,25 @@ internal static class ControlEndpoints
                 state.PartnerPagePageSize = n;
             }
 
+            if (body["snagHasNextPageAsString"] is JsonValue asString)
+            {
+                if (!asString.TryGetValue<bool>(out var b)) return JsonReply.Message(400, "'snagHasNextPageAsString' must be true or false.");
+                state.SnagHasNextPageAsString = b;
+            }
+
+            if (body["snagLegacyUserBadgeKey"] is JsonValue legacy)
+            {
+                if (!legacy.TryGetValue<bool>(out var b)) return JsonReply.Message(400, "'snagLegacyUserBadgeKey' must be true or false.");
+                state.SnagLegacyUserBadgeKey = b;
+            }
+
+            if (body["snagBadgeUsersShape"] is JsonValue shape)
+            {
+                var value = shape.TryGetValue<string>(out var s) ? s : null;
+                if (value is not ("envelope" or "array" or "object")) return JsonReply.Message(400, "'snagBadgeUsersShape' must be \"envelope\", \"array\" or \"object\".");
+                state.SnagBadgeUsersShape = value;
+            }
+
             if (body["latencyMs"] is JsonValue latency)
             {
                 if (!latency.TryGetValue<int>(out var ms) || ms < 0 || ms > 60_000) return JsonReply.Message(400, "'latencyMs' must be a whole number from 0 to 60000.");
@@ -73,6 +92,9 @@ internal static class ControlEndpoints
                 ["partnerPageListStyle"] = state.PartnerPageListStyle,
                 ["partnerPagePageSize"] = state.PartnerPagePageSize,
                 ["latencyMs"] = state.LatencyMs,
+                ["snagHasNextPageAsString"] = state.SnagHasNextPageAsString,
+                ["snagLegacyUserBadgeKey"] = state.SnagLegacyUserBadgeKey,
+                ["snagBadgeUsersShape"] = state.SnagBadgeUsersShape,
             });
         });
     }

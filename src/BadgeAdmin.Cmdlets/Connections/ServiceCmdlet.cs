@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Connections;
+
+namespace BadgeAdmin.Cmdlets.Connections;
+
+/// <summary>
+/// Base of the cmdlets that call a service: resolves the connection once, before any item, from -Connection or the
+/// runspace, and ends the pipeline with NotConnected / ConnectionClosed when there is none to use.
+/// </summary>
+public abstract class ServiceCmdlet<TConnection> : BadgeAdminCmdlet
+    where TConnection : BadgeAdminConnection
+{
+    private TConnection? _resolved;
+
+    /// <summary>
+    /// The connection to use instead of the runspace's current one (from Connect-* -PassThru), for thread jobs and
+    /// ForEach-Object -Parallel.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public TConnection? Connection { get; set; }
+
+    /// <summary>The connection in use; valid from OnBegin on.</summary>
+    private protected TConnection ActiveConnection => _resolved ?? throw new InvalidOperationException("OnBegin has not run.");
+
+    private protected abstract string ServiceName { get; }
+
+    private protected abstract TConnection? RunspaceConnection { get; }
+
+    private protected override void OnBegin()
+    {
+        var connection = Connection ?? RunspaceConnection;
+        if (connection is null)
+        {
+            ThrowTerminating(new CmdletError(
+                new InvalidOperationException($"Not connected to {ServiceName}. Run Connect-{ServiceName} first (or pass -Connection)."),
+                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
+            {
+                RecommendedAction = $"Connect-{ServiceName} -ApiKey (Read-Host -AsSecureString), or set the API key environment variable and run Connect-{ServiceName}.",
+            });
+        }
+
+        if (connection!.IsDisposed)
+        {
+            ThrowTerminating(new CmdletError(
+                new ObjectDisposedException(typeof(TConnection).Name, $"This {ServiceName} connection was closed by Disconnect-{ServiceName}. Run Connect-{ServiceName} again."),
+                ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
+        }
+
+        _resolved = connection;
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Gets Snag loyalty badges: every badge in scope (streamed page by page), or the ones named.</para>
+/// <para type="description">Without -Id, lists the website's badges newest first, following the API's cursor; the
+/// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
+/// request) and reports each id that does not come back as a LoyaltyBadgeNotFound error.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadge")]
+[OutputType(typeof(LoyaltyBadge))]
+public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
+{
+    private readonly List<Guid> _pendingIds = new();
+
+    /// <summary>Badge ids to get (sent as badgeIds). Without it, every badge in scope is listed.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNullOrEmpty]
+    public Guid[]? Id { get; set; }
+
+    /// <summary>Website to list; defaults to the connection's.</summary>
+    [Parameter]
+    public Guid? WebsiteId { get; set; }
+
+    /// <summary>Organization to list; defaults to the connection's.</summary>
+    [Parameter]
+    public Guid? OrganizationId { get; set; }
+
+    /// <summary>Only badges these users hold (with only their user badges embedded).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public Guid[]? UserId { get; set; }
+
+    /// <summary>Only badges the users with these wallets hold.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? WalletAddress { get; set; }
+
+    /// <summary>Include deleted badges.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted
+    {
+        get => IncludeDeletedRequested;
+        set => IncludeDeletedRequested = value.IsPresent;
+    }
+
+    internal bool IncludeDeletedRequested { get; set; }
+
+    /// <summary>Badges per request (the API's limit, 1 to 1000).</summary>
+    [Parameter]
+    [ValidateRange(1, SnagRoutes.MaxPageSize)]
+    public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
+
+    private protected override void OnRecord()
+    {
+        if (Id is null)
+        {
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, WebsiteId ?? DefaultWebsiteId);
+            ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound,
+                () => Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => Runtime.WriteObject(badge)));
+            return;
+        }
+
+        _pendingIds.AddRange(Id);
+        if (_pendingIds.Count >= SnagClient.BadgeIdsPerRequest) FetchPending();
+    }
+
+    private protected override void OnEnd() => FetchPending();
+
+    /// <summary>Fetches the ids gathered so far; with -Id only the scope given here applies, not the connection's defaults.</summary>
+    private void FetchPending()
+    {
+        if (_pendingIds.Count == 0) return;
+        var wanted = _pendingIds.Distinct().ToList();
+        _pendingIds.Clear();
+        var found = new Dictionary<Guid, LoyaltyBadge>();
+        var query = Query(wanted, OrganizationId, WebsiteId);
+        ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound,
+            () => Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge));
+        foreach (var id in wanted)
+        {
+            if (found.TryGetValue(id, out var badge))
+            {
+                Runtime.WriteObject(badge);
+                continue;
+            }
+
+            Runtime.WriteError(new CmdletError(
+                new ItemNotFoundException($"No loyalty badge with id {id}{(IncludeDeletedRequested ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
+                ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, id));
+        }
+    }
+
+    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId) => new()
+    {
+        BadgeIds = ids,
+        OrganizationId = organizationId,
+        WebsiteId = websiteId,
+        UserIds = UserId,
+        WalletAddresses = WalletAddress,
+        IncludeDeleted = IncludeDeletedRequested,
+    };
+}

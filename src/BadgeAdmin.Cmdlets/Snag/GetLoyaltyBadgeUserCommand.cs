@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Gets the users holding a Snag loyalty badge, optionally by status or wallet.</para>
+/// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
+/// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", DefaultParameterSetName = ByBadgeIdSet)]
+[OutputType(typeof(LoyaltyBadgeUser))]
+public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
+{
+    private const string ByBadgeIdSet = "ByBadgeId";
+    private const string ByBadgeSet = "ByBadge";
+
+    /// <summary>The badge whose users to list. Binds from a LoyaltyBadgeId property too.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByBadgeIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("LoyaltyBadgeId")]
+    public Guid BadgeId { get; set; }
+
+    /// <summary>A badge from Get-LoyaltyBadge. Bound by value, so its own Id is never taken for another parameter.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByBadgeSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public LoyaltyBadge? Badge { get; set; }
+
+    /// <summary>Only user badges in this status.</summary>
+    [Parameter]
+    [ValidateSet("active", "inactive", "revoked")]
+    public string? Status { get; set; }
+
+    /// <summary>Only the user badge of this wallet.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? WalletAddress { get; set; }
+
+    /// <summary>User badges per request (the API's limit, 1 to 1000).</summary>
+    [Parameter]
+    [ValidateRange(1, SnagRoutes.MaxPageSize)]
+    public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
+
+    private protected override void OnRecord()
+    {
+        var query = new LoyaltyBadgeUserQuery { BadgeId = Badge?.Id ?? BadgeId, Status = Status, WalletAddress = WalletAddress };
+        ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound,
+            () => Stream(Client.ListBadgeUsersAsync(query, PageSize, CancelToken), user => Runtime.WriteObject(user)));
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Gets the Snag websites of the organization: how to find the website id to scope badges by.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "LoyaltyWebsite")]
+[OutputType(typeof(LoyaltyWebsite))]
+public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
+{
+    /// <summary>Only the website with this name.</summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>Defaults to the connection's.</summary>
+    [Parameter]
+    public Guid? OrganizationId { get; set; }
+
+    /// <summary>Websites per request (the API's limit, 1 to 1000).</summary>
+    [Parameter]
+    [ValidateRange(1, SnagRoutes.MaxPageSize)]
+    public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
+
+    private protected override void OnRecord() =>
+        ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound,
+            () => Stream(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, Name, PageSize, CancelToken), site => Runtime.WriteObject(site)));
+}

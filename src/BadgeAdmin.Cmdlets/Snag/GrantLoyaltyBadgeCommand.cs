@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Awards a Snag loyalty badge to users, by user id or wallet address.</para>
+/// <para type="description">Import-Csv wallets.csv | Grant-LoyaltyBadge -BadgeId $b awards the badge to every
+/// row's WalletAddress (or UserId). Writes what the server reports for each user. A grant is retried only when the
+/// server certainly did not act on it, so no user is awarded twice by a retry.</para>
+/// </summary>
+[Cmdlet(VerbsSecurity.Grant, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(LoyaltyBadgeUserChange))]
+public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
+{
+    /// <summary>The user badge's status; active by default.</summary>
+    [Parameter]
+    [ValidateSet("active", "inactive", "revoked")]
+    public string? Status { get; set; }
+
+    private protected override void OnRecord()
+    {
+        var user = CurrentUser();
+        if (user is null) return;
+        if (!Runtime.ShouldProcess($"user {user}", $"Grant loyalty badge {BadgeId}" + (Status is null ? string.Empty : $" as {Status}"))) return;
+        ForItem(user.ToString(), ErrorIds.LoyaltyBadgeNotFound,
+            () => Runtime.WriteObject(Await(token => Client.GrantAsync(BadgeId, user, Status, token))));
+    }
+}

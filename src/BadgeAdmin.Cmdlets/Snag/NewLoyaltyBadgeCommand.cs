@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Creates a Snag loyalty badge with its conditions and rewards.</para>
+/// <para type="description">Conditions and rewards are typed objects or hashtables
+/// (@{ type = 'points'; amount = 500 }). An unknown condition type or reward type is refused before any request,
+/// with the allowed values. Piping a badge from Get-LoyaltyBadge copies it (name, image, description, conditions,
+/// rewards) to the website given. Never retried once the server may have acted, so a badge is not created twice.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(LoyaltyBadge))]
+public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
+{
+    /// <summary>The badge's name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>URL of the badge image (http or https).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateHttpUrl]
+    public string ImageUrl { get; set; } = string.Empty;
+
+    /// <summary>What a user must do to earn the badge; at least one.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Conditions")]
+    [ValidateNotNullOrEmpty]
+    public LoyaltyCondition[] Condition { get; set; } = Array.Empty<LoyaltyCondition>();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    /// <summary>What a user gets with the badge.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Rewards")]
+    public LoyaltyReward[]? Reward { get; set; }
+
+    /// <summary>Hide the badge in the loyalty UI.</summary>
+    [Parameter]
+    public SwitchParameter HideInUi
+    {
+        get => HideInUiRequested;
+        set => HideInUiRequested = value.IsPresent;
+    }
+
+    internal bool HideInUiRequested { get; set; }
+
+    /// <summary>Defaults to the connection's.</summary>
+    [Parameter]
+    public Guid? OrganizationId { get; set; }
+
+    /// <summary>Defaults to the connection's.</summary>
+    [Parameter]
+    public Guid? WebsiteId { get; set; }
+
+    private protected override void OnRecord()
+    {
+        var badge = new LoyaltyBadgeCreate
+        {
+            OrganizationId = OrganizationId ?? DefaultOrganizationId ?? Guid.Empty,
+            WebsiteId = WebsiteId ?? DefaultWebsiteId ?? Guid.Empty,
+            Name = Name,
+            ImageUrl = ImageUrl,
+            Conditions = Condition,
+            Description = Description,
+            HideInUi = HideInUiRequested ? true : null,
+            Rewards = Reward,
+        };
+        var problems = badge.Problems();
+        if (problems.Count > 0)
+        {
+            Runtime.WriteError(new CmdletError(new ArgumentException(string.Join(" ", problems)), ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, Name)
+            {
+                RecommendedAction = "Fix the fields named; nothing was sent.",
+            });
+            return;
+        }
+
+        var what = $"Create badge '{Name}' with {Condition.Length} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty);
+        if (!Runtime.ShouldProcess($"website {badge.WebsiteId}", what)) return;
+        ForItem(Name, ErrorIds.LoyaltyWebsiteNotFound, () => Runtime.WriteObject(Await(token => Client.CreateBadgeAsync(badge, token))));
+    }
+}

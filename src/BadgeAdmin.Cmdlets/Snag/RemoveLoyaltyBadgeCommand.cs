@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Deletes a Snag loyalty badge.</para>
+/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
+/// A deleted badge is listed again only with Get-LoyaltyBadge -IncludeDeleted. Writes nothing unless -PassThru.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(LoyaltyBadge))]
+public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
+{
+    /// <summary>The badge to delete.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>Writes the deleted badge as the server returns it.</summary>
+    [Parameter]
+    public SwitchParameter PassThru
+    {
+        get => PassThruRequested;
+        set => PassThruRequested = value.IsPresent;
+    }
+
+    internal bool PassThruRequested { get; set; }
+
+    private protected override void OnRecord()
+    {
+        if (!Runtime.ShouldProcess($"loyalty badge {Id}", "Delete badge")) return;
+        ForItem(Id, ErrorIds.LoyaltyBadgeNotFound, () =>
+        {
+            var deleted = Await(token => Client.DeleteBadgeAsync(Id, token));
+            if (PassThruRequested) Runtime.WriteObject(deleted);
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// <para type="synopsis">Revokes a Snag loyalty badge from users, by user id or wallet address.</para>
+/// <para type="description">Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
+/// revokes it from every active holder. Asks for confirmation by default (ConfirmImpact High).</para>
+/// </summary>
+[Cmdlet(VerbsSecurity.Revoke, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(LoyaltyBadgeUserChange))]
+public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
+{
+    private protected override void OnRecord()
+    {
+        var user = CurrentUser();
+        if (user is null) return;
+        if (!Runtime.ShouldProcess($"user {user}", $"Revoke loyalty badge {BadgeId}")) return;
+        ForItem(user.ToString(), ErrorIds.LoyaltyUserBadgeNotFound,
+            () => Runtime.WriteObject(Await(token => Client.RevokeAsync(BadgeId, user, token))));
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Snag;
+
+namespace BadgeAdmin.Cmdlets.Snag;
+
+/// <summary>
+/// What Grant- and Revoke-LoyaltyBadge share: the badge, and the user as a user id or a wallet address. Both bind
+/// from the pipeline by property name (a CSV's UserId/WalletAddress columns, a LoyaltyBadgeUser's properties; an
+/// empty cell counts as absent). Given both on the command line is an error; from the pipeline the user id wins.
+/// </summary>
+public abstract class UserBadgeChangeCmdlet : SnagCmdlet
+{
+    /// <summary>The badge. Binds from a LoyaltyBadgeId property too.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("LoyaltyBadgeId")]
+    public Guid BadgeId { get; set; }
+
+    /// <summary>The user, by id.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyStringAsNull]
+    public Guid? UserId { get; set; }
+
+    /// <summary>The user, by wallet address.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyStringAsNull]
+    public string? WalletAddress { get; set; }
+
+    private protected override void OnBegin()
+    {
+        // Only command-line values are bound before the first record, so this sees exactly what the user typed.
+        if (UserId is not null && !string.IsNullOrWhiteSpace(WalletAddress))
+        {
+            ThrowTerminating(new CmdletError(
+                new ArgumentException("-UserId and -WalletAddress are mutually exclusive: give one to name the user.", nameof(UserId)),
+                ErrorIds.UserIdAndWalletAddress, ErrorCategory.InvalidArgument, null));
+        }
+
+        base.OnBegin();
+    }
+
+    /// <summary>The user of the current record, or null after writing a UserNotSpecified error.</summary>
+    private protected LoyaltyUserIdentity? CurrentUser()
+    {
+        if (UserId is null && string.IsNullOrWhiteSpace(WalletAddress))
+        {
+            Runtime.WriteError(new CmdletError(
+                new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property).", nameof(UserId)),
+                ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, BadgeId));
+            return null;
+        }
+
+        return new LoyaltyUserIdentity(UserId, WalletAddress);
+    }
+}

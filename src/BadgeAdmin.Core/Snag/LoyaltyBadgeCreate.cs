@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Core.Snag;
+
+/// <summary>
+/// What New-LoyaltyBadge sends, checked before any request: names the field at fault, and for an unknown condition
+/// type or reward type lists the values the API accepts.
+/// </summary>
+public sealed class LoyaltyBadgeCreate
+{
+    public Guid OrganizationId { get; init; }
+    public Guid WebsiteId { get; init; }
+    public string Name { get; init; } = string.Empty;
+    public string ImageUrl { get; init; } = string.Empty;
+    public IReadOnlyList<LoyaltyCondition> Conditions { get; init; } = Array.Empty<LoyaltyCondition>();
+    public string? Description { get; init; }
+    public bool? HideInUi { get; init; }
+    public IReadOnlyList<LoyaltyReward>? Rewards { get; init; }
+
+    /// <summary>Every problem with the badge, each naming its field; empty when it can be sent.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (OrganizationId == Guid.Empty) problems.Add("OrganizationId: required (pass -OrganizationId or Connect-Snag -OrganizationId).");
+        if (WebsiteId == Guid.Empty) problems.Add("WebsiteId: required (pass -WebsiteId or Connect-Snag -WebsiteId).");
+        if (string.IsNullOrWhiteSpace(Name)) problems.Add("Name: must not be empty.");
+        if (!Uri.TryCreate(ImageUrl, UriKind.Absolute, out var image) || (image.Scheme != Uri.UriSchemeHttps && image.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"ImageUrl: '{ImageUrl}' is not an http(s) URL.");
+        }
+
+        if (Conditions.Count == 0) problems.Add("Condition: at least one condition is required.");
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            var type = Conditions[i]?.Type;
+            if (Conditions[i] is null) problems.Add($"Condition[{i}]: is null.");
+            else if (type is not null && !LoyaltyCondition.KnownTypes.Contains(type, StringComparer.Ordinal))
+            {
+                problems.Add($"Condition[{i}].Type: '{type}' is not a condition type; use one of {string.Join(", ", LoyaltyCondition.KnownTypes)}.");
+            }
+        }
+
+        for (var i = 0; i < (Rewards?.Count ?? 0); i++)
+        {
+            var type = Rewards![i]?.RewardType;
+            if (Rewards[i] is null) problems.Add($"Reward[{i}]: is null.");
+            else if (type is null) problems.Add($"Reward[{i}].RewardType: required; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
+            else if (!LoyaltyReward.KnownTypes.Contains(type, StringComparer.Ordinal))
+            {
+                problems.Add($"Reward[{i}].RewardType: '{type}' is not a reward type; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
+            }
+        }
+
+        return problems;
+    }
+
+    internal BadgeCreateBody ToBody()
+    {
+        var problems = Problems();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
+        return new BadgeCreateBody
+        {
+            OrganizationId = OrganizationId,
+            WebsiteId = WebsiteId,
+            Name = Name,
+            ImageUrl = ImageUrl,
+            Conditions = Conditions.Select(c => c.ToInput()).ToList(),
+            Description = Description,
+            HideInUi = HideInUi,
+            Rewards = Rewards?.Select(r => r.ToInput()).ToList(),
+        };
+    }
+}
+
+/// <summary>Who a grant or revoke is for: a user id, or a wallet address. The id wins when both are known.</summary>
+public sealed class LoyaltyUserIdentity
+{
+    public LoyaltyUserIdentity(Guid? userId, string? walletAddress)
+    {
+        if (userId is null && string.IsNullOrWhiteSpace(walletAddress)) throw new ArgumentException("A user id or a wallet address is required.");
+        UserId = userId;
+        WalletAddress = string.IsNullOrWhiteSpace(walletAddress) ? null : walletAddress!.Trim();
+    }
+
+    public Guid? UserId { get; }
+
+    public string? WalletAddress { get; }
+
+    public override string ToString() => UserId?.ToString() ?? WalletAddress!;
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BadgeAdmin.Core.Json;
+
+namespace BadgeAdmin.Core.Snag.Models;
+
+/// <summary>
+/// A Snag loyalty badge (api-reference §1.5): its conditions, rewards and the users holding it as typed members.
+/// Reads both the current <c>loyaltyBadgeUsers</c> key and the older <c>LoyaltyBadgeUser</c> one (§1.8 #2).
+/// </summary>
+public sealed class LoyaltyBadge
+{
+    private List<LoyaltyBadgeUser>? _userBadges;
+
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    [JsonPropertyName("imageUrl")]
+    public string? ImageUrl { get; init; }
+
+    [JsonPropertyName("hideInUi")]
+    public bool? HideInUi { get; init; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Set on a deleted badge, which a listing shows only with -IncludeDeleted.</summary>
+    [JsonPropertyName("deletedAt")]
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    [JsonPropertyName("loyaltyConditions")]
+    public List<LoyaltyCondition>? Conditions { get; init; }
+
+    [JsonPropertyName("rewards")]
+    public List<LoyaltyReward>? Rewards { get; init; }
+
+    /// <summary>The users' badges embedded in the badge (filtered by -UserId/-WalletAddress when given).</summary>
+    [JsonPropertyName("loyaltyBadgeUsers")]
+    [JsonConverter(typeof(SingleOrArrayConverter<LoyaltyBadgeUser>))]
+    public List<LoyaltyBadgeUser>? UserBadges
+    {
+        get => _userBadges ?? LegacyUserBadges;
+        init => _userBadges = value;
+    }
+
+    [JsonPropertyName("loyaltyRules")]
+    public List<LoyaltyNamedReference>? Rules { get; init; }
+
+    [JsonPropertyName("dataJobs")]
+    public List<LoyaltyDataJob>? DataJobs { get; init; }
+
+    /// <summary>Fields this version of the module does not model, exactly as the server sent them.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? AdditionalFields { get; internal set; }
+
+    // Older payloads name the user badges "LoyaltyBadgeUser"; read them into UserBadges.
+    [JsonPropertyName("LoyaltyBadgeUser")]
+    [JsonInclude]
+    [JsonConverter(typeof(SingleOrArrayConverter<LoyaltyBadgeUser>))]
+    internal List<LoyaltyBadgeUser>? LegacyUserBadges { get; set; }
+
+    public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
+}
+
+/// <summary>An {id, name} pair the API embeds to name a related object.</summary>
+public sealed class LoyaltyNamedReference
+{
+    [JsonPropertyName("id")]
+    public Guid? Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    public override string ToString() => Name ?? Id?.ToString() ?? string.Empty;
+}
+
+/// <summary>A background job of a badge (e.g. a CSV import) and its state.</summary>
+public sealed class LoyaltyDataJob
+{
+    [JsonPropertyName("id")]
+    public Guid? Id { get; init; }
+
+    /// <summary>pending, processing, complete, failed or cancelled.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

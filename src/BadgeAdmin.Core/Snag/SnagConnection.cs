@@ -1,0 +1,30 @@
+using System;
+using BadgeAdmin.Core.Connections;
+using BadgeAdmin.Core.Http;
+
+namespace BadgeAdmin.Core.Snag;
+
+/// <summary>A Snag connection: one client and HTTP pipeline, plus the organization and website the cmdlets default to.</summary>
+public sealed class SnagConnection : BadgeAdminConnection
+{
+    /// <summary>Snag's key header [C] (api-reference §1.1).</summary>
+    public const string ApiKeyHeader = "X-API-KEY";
+
+    public SnagConnection(ConnectionSettings settings, string apiKeySource, Guid? organizationId = null, Guid? websiteId = null)
+        : base("Snag", settings.BaseUri, apiKeySource, settings.MaxRetries, settings.Timeout)
+    {
+        Client = new SnagClient(settings);
+        OrganizationId = organizationId;
+        WebsiteId = websiteId;
+    }
+
+    /// <summary>Default organization for cmdlets that need one (New-LoyaltyBadge, scoping of listings).</summary>
+    public Guid? OrganizationId { get; }
+
+    /// <summary>Default website for cmdlets that need one.</summary>
+    public Guid? WebsiteId { get; }
+
+    internal SnagClient Client { get; }
+
+    protected override void DisposeClient() => Client.Dispose();
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+
+namespace BadgeAdmin.Core.Snag;
+
+/// <summary>Filters of GET /api/loyalty/badges (api-reference §1.4). Null means "not sent".</summary>
+public sealed class LoyaltyBadgeQuery
+{
+    public Guid? OrganizationId { get; init; }
+    public Guid? WebsiteId { get; init; }
+    public IReadOnlyList<Guid>? BadgeIds { get; init; }
+    public IReadOnlyList<Guid>? UserIds { get; init; }
+    public IReadOnlyList<string>? WalletAddresses { get; init; }
+    public bool IncludeDeleted { get; init; }
+}
+
+/// <summary>Filters of GET /api/loyalty/badge_users (api-reference §1.4).</summary>
+public sealed class LoyaltyBadgeUserQuery
+{
+    public Guid BadgeId { get; init; }
+    public Guid? OrganizationId { get; init; }
+    public Guid? WebsiteId { get; init; }
+    public string? WalletAddress { get; init; }
+
+    /// <summary>active, inactive or revoked.</summary>
+    public string? Status { get; init; }
+}
