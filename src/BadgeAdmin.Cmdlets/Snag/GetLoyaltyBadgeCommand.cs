@@ -94,7 +94,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
             }
 
             Runtime.WriteError(new CmdletError(
-                new ItemNotFoundException($"No loyalty badge with id {id}{(IncludeDeletedRequested ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
+                new KeyNotFoundException($"No loyalty badge with id {id}{(IncludeDeletedRequested ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, id));
         }
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Sandbox;
 
 namespace BadgeAdmin.Tests.Support;
@@ -60,6 +61,17 @@ public sealed class SandboxFixture : IAsyncLifetime
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             DelayOverride = (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token),
         };
+
+    public ConnectionSettings SnagSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
+        new(Server.BaseAddress, SnagConnection.ApiKeyHeader, key ?? SandboxOptions.DefaultSnagKey)
+        {
+            MaxRetries = maxRetries,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            DelayOverride = (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token),
+        };
+
+    /// <summary>The emulated Snag organization (read its lists under its Gate).</summary>
+    public BadgeAdmin.Sandbox.Snag.SnagData Snag => Server.State.Snag;
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
 }
