@@ -22,9 +22,25 @@ public sealed class RequestLog
     private readonly List<LoggedRequest> _entries = new();
     private long _sequence;
 
-    public void Add(Func<long, LoggedRequest> create)
+    /// <summary>Logs a request as it arrives (status 0 until <see cref="Complete"/>), so it is in the log before any answer leaves.</summary>
+    public long Begin(Func<long, LoggedRequest> create)
     {
-        lock (_gate) _entries.Add(create(++_sequence));
+        lock (_gate)
+        {
+            var entry = create(++_sequence);
+            _entries.Add(entry);
+            return entry.Sequence;
+        }
+    }
+
+    /// <summary>Records the answer's status; the entry may be gone if the log was cleared meanwhile.</summary>
+    public void Complete(long sequence, int status, bool faulted)
+    {
+        lock (_gate)
+        {
+            var at = _entries.FindIndex(e => e.Sequence == sequence);
+            if (at >= 0) _entries[at] = _entries[at] with { Status = status, Faulted = faulted };
+        }
     }
 
     public IReadOnlyList<LoggedRequest> Snapshot()
@@ -61,7 +77,10 @@ public sealed class RequestLog
     }
 }
 
-/// <summary>Records every request to an emulated API, after it has been answered (so the status is known).</summary>
+/// <summary>
+/// Records every request to an emulated API when it arrives, and its status when the response starts: a client can
+/// never see an answer before the request is in the log, so tests may count requests right after a call returns.
+/// </summary>
 internal sealed class RequestLogMiddleware
 {
     private const int MaxLoggedBody = 64 * 1024;
@@ -88,16 +107,28 @@ internal sealed class RequestLogMiddleware
         }
 
         var auth = ApiSurface.KeyStatus(context, state);
-        var time = DateTimeOffset.UtcNow;
+        var sequence = state.Requests.Begin(seq => new LoggedRequest(seq, DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path.Value ?? "",
+            context.Request.QueryString.Value ?? "", body, 0, auth, context.Request.Headers.UserAgent.ToString(), false));
+        var completed = false;
+        void Complete()
+        {
+            if (completed) return;
+            completed = true;
+            state.Requests.Complete(sequence, context.Response.StatusCode, context.Items.ContainsKey(FaultInjectionMiddleware.FaultedKey));
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Complete();
+            return Task.CompletedTask;
+        });
         try
         {
             await _next(context);
         }
         finally
         {
-            state.Requests.Add(seq => new LoggedRequest(seq, time, context.Request.Method, context.Request.Path.Value ?? "",
-                context.Request.QueryString.Value ?? "", body, context.Response.StatusCode, auth,
-                context.Request.Headers.UserAgent.ToString(), context.Items.ContainsKey(FaultInjectionMiddleware.FaultedKey)));
+            Complete(); // no response started: a dropped or stalled request
         }
     }
 }

@@ -245,6 +245,103 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
         }
     }
 
+    private const string LoyaltyBadgeType = "BadgeAdmin.Core.Snag.Models.LoyaltyBadge";
+    private const string LoyaltyBadgeUserType = "BadgeAdmin.Core.Snag.Models.LoyaltyBadgeUser";
+
+    [Fact]
+    public void Badges_piped_to_Set_LoyaltyBadge_bind_only_their_id()
+    {
+        // Get-LoyaltyBadge -WebsiteId $w | Where-Object Name -like 'Gold*' | Set-LoyaltyBadge -Description 'Top tier' -PassThru
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("Set-LoyaltyBadge"), new[] { "Description", "PassThru" }, _module.Type(LoyaltyBadgeType));
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(new[] { "Description", "Id", "PassThru" }, outcome.Bound.Order());
+    }
+
+    [Theory]
+    [InlineData("WalletAddress")]
+    [InlineData("WalletAddress,UserId")]
+    [InlineData("UserId")]
+    [InlineData("Name,WalletAddress,Email")]
+    public void Csv_rows_piped_to_Grant_bind_their_user_columns(string columns)
+    {
+        // Import-Csv wallets.csv | Grant-LoyaltyBadge -BadgeId $b
+        var properties = columns.Split(',');
+
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("Grant-LoyaltyBadge"), new[] { "BadgeId" }, null, properties);
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(new[] { "BadgeId" }.Concat(properties.Where(p => p is "UserId" or "WalletAddress")).Order(), outcome.Bound.Order());
+    }
+
+    [Fact]
+    public void Badge_users_piped_to_Revoke_bind_badge_user_and_wallet_but_not_their_own_id()
+    {
+        // Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("Revoke-LoyaltyBadge"), Array.Empty<string>(), _module.Type(LoyaltyBadgeUserType));
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(new[] { "BadgeId", "UserId", "WalletAddress" }, outcome.Bound.Order());
+        Assert.DoesNotContain("Id", _module.Cmdlet("Revoke-LoyaltyBadge").Parameter("BadgeId").Aliases);
+    }
+
+    [Fact]
+    public void A_badge_piped_to_Remove_LoyaltyBadge_binds_its_id()
+    {
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("Remove-LoyaltyBadge"), Array.Empty<string>(), _module.Type(LoyaltyBadgeType));
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(new[] { "Id" }, outcome.Bound.Order());
+    }
+
+    [Fact]
+    public void A_badge_piped_to_Get_LoyaltyBadgeUser_binds_by_value()
+    {
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("Get-LoyaltyBadgeUser"), Array.Empty<string>(), _module.Type(LoyaltyBadgeType));
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(("Badge", "ByBadge"), (outcome.Bound.Single(), outcome.ParameterSet));
+    }
+
+    [Fact]
+    public void A_badge_piped_to_New_LoyaltyBadge_binds_everything_a_copy_needs()
+    {
+        var outcome = PipelineBinder.Bind(_module.Cmdlet("New-LoyaltyBadge"), new[] { "WebsiteId" }, _module.Type(LoyaltyBadgeType));
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(new[] { "Condition", "Description", "ImageUrl", "Name", "Reward", "WebsiteId" }, outcome.Bound.Order());
+    }
+
+    [Fact]
+    public void Status_parameters_accept_only_the_documented_statuses()
+    {
+        foreach (var cmdlet in new[] { "Grant-LoyaltyBadge", "Get-LoyaltyBadgeUser" })
+        {
+            var set = _module.Cmdlet(cmdlet).Parameter("Status").Property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ValidateSetAttribute");
+            var values = ((IEnumerable<CustomAttributeTypedArgument>)set.ConstructorArguments[0].Value!).Select(v => (string)v.Value!);
+            Assert.Equal(new[] { "active", "inactive", "revoked" }, values);
+        }
+    }
+
+    [Fact]
+    public void Image_urls_are_validated_in_binding_and_empty_user_cells_become_null()
+    {
+        Assert.Contains("ValidateHttpUrlAttribute", _module.Cmdlet("New-LoyaltyBadge").Parameter("ImageUrl").AttributeNames);
+        Assert.Contains("ValidateHttpUrlAttribute", _module.Cmdlet("Set-LoyaltyBadge").Parameter("ImageUrl").AttributeNames);
+        Assert.Contains("EmptyStringAsNullAttribute", _module.Cmdlet("Grant-LoyaltyBadge").Parameter("UserId").AttributeNames);
+        Assert.Equal(typeof(Guid?).FullName, _module.Cmdlet("Grant-LoyaltyBadge").Parameter("UserId").Type.FullName);
+    }
+
+    [Fact]
+    public void Page_sizes_are_limited_to_the_apis_maximum()
+    {
+        foreach (var cmdlet in new[] { "Get-LoyaltyBadge", "Get-LoyaltyBadgeUser", "Get-LoyaltyWebsite" })
+        {
+            var range = _module.Cmdlet(cmdlet).Parameter("PageSize").Property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ValidateRangeAttribute");
+            Assert.Equal((1, 1000), ((int)range.ConstructorArguments[0].Value!, (int)range.ConstructorArguments[1].Value!));
+        }
+    }
+
     private ISet<string> FormatViewTypeNames() =>
         XDocument.Load(Path.Combine(_module.Folder, "BadgeAdmin.Format.ps1xml"))
             .Descendants("TypeName").Select(t => t.Value).ToHashSet(StringComparer.Ordinal);

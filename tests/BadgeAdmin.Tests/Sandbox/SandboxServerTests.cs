@@ -168,3 +168,110 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
         Assert.Equal(4, StableId.For("x").ToString()[14] - '0'); // a version-4 layout
     }
 }
+
+/// <summary>The sandbox's Snag emulation: seed, key check and the server-side rules the docs state.</summary>
+public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposable
+{
+    private readonly SandboxFixture _sandbox;
+    private readonly HttpClient _http;
+
+    public SandboxSnagTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+        _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        _http.DefaultRequestHeaders.Add("X-API-KEY", SandboxOptions.DefaultSnagKey);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private BadgeAdmin.Sandbox.Snag.SnagData Data => _sandbox.Snag;
+
+    private static Guid SeedBadge(int i) => StableId.For($"snag/badge/{i}");
+
+    private async Task<(HttpStatusCode Status, string Message)> PostAsync(string path, string json)
+    {
+        using var response = await _http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, body?["message"]?.GetValue<string>() ?? "");
+    }
+
+    [Fact]
+    public void The_seed_has_one_organization_two_websites_2500_badges_on_one_and_every_status()
+    {
+        lock (Data.Gate)
+        {
+            Assert.Equal(2, Data.Websites.Count);
+            Assert.Equal(2500, Data.Badges.Count(b => b.WebsiteId == Data.MainWebsite.Id));
+            Assert.All(Data.Badges, b => Assert.Equal(Data.OrganizationId, b.OrganizationId));
+            Assert.Equal(new[] { "active", "inactive", "revoked" }, Data.UserBadges.Select(u => u.Status).Distinct().Order());
+            Assert.All(Data.Users, u => Assert.Matches("^0x[0-9a-f]{40}$", u.WalletAddress));
+        }
+    }
+
+    [Fact]
+    public async Task Snag_routes_want_the_X_API_KEY()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var response = await anonymous.GetAsync("api/websites");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("missing", _sandbox.Requests.Single().Auth);
+    }
+
+    [Fact]
+    public async Task An_update_cannot_change_conditions()
+    {
+        var (status, message) = await PostAsync($"api/loyalty/badges/{SeedBadge(1)}", "{\"conditions\":[{\"type\":\"points\"}]}");
+
+        Assert.Equal((HttpStatusCode.BadRequest, true), (status, message.StartsWith("conditions:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Reward_and_revoke_need_a_user_id_or_a_wallet()
+    {
+        Assert.Equal((HttpStatusCode.BadRequest, "userId or walletAddress is required"), await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/reward", "{}"));
+        Assert.Equal((HttpStatusCode.BadRequest, "userId or walletAddress is required"), await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/revoke", "{\"status\":\"revoked\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/reward", "{\"walletAddress\":\"nope\"}")).Status);
+    }
+
+    [Fact]
+    public async Task A_deleted_badge_vanishes_unless_includeDeleted()
+    {
+        using (await _http.DeleteAsync($"api/loyalty/badges/{SeedBadge(2)}")) { }
+
+        var hidden = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badges?badgeIds={SeedBadge(2)}"))!["data"]!.AsArray();
+        var shown = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badges?badgeIds={SeedBadge(2)}&includeDeleted=true"))!["data"]!.AsArray();
+
+        Assert.Empty(hidden);
+        Assert.NotNull(Assert.Single(shown)!["deletedAt"]);
+    }
+
+    [Theory]
+    [InlineData("api/loyalty/badges?limit=0", "limit:")]
+    [InlineData("api/loyalty/badges?limit=1001", "limit:")]
+    [InlineData("api/loyalty/badges?websiteId=nope", "websiteId:")]
+    [InlineData("api/loyalty/badge_users", "loyaltyBadgeId:")]
+    [InlineData("api/loyalty/badge_users?loyaltyBadgeId=3fa85f64-5717-4562-b3fc-2c963f66afa6&status=gone", "status:")]
+    public async Task Bad_query_parameters_are_400s_naming_them(string path, string named)
+    {
+        using var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(named, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_badge_users_cursor_survives_rows_that_stop_matching()
+    {
+        var badge = SeedBadge(2499);
+        var first = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badge_users?loyaltyBadgeId={badge}&status=active&limit=1"))!;
+        var cursor = first["data"]![0]!["id"]!.GetValue<string>();
+        var wallet = first["data"]![0]!["user"]!["walletAddress"]!.GetValue<string>();
+        await PostAsync($"api/loyalty/badges/{badge}/revoke", $"{{\"walletAddress\":\"{wallet}\"}}");
+
+        using var next = await _http.GetAsync($"api/loyalty/badge_users?loyaltyBadgeId={badge}&status=active&limit=1&startingAfter={cursor}");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+}
