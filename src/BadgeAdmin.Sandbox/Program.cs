@@ -19,6 +19,8 @@ catch (ArgumentException ex)
 await using var server = await SandboxServer.StartAsync(options);
 Console.WriteLine($"BadgeAdmin sandbox listening on {server.BaseAddress}");
 Console.WriteLine($"  PartnerPage key: {options.PartnerPageKey}    Snag key: {options.SnagKey}");
+Console.WriteLine($"  Snag organization: {server.State.Snag.OrganizationId}    main website: {server.State.Snag.MainWebsite.Id}");
+Console.WriteLine($"  Seed ids: GET {server.BaseAddress}_sandbox/seed");
 Console.WriteLine("  Press Ctrl+C to stop.");
 if (options.AddressFile is not null) await File.WriteAllTextAsync(options.AddressFile, server.BaseAddress.ToString());
 

@@ -10,6 +10,23 @@ internal static class ControlEndpoints
         var control = app.MapGroup("/_sandbox");
         control.MapGet("/", () => Results.Text(SandboxOptions.Usage));
 
+        // The seed's fixed ids, so scripts and people can connect with -OrganizationId/-WebsiteId (Snag has no route for organizations).
+        control.MapGet("/seed", (SandboxState state) => JsonReply.Ok(new JsonObject
+        {
+            ["partnerPage"] = new JsonObject
+            {
+                ["key"] = "Authorization: " + SandboxOptions.DefaultPartnerPageKey + " (unless --partnerpage-key)",
+                ["entryIds"] = new JsonArray(state.PartnerPage.EntryIds.Select(id => (JsonNode)id.ToString()).ToArray()),
+            },
+            ["snag"] = new JsonObject
+            {
+                ["key"] = "X-API-KEY: " + SandboxOptions.DefaultSnagKey + " (unless --snag-key)",
+                ["organizationId"] = state.Snag.OrganizationId.ToString(),
+                ["mainWebsiteId"] = state.Snag.MainWebsite.Id.ToString(),
+                ["betaWebsiteId"] = state.Snag.BetaWebsite.Id.ToString(),
+            },
+        }));
+
         control.MapPost("/reset", (SandboxState state) =>
         {
             state.Reset();

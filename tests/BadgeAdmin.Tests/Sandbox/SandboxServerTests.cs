@@ -275,3 +275,24 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 }
+
+/// <summary>The seed route that tells scripts the sandbox's fixed ids.</summary>
+public sealed class SandboxSeedRouteTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _sandbox;
+
+    public SandboxSeedRouteTests(SandboxFixture sandbox) => _sandbox = sandbox;
+
+    [Fact]
+    public async Task The_seed_route_names_the_organization_websites_and_entries()
+    {
+        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+
+        var seed = JsonNode.Parse(await http.GetStringAsync("_sandbox/seed"))!;
+
+        Assert.Equal(_sandbox.Snag.OrganizationId.ToString(), seed["snag"]!["organizationId"]!.GetValue<string>());
+        Assert.Equal(_sandbox.Snag.MainWebsite.Id.ToString(), seed["snag"]!["mainWebsiteId"]!.GetValue<string>());
+        Assert.Equal(12, seed["partnerPage"]!["entryIds"]!.AsArray().Count);
+        Assert.DoesNotContain(_sandbox.Requests, r => r.Path.StartsWith("/_sandbox", StringComparison.Ordinal));
+    }
+}
