@@ -36,12 +36,10 @@ internal sealed class RetryGate
         }
     }
 
-    public async Task WaitAsync(Func<TimeSpan, CancellationToken, Task> delay, CancellationToken cancellationToken)
+    /// <summary>Waits out the shared pause, if any, once; a pause extended meanwhile applies to the next attempt.</summary>
+    public Task WaitAsync(Func<TimeSpan, CancellationToken, Task> delay, CancellationToken cancellationToken)
     {
-        TimeSpan remaining;
-        while ((remaining = Remaining) > TimeSpan.Zero)
-        {
-            await delay(remaining, cancellationToken).ConfigureAwait(false);
-        }
+        var remaining = Remaining;
+        return remaining > TimeSpan.Zero ? delay(remaining, cancellationToken) : Task.CompletedTask;
     }
 }

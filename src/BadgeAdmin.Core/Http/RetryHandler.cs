@@ -85,8 +85,14 @@ internal sealed class RetryHandler : DelegatingHandler
                 if (asked > RetryDelay.MaxServerDelay) return response;
                 wait = asked ?? RetryDelay.Backoff(retry);
                 reason = $"answered {status} {response.ReasonPhrase}".TrimEnd();
-                if (status == 429) _gate.PauseFor(wait);
                 response.Dispose();
+                if (status == 429)
+                {
+                    // A rate limit pauses every request of the connection; the gate at the top of the loop does the waiting.
+                    _gate.PauseFor(wait);
+                    Notify(request, path, reason, wait, retry);
+                    continue;
+                }
             }
             else
             {
@@ -96,11 +102,13 @@ internal sealed class RetryHandler : DelegatingHandler
                 reason = failure!.Kind == ApiFailureKind.Timeout ? $"timed out after {FormatSeconds(_timeout)}" : "lost its connection";
             }
 
-            RequestObserverScope.Current?.Retrying(
-                $"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} (retry {retry + 1} of {_maxRetries}).");
+            Notify(request, path, reason, wait, retry);
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private void Notify(HttpRequestMessage request, string path, string reason, TimeSpan wait, int retry) =>
+        RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} (retry {retry + 1} of {_maxRetries}).");
 
     public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 

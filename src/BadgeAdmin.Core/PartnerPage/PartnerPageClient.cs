@@ -109,6 +109,7 @@ public sealed class PartnerPageClient : IDisposable
                         throw body.Invalid("neither a JSON array nor a list object");
                 }
 
+                if (items.Exists(i => i is null)) throw body.Invalid("a list with a null item");
                 next = ResolveNext(nextLink, body, visited);
             }
 

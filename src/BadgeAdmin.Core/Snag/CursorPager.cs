@@ -46,6 +46,7 @@ internal sealed class CursorPager<T>
             {
                 var body = await _api.ReadBodyAsync(response).ConfigureAwait(false);
                 (items, hasNextPage) = _readPage(body);
+                if (items.Exists(i => i is null)) throw body.Invalid("a list with a null item");
                 if (hasNextPage && items.Count == 0) throw body.Invalid("hasNextPage true on an empty page; there is no cursor to continue from");
                 if (hasNextPage && !seen.Add(_idOf(items[items.Count - 1]))) throw body.Invalid("a page that ends where an earlier one did; the cursor would loop");
             }

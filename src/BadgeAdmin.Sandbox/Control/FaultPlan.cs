@@ -19,6 +19,11 @@ public sealed class FaultRule
 
     public int Count { get; set; } = 1;
 
+    /// <summary>Serve the fault on every Nth matching request only (1 = each one); the others pass on.</summary>
+    public int Every { get; init; } = 1;
+
+    internal long Matched { get; set; }
+
     /// <summary>Sent as the Retry-After header as given (seconds, or an HTTP date).</summary>
     public string? RetryAfter { get; init; }
 
@@ -72,6 +77,7 @@ public sealed class FaultRule
             PathPattern = Text(json, "path") ?? "*",
             Status = Int(json, "status", 500, 100, 599),
             Count = Int(json, "count", 1, 1, 1_000_000),
+            Every = Int(json, "every", 1, 1, 1_000_000),
             RetryAfter = Text(json, "retryAfter"),
             RetryAfterMs = Text(json, "retryAfterMs"),
             DelayMs = Int(json, "delayMs", 0, 0, 600_000),
@@ -88,6 +94,7 @@ public sealed class FaultRule
         ["path"] = PathPattern,
         ["status"] = Status,
         ["count"] = Count,
+        ["every"] = Every,
         ["retryAfter"] = RetryAfter,
         ["retryAfterMs"] = RetryAfterMs,
         ["delayMs"] = DelayMs,
@@ -114,10 +121,16 @@ public sealed class FaultPlan
     {
         lock (_gate)
         {
-            var rule = _rules.FirstOrDefault(r => r.Count > 0 && r.Matches(method, path));
-            if (rule is null) return null;
-            if (--rule.Count == 0) _rules.Remove(rule);
-            return rule;
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var rule = _rules[i];
+                if (rule.Count <= 0 || !rule.Matches(method, path)) continue;
+                if (++rule.Matched % rule.Every != 0) continue; // not due: a later rule or the real route answers
+                if (--rule.Count == 0) _rules.RemoveAt(i);
+                return rule;
+            }
+
+            return null;
         }
     }
 

@@ -12,7 +12,7 @@ namespace BadgeAdmin.Tests.Support;
 /// A real sandbox server on a free loopback port, one per test class. Tests talk to it over HTTP exactly as the module
 /// does, and read its request log to assert the requests that went out.
 /// </summary>
-public sealed class SandboxFixture : IAsyncLifetime
+public class SandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;
     private HttpClient? _control;
@@ -23,9 +23,12 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0 });
+        _server = await SandboxServer.StartAsync(CreateOptions());
         _control = new HttpClient { BaseAddress = _server.BaseAddress };
     }
+
+    /// <summary>Start-up options; a fixture for a test class with special needs (other keys, more badges) overrides it.</summary>
+    protected virtual SandboxOptions CreateOptions() => new() { Port = 0 };
 
     public async Task DisposeAsync()
     {
@@ -55,7 +58,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         (JsonNode.Parse(await _control!.GetStringAsync("_sandbox/requests")) as JsonArray)!;
 
     public ConnectionSettings PartnerPageSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Server.BaseAddress, PartnerPageConnection.ApiKeyHeader, key ?? SandboxOptions.DefaultPartnerPageKey)
+        new(Server.BaseAddress, PartnerPageConnection.ApiKeyHeader, key ?? Server.State.Options.PartnerPageKey)
         {
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
@@ -63,7 +66,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         };
 
     public ConnectionSettings SnagSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Server.BaseAddress, SnagConnection.ApiKeyHeader, key ?? SandboxOptions.DefaultSnagKey)
+        new(Server.BaseAddress, SnagConnection.ApiKeyHeader, key ?? Server.State.Options.SnagKey)
         {
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),

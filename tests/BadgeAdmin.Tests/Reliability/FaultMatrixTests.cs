@@ -1,0 +1,347 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BadgeAdmin.Core.Diagnostics;
+using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+using BadgeAdmin.Sandbox;
+using BadgeAdmin.Tests.Support;
+
+namespace BadgeAdmin.Tests.Reliability;
+
+/// <summary>
+/// The fault matrix: every retryable status with and without each Retry-After form, stalls past the timeout, dropped
+/// and refused connections, each kind of bad response, and the non-retryable statuses, one test per cell. Each asserts
+/// the outcome, the wait the retry handler chose, and the exact number of requests the sandbox saw.
+/// Idempotent calls are a PartnerPage GET; the non-idempotent call is a Snag badge create.
+/// </summary>
+public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposable
+{
+    private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
+    private readonly SandboxFixture _sandbox;
+    private readonly List<TimeSpan> _waits = new();
+    private readonly RecordingObserver _observer = new();
+    private readonly IDisposable _scope;
+
+    public FaultMatrixTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+        _scope = RequestObserverScope.Begin(_observer);
+    }
+
+    public void Dispose() => _scope.Dispose();
+
+    private Guid Entry => _sandbox.Server.State.PartnerPage.EntryIds[0];
+
+    /// <summary>Settings whose waits are recorded instead of slept, so the matrix runs fast and can check each wait.</summary>
+    private ConnectionSettings Settings(string header, string key, int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
+        new(baseUri ?? _sandbox.BaseAddress, header, key)
+        {
+            MaxRetries = maxRetries,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            DelayOverride = (wait, _) =>
+            {
+                lock (_waits) _waits.Add(wait);
+                return Task.CompletedTask;
+            },
+        };
+
+    private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null) =>
+        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout));
+
+    private SnagClient Snag(int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
+        new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri));
+
+    private LoyaltyBadgeCreate NewBadge() => new()
+    {
+        OrganizationId = _sandbox.Snag.OrganizationId, WebsiteId = _sandbox.Snag.MainWebsite.Id, Name = "Matrix", ImageUrl = "https://cdn.example/m.png",
+        Conditions = new[] { new LoyaltyCondition { Type = "points", Amount = 1 } },
+    };
+
+    private Task Fault(object rule) => _sandbox.AddFaultAsync(rule);
+
+    public static TheoryData<int, string> RetryableStatusesAndWaits()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var status in new[] { 408, 429, 500, 502, 503, 504 })
+        {
+            foreach (var form in new[] { "none", "retry-after-ms", "retry-after-seconds", "retry-after-date" }) data.Add(status, form);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RetryableStatusesAndWaits))]
+    public async Task A_retryable_status_is_retried_after_the_wait_the_server_asks_for(int status, string form)
+    {
+        var (header, expected) = form switch
+        {
+            // A 429's wait is served by the connection's shared pause, which reports what is left of it: a hair less.
+            "retry-after-ms" => (new { retryAfterMs = "250" } as object, (Min: 0.2, Max: 0.25)),
+            "retry-after-seconds" => (new { retryAfter = "2" }, (1.95, 2.0)),
+            // An HTTP date has whole seconds and the test may be slow to get there: the wait only has to be date-sized.
+            "retry-after-date" => (new { retryAfter = DateTimeOffset.UtcNow.AddSeconds(6).ToString("R", CultureInfo.InvariantCulture) }, (1.0, 6.0)),
+            _ => (new { }, (0.375, 0.5)), // 0.5 s less up to 25 % jitter
+        };
+        var rule = new Dictionary<string, object?> { ["path"] = EntryPath, ["status"] = status };
+        foreach (var p in header.GetType().GetProperties()) rule[p.Name] = p.GetValue(header);
+        await Fault(rule);
+        using var client = PartnerPage();
+
+        var entry = await client.GetEntryAsync(Entry);
+
+        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Equal(new[] { status, 200 }, _sandbox.Requests.Select(r => r.Status));
+        var wait = Assert.Single(_waits).TotalSeconds;
+        Assert.InRange(wait, expected.Min, expected.Max);
+        Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in [0-9.]+ s \(retry 1 of 2\)\.$", Assert.Single(_observer.Retries));
+    }
+
+    [Theory]
+    [InlineData(500, ApiFailureKind.ServerError)]
+    [InlineData(503, ApiFailureKind.ServerError)]
+    [InlineData(429, ApiFailureKind.RateLimited)]
+    [InlineData(408, ApiFailureKind.UnexpectedStatus)]
+    public async Task A_status_that_outlasts_the_retries_fails_after_three_requests(int status, ApiFailureKind kind)
+    {
+        await Fault(new { path = EntryPath, status, count = 3, retryAfter = "0" });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal((kind, (HttpStatusCode)status), (ex.Kind, ex.StatusCode!.Value));
+        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(2, _observer.Retries.Count);
+    }
+
+    [Fact]
+    public async Task MaxRetries_zero_sends_once()
+    {
+        await Fault(new { path = EntryPath, status = 503 });
+        using var client = PartnerPage(maxRetries: 0);
+
+        await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_wait_longer_than_a_minute_is_not_waited_out_but_reported()
+    {
+        await Fault(new { path = EntryPath, status = 429, retryAfter = "120" });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
+        Assert.Contains("The server asked to wait 120 s.", ex.Message);
+        Assert.Single(_sandbox.Requests);
+        Assert.Empty(_waits);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_create_is_not_retried_after_a_status_that_may_follow_acting_on_it(int status)
+    {
+        await Fault(new { method = "POST", path = "/api/loyalty/badges", status });
+        using var client = Snag();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
+
+        Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+        Assert.Single(_sandbox.Requests);
+        lock (_sandbox.Snag.Gate) Assert.DoesNotContain(_sandbox.Snag.Badges, b => b.Name == "Matrix");
+    }
+
+    [Fact]
+    public async Task A_create_is_retried_after_429_because_the_server_did_not_act()
+    {
+        await Fault(new { method = "POST", path = "/api/loyalty/badges", status = 429, retryAfter = "1" });
+        using var client = Snag();
+
+        var badge = await client.CreateBadgeAsync(NewBadge());
+
+        Assert.Equal("Matrix", badge.Name);
+        Assert.Equal(new[] { 429, 200 }, _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal(1.0, Assert.Single(_waits).TotalSeconds, 1);
+        lock (_sandbox.Snag.Gate) Assert.Single(_sandbox.Snag.Badges, b => b.Name == "Matrix");
+    }
+
+    [Fact]
+    public async Task A_stall_past_the_timeout_is_a_clear_timeout_error()
+    {
+        await Fault(new { path = EntryPath, stall = true });
+        using var client = PartnerPage(maxRetries: 0, timeout: TimeSpan.FromMilliseconds(300));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
+        Assert.EndsWith("timed out after 0.3 s.", ex.Message);
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_stalled_read_is_retried_and_then_succeeds()
+    {
+        await Fault(new { path = EntryPath, stall = true });
+        using var client = PartnerPage(timeout: TimeSpan.FromMilliseconds(300));
+
+        var entry = await client.GetEntryAsync(Entry);
+
+        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Contains("timed out after 0.3 s", Assert.Single(_observer.Retries));
+    }
+
+    [Fact]
+    public async Task A_stalled_create_is_not_retried()
+    {
+        await Fault(new { method = "POST", path = "/api/loyalty/badges", stall = true });
+        using var client = Snag(timeout: TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
+
+        Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried_for_a_read()
+    {
+        await Fault(new { path = EntryPath, abort = true });
+        using var client = PartnerPage();
+
+        var entry = await client.GetEntryAsync(Entry);
+
+        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Contains("lost its connection", Assert.Single(_observer.Retries));
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_not_retried_for_a_create()
+    {
+        await Fault(new { method = "POST", path = "/api/loyalty/badges", abort = true });
+        using var client = Snag();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
+
+        Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
+        Assert.Contains("the connection dropped", ex.Message);
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_even_for_a_create_because_nothing_was_sent()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = Snag(baseUri: new Uri($"http://127.0.0.1:{port}/"));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
+
+        Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
+        Assert.Contains("could not be opened", ex.Message);
+        Assert.Equal(3, _observer.Completed.Count(c => c.Contains("no response")));
+        Assert.Equal(2, _waits.Count);
+    }
+
+    [Theory]
+    [InlineData("truncated", "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"na", "application/json")]
+    [InlineData("malformed", "{id: 3fa85f64}", "application/json")]
+    [InlineData("html", "<!DOCTYPE html><html><body><h1>Bad Gateway</h1></body></html>", "text/html")]
+    [InlineData("empty", "", "application/json")]
+    [InlineData("wrong-type", "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\"}", "text/plain")]
+    [InlineData("null", "null", "application/json")]
+    [InlineData("wrong-value", "{\"id\":\"not-a-guid\"}", "application/json")]
+    public async Task A_bad_response_is_an_InvalidResponse_error_with_status_and_excerpt(string kind, string body, string contentType)
+    {
+        await Fault(new { path = EntryPath, status = 200, body, contentType });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains($"answered 200 with", ex.Message);
+        Assert.Contains(body.Length == 0 ? "(empty body)" : body[..Math.Min(body.Length, 12)], ex.Message);
+        Assert.NotNull(ex.ResponseExcerpt);
+        Assert.Single(_sandbox.Requests);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Fact]
+    public async Task A_list_with_a_null_item_is_an_InvalidResponse_not_a_null_reference()
+    {
+        await Fault(new { path = "/api/loyalty/badges", status = 200, body = "{\"data\":[null],\"hasNextPage\":true}" });
+        using var client = Snag();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(async () => await client.ListBadgesAsync(new LoyaltyBadgeQuery()).ToListAsync());
+
+        Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains("null item", ex.Message);
+    }
+
+    [Fact]
+    public async Task An_html_error_page_after_the_retries_shows_its_excerpt()
+    {
+        await Fault(new { path = EntryPath, status = 502, count = 3, body = "<html><body>Bad Gateway from the proxy</body></html>", contentType = "text/html" });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
+        Assert.Contains("502", ex.Message);
+        Assert.Contains("Bad Gateway from the proxy", ex.Message);
+        Assert.Equal(3, _sandbox.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(400, "{\"order\":[\"Ensure this value is greater than or equal to 0.\"]}", ApiFailureKind.BadRequest, "order: Ensure this value is greater than or equal to 0.")]
+    [InlineData(401, "{\"detail\":\"Invalid API key.\"}", ApiFailureKind.Unauthorized, "Invalid API key.")]
+    [InlineData(403, "{\"detail\":\"You do not have permission to perform this action.\"}", ApiFailureKind.Forbidden, "You do not have permission to perform this action.")]
+    [InlineData(404, "{\"detail\":\"Not found.\"}", ApiFailureKind.NotFound, "Not found.")]
+    [InlineData(409, "{\"message\":\"Already attached\"}", ApiFailureKind.Conflict, "Already attached")]
+    [InlineData(422, "{\"message\":\"name: Required\"}", ApiFailureKind.BadRequest, "name: Required")]
+    public async Task A_client_error_is_not_retried_and_carries_the_servers_message(int status, string body, ApiFailureKind kind, string message)
+    {
+        await Fault(new { path = EntryPath, status, body });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal((kind, message), (ex.Kind, ex.ServerMessage));
+        Assert.Single(_sandbox.Requests);
+        Assert.Empty(_observer.Retries);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_pauses_every_request_of_the_connection()
+    {
+        await Fault(new { path = EntryPath, status = 429, retryAfter = "1" });
+        using var client = new PartnerPageClient(new ConnectionSettings(_sandbox.BaseAddress, PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey));
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var first = client.GetEntryAsync(Entry);
+        await Task.Delay(150);
+        var second = client.GetEntryAsync(Entry); // starts during the pause
+        await Task.WhenAll(first, second);
+
+        var times = _sandbox.Requests.Select(r => r.Time).ToList();
+        Assert.Equal(3, times.Count);
+        Assert.True(times[2] - times[0] >= TimeSpan.FromMilliseconds(900), $"the request sent during the pause waited only {(times[2] - times[0]).TotalMilliseconds} ms");
+        Assert.True(timer.Elapsed >= TimeSpan.FromMilliseconds(900));
+    }
+}
