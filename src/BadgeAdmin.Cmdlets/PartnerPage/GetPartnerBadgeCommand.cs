@@ -10,7 +10,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
 /// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerBadge", DefaultParameterSetName = ByEntryIdSet)]
+[Cmdlet(VerbsCommon.Get, "PartnerBadge", DefaultParameterSetName = ByEntryIdSet, SupportsPaging = true)]
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 {
@@ -30,16 +30,24 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
     [Parameter(Position = 0)]
     public Guid? Id { get; set; }
 
+    private long _total;
+    private bool _totalKnown = true;
+
     private protected override void OnRecord()
     {
         var entryId = Entry?.Id ?? EntryId;
         if (Id is { } badgeId)
         {
-            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => Runtime.WriteObject(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))));
+            _total++;
+            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => TryWritePaged(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))));
             return;
         }
 
+        var counted = false;
         ForItem(entryId, ErrorIds.PartnerEntryNotFound,
-            () => Stream(Client.ListBadgesAsync(entryId, CancelToken), badge => Runtime.WriteObject(badge)));
+            () => WritePaged(Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken)));
+        _totalKnown &= counted;
     }
+
+    private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
 }

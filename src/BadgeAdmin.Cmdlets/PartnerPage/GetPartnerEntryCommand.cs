@@ -8,7 +8,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <summary>
 /// <para type="synopsis">Gets PartnerPage partner entries: all of them (every page, streamed) or the ones named.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerEntry")]
+[Cmdlet(VerbsCommon.Get, "PartnerEntry", SupportsPaging = true)]
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
 {
@@ -17,18 +17,25 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
     [ValidateNotNullOrEmpty]
     public Guid[]? Id { get; set; }
 
+    private long? _total;
+
     private protected override void OnRecord()
     {
         if (Id is null)
         {
             ForItem("PartnerEntry list", ErrorIds.PartnerEntryNotFound,
-                () => Stream(Client.ListEntriesAsync(CancelToken), entry => Runtime.WriteObject(entry)));
+                () => WritePaged(Client.ListEntriesAsync(count => _total = count, CancelToken)));
             return;
         }
 
+        _total = (_total ?? 0) + Id.Length;
         foreach (var id in Id)
         {
-            ForItem(id, ErrorIds.PartnerEntryNotFound, () => Runtime.WriteObject(Await(token => Client.GetEntryAsync(id, token))));
+            var more = true;
+            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = TryWritePaged(Await(token => Client.GetEntryAsync(id, token))));
+            if (!more) break;
         }
     }
+
+    private protected override void OnEnd() => WriteTotalCountIfAsked(_total);
 }

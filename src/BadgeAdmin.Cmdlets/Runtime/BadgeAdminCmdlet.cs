@@ -19,6 +19,8 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private ICmdletRuntime? _runtime;
     private PipelineThreadPump? _pump;
     private bool _terminating;
+    private ulong _skipped;
+    private ulong _written;
 
     internal ICmdletRuntime Runtime
     {
@@ -57,8 +59,43 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     private protected void Await(Func<CancellationToken, Task> work) => Pump.Run(work, CancelToken);
 
-    /// <summary>Writes each item of an async listing as it arrives.</summary>
-    private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each) => Pump.ForEach(source, CancelToken, each);
+    /// <summary>Hands each item of an async listing to <paramref name="each"/> as it arrives.</summary>
+    private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each) => Pump.ForEach(source, CancelToken, item =>
+    {
+        each(item);
+        return true;
+    });
+
+    /// <summary>Writes an async listing as it arrives, honouring -Skip and -First across the whole invocation.</summary>
+    private protected void WritePaged<T>(IAsyncEnumerable<T> source) => Pump.ForEach(source, CancelToken, item => TryWritePaged(item!));
+
+    /// <summary>
+    /// Writes one item unless -Skip passes over it; false once -First is reached, which ends the listing.
+    /// Counts run across all pipeline records of the invocation, as PowerShell's own paging does.
+    /// </summary>
+    private protected bool TryWritePaged(object item)
+    {
+        var paging = Runtime.Paging;
+        if (_skipped < paging.Skip)
+        {
+            _skipped++;
+            return true;
+        }
+
+        if (_written >= paging.First) return false;
+        Runtime.WriteObject(item);
+        return ++_written < paging.First;
+    }
+
+    /// <summary>The page size to ask for: the cmdlet's, or fewer when -First/-Skip need fewer.</summary>
+    private protected int PageSizeFor(int pageSize) =>
+        Runtime.Paging.ItemsNeeded is { } needed ? Math.Max(1, Math.Min(pageSize, needed - (int)Math.Min((ulong)needed, _skipped + _written))) : pageSize;
+
+    /// <summary>With -IncludeTotalCount, writes the total: exact when the API reported one, otherwise "unknown".</summary>
+    private protected void WriteTotalCountIfAsked(long? total)
+    {
+        if (Runtime.Paging.IncludeTotalCount) Runtime.WriteTotalCount(total is { } t && t >= 0 ? (ulong)t : 0, total is null ? 0.0 : 1.0);
+    }
 
     /// <summary>
     /// Runs one pipeline item's work; an API failure becomes a non-terminating error about <paramref name="target"/>,

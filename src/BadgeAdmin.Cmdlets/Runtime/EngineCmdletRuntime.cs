@@ -43,5 +43,11 @@ internal sealed class EngineCmdletRuntime : ICmdletRuntime
 
     public string? PowerShellVersion => (_cmdlet.GetVariableValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]?.ToString();
 
+    public PagingRequest Paging => _cmdlet.PagingParameters is { } paging
+        ? new PagingRequest(paging.First, paging.Skip, paging.IncludeTotalCount.IsPresent)
+        : PagingRequest.None;
+
+    public void WriteTotalCount(ulong count, double accuracy) => _cmdlet.WriteObject(_cmdlet.PagingParameters.NewTotalCount(count, accuracy));
+
     public RunspaceConnections Connections => ConnectionRegistry.ForCurrentRunspace();
 }

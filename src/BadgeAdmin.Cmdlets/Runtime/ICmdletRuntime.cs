@@ -32,6 +32,12 @@ internal interface ICmdletRuntime
     /// <summary>$PSVersionTable.PSVersion of the engine, for the User-Agent.</summary>
     string? PowerShellVersion { get; }
 
+    /// <summary>-First, -Skip and -IncludeTotalCount of a cmdlet with SupportsPaging (no paging when it has none).</summary>
+    PagingRequest Paging { get; }
+
+    /// <summary>Writes the total-count object of -IncludeTotalCount; accuracy 0 means "unknown total".</summary>
+    void WriteTotalCount(ulong count, double accuracy);
+
     /// <summary>The connections of the runspace the cmdlet runs in.</summary>
     RunspaceConnections Connections { get; }
 }

@@ -65,16 +65,17 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
 
     /// <summary>
     /// Streams an async sequence onto the pipeline thread: each item is handed to <paramref name="each"/> as soon as
-    /// it arrives. When the consumer stops early (Select-Object -First), disposing the enumerator stops the paging.
+    /// it arrives, until it answers false. When the consumer stops early (-First, Select-Object -First), disposing
+    /// the enumerator stops the paging: no further page is requested.
     /// </summary>
-    public void ForEach<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken, Action<T> each)
+    public void ForEach<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken, Func<T, bool> each)
     {
         var enumerator = source.GetAsyncEnumerator(cancellationToken);
         try
         {
             while (Run(_ => enumerator.MoveNextAsync().AsTask(), cancellationToken))
             {
-                each(enumerator.Current);
+                if (!each(enumerator.Current)) break;
             }
         }
         finally

@@ -15,7 +15,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
 /// request) and reports each id that does not come back as a LoyaltyBadgeNotFound error.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadge")]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true)]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
@@ -65,7 +65,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         {
             var query = Query(null, OrganizationId ?? DefaultOrganizationId, WebsiteId ?? DefaultWebsiteId);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound,
-                () => Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => Runtime.WriteObject(badge)));
+                () => WritePaged(Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)));
             return;
         }
 
@@ -73,7 +73,13 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         if (_pendingIds.Count >= SnagClient.BadgeIdsPerRequest) FetchPending();
     }
 
-    private protected override void OnEnd() => FetchPending();
+    private long? _found;
+
+    private protected override void OnEnd()
+    {
+        FetchPending();
+        WriteTotalCountIfAsked(_found); // exact for -Id; the badge list reports no total
+    }
 
     /// <summary>Fetches the ids gathered so far; with -Id only the scope given here applies, not the connection's defaults.</summary>
     private void FetchPending()
@@ -85,11 +91,12 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         var query = Query(wanted, OrganizationId, WebsiteId);
         ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound,
             () => Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge));
+        _found = (_found ?? 0) + found.Count;
         foreach (var id in wanted)
         {
             if (found.TryGetValue(id, out var badge))
             {
-                Runtime.WriteObject(badge);
+                TryWritePaged(badge);
                 continue;
             }
 

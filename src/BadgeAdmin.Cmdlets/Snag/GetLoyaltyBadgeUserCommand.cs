@@ -11,7 +11,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
 /// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", DefaultParameterSetName = ByBadgeIdSet)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", DefaultParameterSetName = ByBadgeIdSet, SupportsPaging = true)]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
@@ -43,10 +43,12 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
+    private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
+
     private protected override void OnRecord()
     {
         var query = new LoyaltyBadgeUserQuery { BadgeId = Badge?.Id ?? BadgeId, Status = Status, WalletAddress = WalletAddress };
         ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound,
-            () => Stream(Client.ListBadgeUsersAsync(query, PageSize, CancelToken), user => Runtime.WriteObject(user)));
+            () => WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)));
     }
 }

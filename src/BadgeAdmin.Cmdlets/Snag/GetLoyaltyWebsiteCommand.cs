@@ -9,7 +9,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <summary>
 /// <para type="synopsis">Gets the Snag websites of the organization: how to find the website id to scope badges by.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyWebsite")]
+[Cmdlet(VerbsCommon.Get, "LoyaltyWebsite", SupportsPaging = true)]
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 {
@@ -27,7 +27,9 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
+    private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
+
     private protected override void OnRecord() =>
         ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound,
-            () => Stream(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, Name, PageSize, CancelToken), site => Runtime.WriteObject(site)));
+            () => WritePaged(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, Name, PageSizeFor(PageSize), CancelToken)));
 }

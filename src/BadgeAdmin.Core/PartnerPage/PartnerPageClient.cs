@@ -22,8 +22,10 @@ public sealed class PartnerPageClient : IDisposable
 
     public PartnerPageClient(ConnectionSettings settings) => _api = new JsonApiClient(settings);
 
-    public IAsyncEnumerable<PartnerEntry> ListEntriesAsync(CancellationToken cancellationToken = default) =>
-        ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, cancellationToken);
+    /// <param name="onTotal">Called with the envelope's <c>count</c> (the total across pages) when the server sends one.</param>
+    /// <param name="cancellationToken">Cancels the request in flight.</param>
+    public IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, CancellationToken cancellationToken = default) =>
+        ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
 
     public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
@@ -31,9 +33,9 @@ public sealed class PartnerPageClient : IDisposable
         return await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Format(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, cancellationToken);
+        var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Format(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, onTotal, cancellationToken);
         await foreach (var badge in badges.ConfigureAwait(false))
         {
             badge.EntryId = entryId;
@@ -84,7 +86,7 @@ public sealed class PartnerPageClient : IDisposable
     /// results}, following <c>next</c>. A <c>next</c> link to another host is refused: the key must not travel there.
     /// </summary>
     private async IAsyncEnumerable<T> ListAsync<T>(string firstPath, JsonTypeInfo<List<T>> arrayType, JsonTypeInfo<PartnerPageListPage<T>> pageType,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        Action<int>? onTotal, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         string? next = firstPath;
@@ -99,11 +101,13 @@ public sealed class PartnerPageClient : IDisposable
                 {
                     case '[':
                         items = body.Deserialize(arrayType);
+                        if (visited.Count == 0) onTotal?.Invoke(items.Count);
                         break;
                     case '{':
                         var page = body.Deserialize(pageType);
                         items = page.Results ?? throw body.Invalid("a list object without 'results'");
                         nextLink = page.Next;
+                        if (visited.Count == 0 && page.Count is { } total) onTotal?.Invoke(total);
                         break;
                     default:
                         throw body.Invalid("neither a JSON array nor a list object");

@@ -342,6 +342,16 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
         }
     }
 
+    [Fact]
+    public void Every_list_cmdlet_supports_paging_and_declares_no_paging_parameter_itself()
+    {
+        var lists = _module.Cmdlets.Where(c => c.Verb == "Get" && c.Noun != "BadgeAdminConnection").ToList();
+        Assert.Equal(5, lists.Count);
+
+        Assert.All(lists, c => Assert.True(c.Named.TryGetValue("SupportsPaging", out var v) && v is true, $"{c.Name} lacks SupportsPaging"));
+        Assert.All(_module.Cmdlets, c => Assert.DoesNotContain(c.Parameters, p => p.Name is "First" or "Skip" or "IncludeTotalCount"));
+    }
+
     private ISet<string> FormatViewTypeNames() =>
         XDocument.Load(Path.Combine(_module.Folder, "BadgeAdmin.Format.ps1xml"))
             .Descendants("TypeName").Select(t => t.Value).ToHashSet(StringComparer.Ordinal);

@@ -30,6 +30,17 @@ internal sealed class RecordingRuntime : ICmdletRuntime
 
     public RunspaceConnections Connections { get; set; } = new();
 
+    /// <summary>-First/-Skip/-IncludeTotalCount as the engine would pass them.</summary>
+    public PagingRequest Paging { get; set; } = PagingRequest.None;
+
+    public List<(ulong Count, double Accuracy)> TotalCounts { get; } = new();
+
+    public void WriteTotalCount(ulong count, double accuracy)
+    {
+        Check(nameof(WriteTotalCount));
+        TotalCounts.Add((count, accuracy));
+    }
+
     public string? PowerShellVersion => "7.6.0";
 
     public List<string> OffThreadCalls { get; } = new();
