@@ -22,6 +22,7 @@
         'Remove-PartnerBadge'
         'Connect-Snag'
         'Disconnect-Snag'
+        'Get-BadgeAdminConnection'
         'Get-LoyaltyBadge'
         'New-LoyaltyBadge'
         'Set-LoyaltyBadge'

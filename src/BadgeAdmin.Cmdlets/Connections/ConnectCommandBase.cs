@@ -13,10 +13,47 @@ namespace BadgeAdmin.Cmdlets.Connections;
 /// </summary>
 public abstract class ConnectCommandBase : BadgeAdminCmdlet
 {
-    /// <summary>The API key. Without it, the service's environment variable is used.</summary>
-    [Parameter(Position = 0)]
+    public const string ApiKeySet = "ApiKey";
+    public const string SecretSet = "Secret";
+
+    /// <summary>The API key. Without it (and without -SecretName), the service's environment variable is used.</summary>
+    [Parameter(Position = 0, ParameterSetName = ApiKeySet)]
     [ValidateNotNull]
     public SecureString? ApiKey { get; set; }
+
+    /// <summary>Name of a SecretManagement secret holding the API key (needs Microsoft.PowerShell.SecretManagement).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
+    [ValidateNotNullOrEmpty]
+    public string? SecretName { get; set; }
+
+    /// <summary>The SecretManagement vault of -SecretName; the default vault when not given.</summary>
+    [Parameter(ParameterSetName = SecretSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
+    /// <summary>A proxy for this connection; the system proxy is used when not given.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>Credentials for the proxy (the one given with -Proxy, or the system proxy).</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Authenticate to the proxy as the current user (Windows).</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials
+    {
+        get => ProxyUseDefaultCredentialsRequested;
+        set => ProxyUseDefaultCredentialsRequested = value.IsPresent;
+    }
+
+    internal bool ProxyUseDefaultCredentialsRequested { get; set; }
+
+    // Plain credentials for tests (PSCredential is inert outside an engine); the engine path converts -ProxyCredential.
+    internal System.Net.NetworkCredential? ProxyNetworkCredential { get; set; }
 
     /// <summary>Service root. Use http://127.0.0.1:PORT for the local sandbox; anything else must be https.</summary>
     [Parameter]
@@ -44,9 +81,11 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
     // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
     internal bool PassThruRequested { get; set; }
 
-    /// <summary>The key (and where it came from: "Parameter" or "$env:NAME"), or a terminating ApiKeyMissing error.</summary>
+    /// <summary>The key (and where it came from: "Parameter", "$env:NAME" or the secret), or a terminating error.</summary>
     private protected (string Key, string Source) ReadKey(string service, string variable)
     {
+        if (SecretName is not null) return ReadSecret(service);
+
         if (ApiKey is not null)
         {
             var given = ApiKeyReader.ToPlainText(ApiKey);
@@ -69,12 +108,69 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
             ThrowTerminating(new CmdletError(new ArgumentException($"{uriSource}: {problem}", nameof(BaseUri)), ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, baseUri));
         }
 
+        if (ProxyUseDefaultCredentialsRequested && (ProxyCredential is not null || ProxyNetworkCredential is not null))
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException("-ProxyCredential and -ProxyUseDefaultCredentials are mutually exclusive.", nameof(ProxyCredential)),
+                ErrorIds.ProxyCredentialConflict, ErrorCategory.InvalidArgument, null));
+        }
+
+        if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy '{Proxy}' is not an http:// or https:// address.", nameof(Proxy)),
+                ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, Proxy));
+        }
+
         return new ConnectionSettings(baseUri, header, key)
         {
             MaxRetries = MaxRetries,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             UserAgent = UserAgent.For(Runtime.PowerShellVersion),
+            Proxy = Proxy,
+            ProxyCredential = ProxyNetworkCredential ?? ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentialsRequested,
         };
+    }
+
+    private (string Key, string Source) ReadSecret(string service)
+    {
+        var source = "SecretManagement:" + (Vault is null ? SecretName : $"{Vault}/{SecretName}");
+        object? secret = null;
+        try
+        {
+            secret = Runtime.GetSecret(SecretName!, Vault);
+        }
+        catch (SecretLookupException ex)
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException($"Could not read the {service} API key from {source}: {ex.Message}", nameof(SecretName), ex),
+                ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, SecretName));
+        }
+
+        if (secret is null)
+        {
+            ThrowTerminating(new CmdletError(
+                new InvalidOperationException("-SecretName needs the Microsoft.PowerShell.SecretManagement module, which is not installed."),
+                ErrorIds.SecretManagementMissing, ErrorCategory.NotInstalled, SecretName)
+            {
+                RecommendedAction = "Install-Module Microsoft.PowerShell.SecretManagement, register a vault (e.g. Microsoft.PowerShell.SecretStore), or pass -ApiKey / set the environment variable instead.",
+            });
+        }
+
+        var key = secret switch
+        {
+            SecureString secure => ApiKeyReader.ToPlainText(secure),
+            PSCredential credential => ApiKeyReader.ToPlainText(credential.Password),
+            System.Net.NetworkCredential network => network.Password,
+            string text => text,
+            _ => null,
+        };
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            ThrowTerminating(new CmdletError(
+                new ArgumentException($"The secret {source} is {(key is null ? "a " + secret!.GetType().Name : "empty")}; store the API key as a string or SecureString.", nameof(SecretName)),
+                ErrorIds.SecretNotAKey, ErrorCategory.InvalidType, SecretName));
+        }
+
+        return (key!.Trim(), source);
     }
 
     private static CmdletError MissingKey(string service, string variable, string message) =>

@@ -12,6 +12,11 @@ internal static class ErrorIds
     public const string InvalidBaseUri = "InvalidBaseUri";
     public const string NothingToChange = "NothingToChange";
     public const string UnexpectedError = "UnexpectedError";
+    public const string SecretManagementMissing = "SecretManagementMissing";
+    public const string SecretNotFound = "SecretNotFound";
+    public const string SecretNotAKey = "SecretNotAKey";
+    public const string InvalidProxy = "InvalidProxy";
+    public const string ProxyCredentialConflict = "ProxyCredentialConflict";
 
     public const string ApiKeyRejected = "ApiKeyRejected";
     public const string AccessDenied = "AccessDenied";

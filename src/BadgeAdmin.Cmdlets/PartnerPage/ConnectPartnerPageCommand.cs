@@ -9,7 +9,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Keeps one connection (one HTTP client) for the runspace. The key comes from -ApiKey or
 /// $env:PARTNERPAGE_API_KEY and is never shown again. No request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "PartnerPage")]
+[Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(PartnerPageConnection))]
 public sealed class ConnectPartnerPageCommand : ConnectCommandBase
 {

@@ -41,6 +41,28 @@ internal sealed class EngineCmdletRuntime : ICmdletRuntime
 
     public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
+    // Module-qualified, so only SecretManagement's Get-Secret is used; naming it loads the module when installed.
+    private const string GetSecretScript = @"param($Name, $Vault)
+if (-not (Get-Command -Name 'Microsoft.PowerShell.SecretManagement\Get-Secret' -ErrorAction Ignore)) { return }
+$arguments = @{ Name = $Name; ErrorAction = 'Stop' }
+if ($Vault) { $arguments['Vault'] = $Vault }
+, (Microsoft.PowerShell.SecretManagement\Get-Secret @arguments)";
+
+    public object? GetSecret(string name, string? vault)
+    {
+        System.Collections.ObjectModel.Collection<PSObject> results;
+        try
+        {
+            results = _cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create(GetSecretScript), null, name, vault);
+        }
+        catch (RuntimeException ex)
+        {
+            throw new SecretLookupException(ex.Message, ex);
+        }
+
+        return results.Count == 0 ? null : results[0]?.BaseObject ?? throw new SecretLookupException($"The secret '{name}' is empty.");
+    }
+
     public string? PowerShellVersion => (_cmdlet.GetVariableValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]?.ToString();
 
     public PagingRequest Paging => _cmdlet.PagingParameters is { } paging

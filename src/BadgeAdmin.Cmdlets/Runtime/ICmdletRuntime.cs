@@ -29,6 +29,12 @@ internal interface ICmdletRuntime
 
     string? GetEnvironmentVariable(string name);
 
+    /// <summary>
+    /// Reads a secret with SecretManagement's Get-Secret (the module is loaded on demand). Null when that module is
+    /// not installed; throws <see cref="SecretLookupException"/> when Get-Secret fails.
+    /// </summary>
+    object? GetSecret(string name, string? vault);
+
     /// <summary>$PSVersionTable.PSVersion of the engine, for the User-Agent.</summary>
     string? PowerShellVersion { get; }
 

@@ -11,7 +11,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// $env:SNAG_BASE_URI or admin.snagsolutions.io (customers run their own hostnames). -OrganizationId and -WebsiteId
 /// become the defaults of the cmdlets that need them. No request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "Snag")]
+[Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(SnagConnection))]
 public sealed class ConnectSnagCommand : ConnectCommandBase
 {

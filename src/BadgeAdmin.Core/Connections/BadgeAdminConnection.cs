@@ -8,8 +8,9 @@ namespace BadgeAdmin.Core.Connections;
 /// </summary>
 public abstract class BadgeAdminConnection : IDisposable
 {
-    protected BadgeAdminConnection(string service, Uri baseUri, string apiKeySource, int maxRetries, TimeSpan timeout)
+    protected BadgeAdminConnection(string service, Uri baseUri, string apiKeySource, int maxRetries, TimeSpan timeout, Uri? proxy = null)
     {
+        Proxy = proxy;
         Service = service;
         BaseUri = baseUri;
         ApiKeySource = apiKeySource;
@@ -26,6 +27,9 @@ public abstract class BadgeAdminConnection : IDisposable
     public string ApiKeySource { get; }
 
     public int MaxRetries { get; }
+
+    /// <summary>The explicit proxy, or null for the system proxy.</summary>
+    public Uri? Proxy { get; }
 
     public int TimeoutSec { get; }
 

@@ -31,6 +31,15 @@ public sealed class ConnectionSettings
     /// <summary>Sent on every request.</summary>
     public string UserAgent { get; init; } = "BadgeAdmin";
 
+    /// <summary>An explicit proxy; null uses the system proxy.</summary>
+    public Uri? Proxy { get; init; }
+
+    /// <summary>Credentials for the proxy (the explicit one, or the system proxy when <see cref="Proxy"/> is null).</summary>
+    public System.Net.ICredentials? ProxyCredential { get; init; }
+
+    /// <summary>Authenticate to the proxy as the current Windows user.</summary>
+    public bool ProxyUseDefaultCredentials { get; init; }
+
     /// <summary>Replaces the real transport; tests and benchmarks use it. Null means the platform handler.</summary>
     public Func<System.Net.Http.HttpMessageHandler>? TransportFactory { get; init; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Net.Http;
 using BadgeAdmin.Core.Diagnostics;
 
@@ -15,8 +16,7 @@ public static class HttpPipeline
 
     public static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor)
     {
-        // No automatic redirects: a redirect to another host would carry the API key header along with it.
-        var transport = settings.TransportFactory?.Invoke() ?? new HttpClientHandler { AllowAutoRedirect = false };
+        var transport = settings.TransportFactory?.Invoke() ?? Transport(settings);
         var logging = new RequestLoggingHandler(redactor, CredentialHeaders) { InnerHandler = transport };
         var retry = new RetryHandler(settings.MaxRetries, settings.Timeout, new RetryGate(), settings.DelayOverride) { InnerHandler = logging };
         var auth = new ApiKeyHandler(settings.ApiKeyHeader, settings.ApiKey, settings.UserAgent) { InnerHandler = retry };
@@ -26,5 +26,22 @@ public static class HttpPipeline
             // The retry handler enforces the per-attempt timeout; a whole-call timeout here would cut retries short.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
+    }
+
+    private static HttpClientHandler Transport(ConnectionSettings settings)
+    {
+        // No automatic redirects: a redirect to another host would carry the API key header along with it.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseProxy = true };
+        var credentials = settings.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : settings.ProxyCredential;
+        if (settings.Proxy is { } proxy)
+        {
+            handler.Proxy = new WebProxy(proxy) { Credentials = credentials, UseDefaultCredentials = settings.ProxyUseDefaultCredentials };
+        }
+        else if (credentials is not null)
+        {
+            handler.DefaultProxyCredentials = credentials; // the system proxy, authenticated
+        }
+
+        return handler;
     }
 }

@@ -13,7 +13,8 @@ public sealed record LoggedRequest(
     int Status,
     string Auth,
     string? UserAgent,
-    bool Faulted);
+    bool Faulted,
+    bool Proxied = false);
 
 /// <summary>The request log behind GET /_sandbox/requests; tests count and inspect the requests that reached the server.</summary>
 public sealed class RequestLog
@@ -70,6 +71,7 @@ public sealed class RequestLog
                 ["auth"] = e.Auth,
                 ["userAgent"] = e.UserAgent,
                 ["faulted"] = e.Faulted,
+                ["proxied"] = e.Proxied,
             });
         }
 
@@ -107,8 +109,11 @@ internal sealed class RequestLogMiddleware
         }
 
         var auth = ApiSurface.KeyStatus(context, state);
+        // A request line in absolute form (GET http://host/path) is what a client sends to a proxy.
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        var proxied = rawTarget.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rawTarget.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         var sequence = state.Requests.Begin(seq => new LoggedRequest(seq, DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path.Value ?? "",
-            context.Request.QueryString.Value ?? "", body, 0, auth, context.Request.Headers.UserAgent.ToString(), false));
+            context.Request.QueryString.Value ?? "", body, 0, auth, context.Request.Headers.UserAgent.ToString(), false, proxied));
         var completed = false;
         void Complete()
         {

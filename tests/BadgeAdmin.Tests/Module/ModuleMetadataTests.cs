@@ -136,7 +136,7 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
             Assert.All(outputTypes, t =>
             {
                 Assert.True(t.IsPublic, $"{cmdlet.Name}: {t} is not public");
-                Assert.Contains(t.FullName!, views);
+                Assert.True(SelfAndBases(t).Any(b => views.Contains(b.FullName!)), $"{cmdlet.Name}: no view for {t} or a base type");
             });
         }
     }
@@ -350,6 +350,24 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
 
         Assert.All(lists, c => Assert.True(c.Named.TryGetValue("SupportsPaging", out var v) && v is true, $"{c.Name} lacks SupportsPaging"));
         Assert.All(_module.Cmdlets, c => Assert.DoesNotContain(c.Parameters, p => p.Name is "First" or "Skip" or "IncludeTotalCount"));
+    }
+
+    [Fact]
+    public void Connections_of_both_services_share_one_view_that_shows_no_key()
+    {
+        var document = XDocument.Load(Path.Combine(_module.Folder, "BadgeAdmin.Format.ps1xml"));
+        var view = document.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "BadgeAdmin.Core.Connections.BadgeAdminConnection");
+        var connectionType = _module.Type("BadgeAdmin.Core.Connections.BadgeAdminConnection");
+
+        Assert.DoesNotContain(view.Descendants("TypeName"), t => t.Value.EndsWith("PartnerPageConnection") || t.Value.EndsWith("SnagConnection"));
+        Assert.DoesNotContain(connectionType.GetProperties(), p => p.Name.Contains("Key", StringComparison.OrdinalIgnoreCase) && p.Name != "ApiKeySource");
+        Assert.All(new[] { "PartnerPageConnection", "SnagConnection" }, n =>
+            Assert.DoesNotContain(_module.Type($"BadgeAdmin.Core.{(n.StartsWith("Snag") ? "Snag" : "PartnerPage")}.{n}").GetProperties(), p => p.Name is "ApiKey" or "Client" or "Settings"));
+    }
+
+    private static IEnumerable<Type> SelfAndBases(Type type)
+    {
+        for (var t = type; t is not null; t = t.BaseType) yield return t;
     }
 
     private ISet<string> FormatViewTypeNames() =>

@@ -89,6 +89,16 @@ internal sealed class RecordingRuntime : ICmdletRuntime
         Debug.Add(message);
     }
 
+    /// <summary>Secrets Get-Secret would return, by "vault/name" (vault empty for the default vault); null: module not installed.</summary>
+    public Dictionary<string, object>? Secrets { get; set; }
+
+    public object? GetSecret(string name, string? vault)
+    {
+        Check(nameof(GetSecret));
+        if (Secrets is null) return null;
+        return Secrets.TryGetValue($"{vault}/{name}", out var value) ? value : throw new SecretLookupException($"The secret {name} was not found.");
+    }
+
     public string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Every text the cmdlet sent to any stream, for secret checks.</summary>

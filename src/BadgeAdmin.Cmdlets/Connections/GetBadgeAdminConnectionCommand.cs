@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Connections;
+
+namespace BadgeAdmin.Cmdlets.Connections;
+
+/// <summary>
+/// <para type="synopsis">Shows what each service of this runspace is connected to: address, key source, retries, proxy. Never the key.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BadgeAdminConnection")]
+[OutputType(typeof(BadgeAdminConnection))]
+public sealed class GetBadgeAdminConnectionCommand : BadgeAdminCmdlet
+{
+    /// <summary>Only these services.</summary>
+    [Parameter(Position = 0)]
+    [ValidateSet("PartnerPage", "Snag")]
+    public string[]? Service { get; set; }
+
+    private protected override void OnEnd()
+    {
+        var connections = Runtime.Connections;
+        foreach (var connection in new BadgeAdminConnection?[] { connections.PartnerPage, connections.Snag })
+        {
+            if (connection is null) continue;
+            if (Service is not null && System.Array.IndexOf(Service, connection.Service) < 0) continue;
+            Runtime.WriteObject(connection);
+        }
+    }
+}
