@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -19,6 +20,7 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>The entry whose badges to get. Binds from an EntryId property (e.g. a CSV column).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByEntryIdSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
     /// <summary>An entry from Get-PartnerEntry. Bound by value, so the entry's own Id never binds to -Id.</summary>

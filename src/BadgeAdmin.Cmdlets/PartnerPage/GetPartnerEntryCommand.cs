@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -15,6 +16,7 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
     /// <summary>Entry ids to get. Without it, every entry is listed.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid[]? Id { get; set; }
 
     private long? _total;

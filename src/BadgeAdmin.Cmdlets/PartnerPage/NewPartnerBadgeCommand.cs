@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -16,6 +17,7 @@ public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry to attach the badge to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
     /// <summary>The directory badge to attach. Binds from an Id property, so badges of one entry can be copied to another.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -16,6 +17,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry the badge is attached to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
     /// <summary>The badge to detach.</summary>

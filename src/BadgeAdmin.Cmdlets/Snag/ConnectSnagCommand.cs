@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Snag;
 
@@ -24,6 +25,7 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
 
     /// <summary>Default website for New-LoyaltyBadge and the listings.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
     private protected override void OnEnd()

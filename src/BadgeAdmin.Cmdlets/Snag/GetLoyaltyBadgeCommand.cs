@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
@@ -24,10 +25,12 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     /// <summary>Badge ids to get (sent as badgeIds). Without it, every badge in scope is listed.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid[]? Id { get; set; }
 
     /// <summary>Website to list; defaults to the connection's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
     /// <summary>Organization to list; defaults to the connection's.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
@@ -21,6 +22,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     /// <summary>The badge whose users to list. Binds from a LoyaltyBadgeId property too.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByBadgeIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
+    [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
     /// <summary>A badge from Get-LoyaltyBadge. Bound by value, so its own Id is never taken for another parameter.</summary>

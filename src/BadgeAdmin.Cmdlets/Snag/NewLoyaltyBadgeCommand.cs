@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -61,6 +62,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
 
     /// <summary>Defaults to the connection's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
     private protected override void OnRecord()

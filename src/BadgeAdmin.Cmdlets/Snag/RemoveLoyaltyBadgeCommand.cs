@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -16,6 +17,7 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge to delete.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>Writes the deleted badge as the server returns it.</summary>

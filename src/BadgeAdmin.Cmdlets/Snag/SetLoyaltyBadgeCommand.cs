@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -19,6 +20,7 @@ public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     [Parameter]

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -17,6 +18,7 @@ public abstract class UserBadgeChangeCmdlet : SnagCmdlet
     /// <summary>The badge. Binds from a LoyaltyBadgeId property too.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
+    [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
     /// <summary>The user, by id.</summary>

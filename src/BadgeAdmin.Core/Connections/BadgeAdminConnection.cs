@@ -37,6 +37,9 @@ public abstract class BadgeAdminConnection : IDisposable
 
     public bool IsDisposed { get; private set; }
 
+    /// <summary>What this connection has read lately, for tab completion of ids.</summary>
+    internal RecentlySeen Seen { get; } = new();
+
     public void Dispose()
     {
         if (IsDisposed) return;

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -20,17 +21,35 @@ public sealed class PartnerPageClient : IDisposable
     private static readonly PartnerPageJsonContext Json = PartnerPageJsonContext.Default;
     private readonly JsonApiClient _api;
 
-    public PartnerPageClient(ConnectionSettings settings) => _api = new JsonApiClient(settings);
+    private readonly RecentlySeen _seen;
+
+    public PartnerPageClient(ConnectionSettings settings, RecentlySeen? seen = null)
+    {
+        _api = new JsonApiClient(settings);
+        _seen = seen ?? new RecentlySeen();
+    }
+
+    /// <summary>Kind name under which entries are remembered for completion.</summary>
+    public const string EntryKind = "PartnerEntry";
 
     /// <param name="onTotal">Called with the envelope's <c>count</c> (the total across pages) when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
-    public IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, CancellationToken cancellationToken = default) =>
-        ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
+    public async IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var entries = ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
+        await foreach (var entry in entries.ConfigureAwait(false))
+        {
+            _seen.Record(EntryKind, entry.Id, entry.Name);
+            yield return entry;
+        }
+    }
 
     public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetEntry.Format(entryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        return await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
+        var entry = await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
+        _seen.Record(EntryKind, entry.Id, entry.Name);
+        return entry;
     }
 
     public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     public PartnerPageConnection(ConnectionSettings settings, string apiKeySource)
         : base("PartnerPage", settings.BaseUri, apiKeySource, settings.MaxRetries, settings.Timeout, settings.Proxy)
     {
-        Client = new PartnerPageClient(settings);
+        Client = new PartnerPageClient(settings, Seen);
     }
 
     internal PartnerPageClient Client { get; }

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -24,7 +25,18 @@ public sealed class SnagClient : IDisposable
     private static readonly SnagJsonContext Json = SnagJsonContext.Default;
     private readonly JsonApiClient _api;
 
-    public SnagClient(ConnectionSettings settings) => _api = new JsonApiClient(settings);
+    private readonly RecentlySeen _seen;
+
+    public SnagClient(ConnectionSettings settings, RecentlySeen? seen = null)
+    {
+        _api = new JsonApiClient(settings);
+        _seen = seen ?? new RecentlySeen();
+    }
+
+    /// <summary>Kind names under which badges and websites are remembered for completion.</summary>
+    public const string BadgeKind = "LoyaltyBadge";
+
+    public const string WebsiteKind = "LoyaltyWebsite";
 
     public async IAsyncEnumerable<LoyaltyBadge> ListBadgesAsync(LoyaltyBadgeQuery query, int pageSize = SnagRoutes.MaxPageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -51,6 +63,7 @@ public sealed class SnagClient : IDisposable
                 .Add("includeDeleted", query.IncludeDeleted ? true : null);
             await foreach (var badge in PagesAsync(SnagRoutes.ListBadges.Format(), filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, cancellationToken).ConfigureAwait(false))
             {
+                _seen.Record(BadgeKind, badge.Id, badge.Name);
                 yield return badge;
             }
         }
@@ -60,7 +73,9 @@ public sealed class SnagClient : IDisposable
     {
         var body = badge.ToBody();
         using var response = await _api.SendJsonAsync(HttpMethod.Post, SnagRoutes.CreateBadge.Format(), body, Json.BadgeCreateBody, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
-        return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
+        var created = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
+        _seen.Record(BadgeKind, created.Id, created.Name);
+        return created;
     }
 
     /// <summary>POST /api/loyalty/badges/{id} with only the fields set. Conditions cannot be changed (api-reference §1.2).</summary>
@@ -107,11 +122,16 @@ public sealed class SnagClient : IDisposable
         }
     }
 
-    public IAsyncEnumerable<LoyaltyWebsite> ListWebsitesAsync(Guid? organizationId, string? name, int pageSize = SnagRoutes.MaxPageSize, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LoyaltyWebsite> ListWebsitesAsync(Guid? organizationId, string? name, int pageSize = SnagRoutes.MaxPageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
         var filters = new QueryString().Add("organizationId", organizationId).Add("name", name);
-        return PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, cancellationToken);
+        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, cancellationToken).ConfigureAwait(false))
+        {
+            _seen.Record(WebsiteKind, site.Id, site.Name);
+            yield return site;
+        }
     }
 
     private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf, CancellationToken cancellationToken)

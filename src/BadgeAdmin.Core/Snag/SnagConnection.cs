@@ -13,7 +13,7 @@ public sealed class SnagConnection : BadgeAdminConnection
     public SnagConnection(ConnectionSettings settings, string apiKeySource, Guid? organizationId = null, Guid? websiteId = null)
         : base("Snag", settings.BaseUri, apiKeySource, settings.MaxRetries, settings.Timeout, settings.Proxy)
     {
-        Client = new SnagClient(settings);
+        Client = new SnagClient(settings, Seen);
         OrganizationId = organizationId;
         WebsiteId = websiteId;
     }

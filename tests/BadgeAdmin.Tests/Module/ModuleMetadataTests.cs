@@ -365,6 +365,19 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
             Assert.DoesNotContain(_module.Type($"BadgeAdmin.Core.{(n.StartsWith("Snag") ? "Snag" : "PartnerPage")}.{n}").GetProperties(), p => p.Name is "ApiKey" or "Client" or "Settings"));
     }
 
+    [Theory]
+    [InlineData("Get-PartnerBadge", "EntryId", "PartnerEntryIdCompleter")]
+    [InlineData("Set-PartnerBadge", "EntryId", "PartnerEntryIdCompleter")]
+    [InlineData("Get-LoyaltyBadge", "WebsiteId", "LoyaltyWebsiteIdCompleter")]
+    [InlineData("Connect-Snag", "WebsiteId", "LoyaltyWebsiteIdCompleter")]
+    [InlineData("Grant-LoyaltyBadge", "BadgeId", "LoyaltyBadgeIdCompleter")]
+    [InlineData("Set-LoyaltyBadge", "Id", "LoyaltyBadgeIdCompleter")]
+    public void Ids_have_tab_completion(string cmdlet, string parameter, string completer)
+    {
+        var attribute = _module.Cmdlet(cmdlet).Parameter(parameter).Property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
+        Assert.Equal(completer, ((Type)attribute.ConstructorArguments[0].Value!).Name);
+    }
+
     private static IEnumerable<Type> SelfAndBases(Type type)
     {
         for (var t = type; t is not null; t = t.BaseType) yield return t;
