@@ -238,7 +238,7 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
             var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
             var type = _module.Type(typeName);
             Assert.True(type.IsPublic, typeName);
-            var columns = view.Descendants("TableColumnItem").Select(i => i.Element("PropertyName")?.Value).Where(n => n is not null);
+            var columns = view.Descendants("TableColumnItem").Concat(view.Descendants("ListItem")).Select(i => i.Element("PropertyName")?.Value).Where(n => n is not null);
             Assert.All(columns, c => Assert.NotNull(type.GetProperty(c!)));
             var widths = view.Descendants("TableColumnHeader").Select(h => int.TryParse(h.Element("Width")?.Value, out var w) ? w : 0).ToList();
             Assert.True(widths.Sum() + widths.Count <= 120, $"{typeName}: fixed columns take {widths.Sum() + widths.Count} characters");
@@ -350,6 +350,25 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
 
         Assert.All(lists, c => Assert.True(c.Named.TryGetValue("SupportsPaging", out var v) && v is true, $"{c.Name} lacks SupportsPaging"));
         Assert.All(_module.Cmdlets, c => Assert.DoesNotContain(c.Parameters, p => p.Name is "First" or "Skip" or "IncludeTotalCount"));
+    }
+
+    [Fact]
+    public void Deep_objects_have_list_views_and_their_parts_have_tables()
+    {
+        var document = XDocument.Load(Path.Combine(_module.Folder, "BadgeAdmin.Format.ps1xml"));
+        string[] Controls(string type) => document.Descendants("View")
+            .Where(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type)
+            .Select(v => v.Elements().Single(e => e.Name.LocalName.EndsWith("Control")).Name.LocalName).ToArray();
+
+        Assert.Equal(new[] { "TableControl", "ListControl" }, Controls("BadgeAdmin.Core.Snag.Models.LoyaltyBadge"));
+        Assert.Equal(new[] { "TableControl", "ListControl" }, Controls("BadgeAdmin.Core.PartnerPage.Models.PartnerEntry"));
+        Assert.Equal(new[] { "TableControl" }, Controls("BadgeAdmin.Core.Snag.Models.LoyaltyCondition"));
+        Assert.Equal(new[] { "TableControl" }, Controls("BadgeAdmin.Core.Snag.Models.LoyaltyReward"));
+        foreach (var type in new[] { "PartnerBadge", "LoyaltyBadgeUser", "LoyaltyWebsite", "LoyaltyBadgeUserChange" })
+        {
+            Assert.Contains("TableControl", document.Descendants("View").Where(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.EndsWith("." + type))
+                .Select(v => v.Elements().Single(e => e.Name.LocalName.EndsWith("Control")).Name.LocalName));
+        }
     }
 
     [Fact]
