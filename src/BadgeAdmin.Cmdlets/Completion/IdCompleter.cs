@@ -15,8 +15,8 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// Tab completion of ids from what the connection has already read (entries, websites, badges). When it has read none
 /// yet, one bounded request fetches a first page: at most <see cref="Budget"/>, and Tab never shows an error.
 /// </summary>
-public abstract class IdCompleter<TConnection> : IArgumentCompleter
-    where TConnection : BadgeAdminConnection
+/// <remarks>Not generic over the connection type: exported types must not derive from BadgeAdmin.Core types (see ModuleLifecycle).</remarks>
+public abstract class IdCompleter : IArgumentCompleter
 {
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
     internal const int PrimeCount = 100;
@@ -26,7 +26,7 @@ public abstract class IdCompleter<TConnection> : IArgumentCompleter
         try
         {
             var given = fakeBoundParameters?["Connection"];
-            var connection = (given as PSObject)?.BaseObject as TConnection ?? given as TConnection ?? Current(ConnectionRegistry.ForCurrentRunspace());
+            var connection = Accept((given as PSObject)?.BaseObject ?? given) ?? Current(ConnectionRegistry.ForCurrentRunspace());
             return Candidates(connection, wordToComplete)
                 .Select(c => new CompletionResult(c.Id.ToString(), c.Name is null ? c.Id.ToString() : $"{c.Name} ({c.Id})", CompletionResultType.ParameterValue, c.Name ?? c.Id.ToString()))
                 .ToList();
@@ -38,7 +38,7 @@ public abstract class IdCompleter<TConnection> : IArgumentCompleter
     }
 
     /// <summary>Matching ids, most recently seen first; primes the cache with one bounded request when it is empty.</summary>
-    internal IReadOnlyList<(Guid Id, string? Name)> Candidates(TConnection? connection, string? word)
+    internal IReadOnlyList<(Guid Id, string? Name)> Candidates(BadgeAdminConnection? connection, string? word)
     {
         if (connection is null || connection.IsDisposed) return Array.Empty<(Guid, string?)>();
         if (!connection.Seen.Any(Kind))
@@ -61,10 +61,13 @@ public abstract class IdCompleter<TConnection> : IArgumentCompleter
     /// <summary>The kind name under which the client remembers what it reads.</summary>
     private protected abstract string Kind { get; }
 
-    private protected abstract TConnection? Current(RunspaceConnections connections);
+    private protected abstract BadgeAdminConnection? Current(RunspaceConnections connections);
+
+    /// <summary>The value as this completer's kind of connection, or null.</summary>
+    private protected abstract BadgeAdminConnection? Accept(object? value);
 
     /// <summary>Reads up to <see cref="PrimeCount"/> items, which the client remembers as it reads them.</summary>
-    private protected abstract Task PrimeAsync(TConnection connection, CancellationToken cancellationToken);
+    private protected abstract Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken);
 
     private protected static async Task ReadSome<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
     {

@@ -1,17 +1,23 @@
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>Completes Snag badge ids (shown with the badge's name), within the connection's organization and website.</summary>
-public sealed class LoyaltyBadgeIdCompleter : IdCompleter<SnagConnection>
+public sealed class LoyaltyBadgeIdCompleter : IdCompleter
 {
     private protected override string Kind => SnagClient.BadgeKind;
 
-    private protected override SnagConnection? Current(RunspaceConnections connections) => connections.Snag;
+    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.Snag;
 
-    private protected override Task PrimeAsync(SnagConnection connection, CancellationToken cancellationToken) =>
-        ReadSome(connection.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = connection.OrganizationId, WebsiteId = connection.WebsiteId }, PrimeCount, cancellationToken), cancellationToken);
+    private protected override BadgeAdminConnection? Accept(object? value) => value as SnagConnection;
+
+    private protected override Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken) =>
+        Prime((SnagConnection)connection, cancellationToken);
+
+    private static Task Prime(SnagConnection snag, CancellationToken cancellationToken) =>
+        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId }, PrimeCount, cancellationToken), cancellationToken);
 }

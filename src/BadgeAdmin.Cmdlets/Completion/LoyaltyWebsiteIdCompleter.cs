@@ -1,17 +1,20 @@
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>Completes Snag website ids (shown with the website's name).</summary>
-public sealed class LoyaltyWebsiteIdCompleter : IdCompleter<SnagConnection>
+public sealed class LoyaltyWebsiteIdCompleter : IdCompleter
 {
     private protected override string Kind => SnagClient.WebsiteKind;
 
-    private protected override SnagConnection? Current(RunspaceConnections connections) => connections.Snag;
+    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.Snag;
 
-    private protected override Task PrimeAsync(SnagConnection connection, CancellationToken cancellationToken) =>
-        ReadSome(connection.Client.ListWebsitesAsync(connection.OrganizationId, null, PrimeCount, cancellationToken), cancellationToken);
+    private protected override BadgeAdminConnection? Accept(object? value) => value as SnagConnection;
+
+    private protected override Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken) =>
+        ReadSome(((SnagConnection)connection).Client.ListWebsitesAsync(((SnagConnection)connection).OrganizationId, null, PrimeCount, cancellationToken), cancellationToken);
 }

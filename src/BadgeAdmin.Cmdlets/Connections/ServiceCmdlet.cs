@@ -10,29 +10,24 @@ namespace BadgeAdmin.Cmdlets.Connections;
 /// Base of the cmdlets that call a service: resolves the connection once, before any item, from -Connection or the
 /// runspace, and ends the pipeline with NotConnected / ConnectionClosed when there is none to use.
 /// </summary>
-public abstract class ServiceCmdlet<TConnection> : BadgeAdminCmdlet
-    where TConnection : BadgeAdminConnection
+/// <remarks>Not generic over the connection type: exported types must not derive from BadgeAdmin.Core types (see ModuleLifecycle).</remarks>
+public abstract class ServiceCmdlet : BadgeAdminCmdlet
 {
-    private TConnection? _resolved;
-
-    /// <summary>
-    /// The connection to use instead of the runspace's current one (from Connect-* -PassThru), for thread jobs and
-    /// ForEach-Object -Parallel.
-    /// </summary>
-    [Parameter]
-    [ValidateNotNull]
-    public TConnection? Connection { get; set; }
+    private BadgeAdminConnection? _resolved;
 
     /// <summary>The connection in use; valid from OnBegin on.</summary>
-    private protected TConnection ActiveConnection => _resolved ?? throw new InvalidOperationException("OnBegin has not run.");
+    private protected BadgeAdminConnection ActiveConnection => _resolved ?? throw new InvalidOperationException("OnBegin has not run.");
 
     private protected abstract string ServiceName { get; }
 
-    private protected abstract TConnection? RunspaceConnection { get; }
+    /// <summary>The value of the cmdlet's -Connection parameter.</summary>
+    private protected abstract BadgeAdminConnection? GivenConnection { get; }
+
+    private protected abstract BadgeAdminConnection? RunspaceConnection { get; }
 
     private protected override void OnBegin()
     {
-        var connection = Connection ?? RunspaceConnection;
+        var connection = GivenConnection ?? RunspaceConnection;
         if (connection is null)
         {
             ThrowTerminating(new CmdletError(
@@ -46,7 +41,7 @@ public abstract class ServiceCmdlet<TConnection> : BadgeAdminCmdlet
         if (connection!.IsDisposed)
         {
             ThrowTerminating(new CmdletError(
-                new ObjectDisposedException(typeof(TConnection).Name, $"This {ServiceName} connection was closed by Disconnect-{ServiceName}. Run Connect-{ServiceName} again."),
+                new ObjectDisposedException(connection.GetType().Name, $"This {ServiceName} connection was closed by Disconnect-{ServiceName}. Run Connect-{ServiceName} again."),
                 ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
         }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.Metadata;
 using System.Xml.Linq;
 using BadgeAdmin.Tests.Support;
 
@@ -25,25 +26,71 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
     private const string PartnerBadgeType = "BadgeAdmin.Core.PartnerPage.Models.PartnerBadge";
 
     [Fact]
-    public void The_module_folder_ships_the_manifest_formats_assemblies_and_closure_but_no_PowerShell()
+    public void The_module_folder_has_the_cmdlets_at_the_top_and_the_closure_in_dependencies_but_no_PowerShell()
     {
-        var files = Directory.GetFiles(_module.Folder).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var top = Directory.GetFiles(_module.Folder).Select(Path.GetFileName).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var dependencies = Directory.GetFiles(Path.Combine(_module.Folder, "dependencies")).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+        Assert.Equal(new[] { "BadgeAdmin.Cmdlets.dll", "BadgeAdmin.Format.ps1xml", "BadgeAdmin.psd1" }, top);
         Assert.Superset(new HashSet<string?>(StringComparer.OrdinalIgnoreCase)
         {
-            "BadgeAdmin.psd1", "BadgeAdmin.Format.ps1xml", "BadgeAdmin.Cmdlets.dll", "BadgeAdmin.Core.dll",
-            "System.Text.Json.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Memory.dll",
-            "System.Buffers.dll", "System.Runtime.CompilerServices.Unsafe.dll", "System.Threading.Tasks.Extensions.dll",
-        }, files);
-        Assert.DoesNotContain("System.Management.Automation.dll", files);
-        Assert.DoesNotContain(files, f => f!.Contains("PowerShellStandard", StringComparison.OrdinalIgnoreCase));
+            "BadgeAdmin.Core.dll", "BadgeAdmin.Isolation.dll", "System.Text.Json.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll",
+            "System.Memory.dll", "System.Buffers.dll", "System.Runtime.CompilerServices.Unsafe.dll", "System.Threading.Tasks.Extensions.dll", "System.Numerics.Vectors.dll",
+        }, dependencies);
+        var everything = Directory.GetFiles(_module.Folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain("System.Management.Automation.dll", everything);
+        Assert.DoesNotContain(everything, f => f!.Contains("PowerShellStandard", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Windows_PowerShell_finds_every_reference_in_the_module_or_the_framework()
+    {
+        // .NET Framework 4.7.2 brings netstandard; PowerShell brings its engine; everything else must be shipped, by name
+        // (the import hook resolves by name, so a shipped version newer than the one referenced is fine).
+        var dependencies = Path.Combine(_module.Folder, "dependencies");
+        var shipped = Directory.GetFiles(dependencies, "*.dll").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var assemblies = Directory.GetFiles(dependencies, "*.dll").Append(Path.Combine(_module.Folder, "BadgeAdmin.Cmdlets.dll"))
+            .Where(f => !f.EndsWith("BadgeAdmin.Isolation.dll", StringComparison.Ordinal)); // loaded only on PowerShell 7
+        foreach (var file in assemblies)
+        {
+            using var stream = File.OpenRead(file);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = pe.GetMetadataReader();
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                var name = metadata.GetString(metadata.GetAssemblyReference(handle).Name);
+                Assert.True(name is "netstandard" or "System.Management.Automation" || shipped.Contains(name), $"{Path.GetFileName(file)} needs {name}, which is not shipped");
+            }
+        }
+    }
+
+    [Fact]
+    public void No_exported_type_derives_from_a_dependency_so_PowerShell_can_scan_before_the_import_hook()
+    {
+        // PowerShell enumerates the exported types before it calls ModuleLifecycle.OnImport, which makes BadgeAdmin.Core
+        // loadable: a base type or interface from BadgeAdmin.Core (or its closure) would fail the import.
+        static IEnumerable<Type> Ancestry(Type type)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                yield return t;
+                foreach (var argument in t.IsGenericType ? t.GetGenericArguments() : Type.EmptyTypes) yield return argument;
+            }
+
+            foreach (var i in type.GetInterfaces()) yield return i;
+        }
+
+        var allowed = new[] { "BadgeAdmin.Cmdlets", "System.Management.Automation", "System.Private.CoreLib", "netstandard", "System.Runtime" };
+        foreach (var type in _module.CmdletAssembly.GetExportedTypes())
+        {
+            Assert.All(Ancestry(type), a => Assert.True(allowed.Contains(a.Assembly.GetName().Name), $"{type.Name} depends on {a.FullName} from {a.Assembly.GetName().Name}"));
+        }
     }
 
     [Fact]
     public void System_Text_Json_is_referenced_at_8_0_so_PowerShell_7_4_can_load_the_module()
     {
-        var references = _module.CmdletAssembly.GetReferencedAssemblies()
-            .Concat(_module.Type("BadgeAdmin.Core.Http.ApiRoute").Assembly.GetReferencedAssemblies());
+        var references = _module.CmdletAssembly.GetReferencedAssemblies().Concat(_module.CoreAssembly.GetReferencedAssemblies());
 
         var json = references.Where(r => r.Name == "System.Text.Json").Select(r => r.Version!).Distinct().ToList();
 

@@ -20,7 +20,7 @@ public sealed class BuiltModule : IDisposable
 
         // The module's own files, PowerShell's reference assembly (from the compile-time package), and the runtime's facades.
         var engine = typeof(System.Management.Automation.Cmdlet).Assembly.Location;
-        var paths = Directory.GetFiles(Folder, "*.dll")
+        var paths = Directory.GetFiles(Folder, "*.dll", SearchOption.AllDirectories)
             .Concat(new[] { engine })
             .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
@@ -28,7 +28,7 @@ public sealed class BuiltModule : IDisposable
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
         CmdletAssembly = _context.LoadFromAssemblyPath(Path.Combine(Folder, (string)Manifest["RootModule"]!));
         Engine = _context.LoadFromAssemblyName("System.Management.Automation");
-        CoreAssembly = _context.LoadFromAssemblyPath(Path.Combine(Folder, "BadgeAdmin.Core.dll"));
+        CoreAssembly = _context.LoadFromAssemblyPath(Path.Combine(Folder, "dependencies", "BadgeAdmin.Core.dll"));
         Cmdlets = CmdletAssembly.GetTypes()
             .Select(t => (Type: t, Attribute: t.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == SmaNamespace + ".CmdletAttribute")))
             .Where(x => x.Attribute is not null)
