@@ -1,0 +1,123 @@
+using System.Xml.Linq;
+
+namespace BadgeAdmin.HelpCompiler;
+
+/// <summary>Writes MAML, the XML Get-Help reads for binary cmdlets (the file platyPS's New-ExternalHelp makes).</summary>
+internal static class MamlWriter
+{
+    private static readonly XNamespace Msh = "http://msh";
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    /// <summary>Descriptions of the parameters PowerShell adds itself (SupportsShouldProcess, SupportsPaging).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EngineParameters = new Dictionary<string, string>
+    {
+        ["WhatIf"] = "Shows what would happen if the cmdlet runs. Nothing is sent to the service.",
+        ["Confirm"] = "Prompts you for confirmation before each change. In automation pass -Confirm:$false to change without prompting.",
+        ["First"] = "Gets only the first N objects. Listing stops as soon as they are written: no further page is requested.",
+        ["Skip"] = "Skips the first N objects.",
+        ["IncludeTotalCount"] = "Writes the total number of objects first known to the service (an \"unknown total\" where the API reports none) after the objects.",
+    };
+
+    public static XDocument Write(IEnumerable<(CmdletFacts Facts, CmdletDoc Doc, IReadOnlyDictionary<string, List<string>> SharedParameters)> cmdlets) =>
+        new(new XDeclaration("1.0", "utf-8", null),
+            new XElement(Msh + "helpItems", new XAttribute("schema", "maml"),
+                cmdlets.Select(c => CommandElement(c.Facts, c.Doc, c.SharedParameters))));
+
+    private static XElement CommandElement(CmdletFacts facts, CmdletDoc doc, IReadOnlyDictionary<string, List<string>> shared)
+    {
+        var parameters = AllParameters(facts).ToList();
+        List<string> Describe(string name) =>
+            doc.Parameters.TryGetValue(name, out var own) && own.Count > 0 ? own
+            : shared.TryGetValue(name, out var common) ? common
+            : EngineParameters.TryGetValue(name, out var engine) ? new List<string> { engine }
+            : new List<string>();
+
+        return new XElement(Command + "command",
+            new XAttribute(XNamespace.Xmlns + "maml", Maml), new XAttribute(XNamespace.Xmlns + "command", Command), new XAttribute(XNamespace.Xmlns + "dev", Dev),
+            new XElement(Command + "details",
+                new XElement(Command + "name", facts.Name),
+                new XElement(Command + "verb", facts.Verb),
+                new XElement(Command + "noun", facts.Noun),
+                new XElement(Maml + "description", Paragraphs(new[] { doc.Synopsis }))),
+            new XElement(Maml + "description", Paragraphs(doc.Description)),
+            new XElement(Command + "syntax", facts.Sets().Select(set =>
+                new XElement(Command + "syntaxItem",
+                    new XElement(Maml + "name", facts.Name),
+                    parameters.Where(p => p.Parameter.In(set) is not null)
+                        .OrderBy(p => p.Parameter.In(set)!.Position ?? int.MaxValue)
+                        .Select(p => ParameterElement(p.Parameter, p.Parameter.In(set)!, Describe(p.Parameter.Name), inSyntax: true))))),
+            new XElement(Command + "parameters", parameters.Select(p =>
+                ParameterElement(p.Parameter, p.Parameter.Sets.Values.First(), Describe(p.Parameter.Name), inSyntax: false))),
+            new XElement(Command + "inputTypes", InputTypes(facts, doc)),
+            new XElement(Command + "returnValues", facts.OutputTypes.Select((type, i) =>
+                new XElement(Command + "returnValue",
+                    new XElement(Dev + "type", new XElement(Maml + "name", type)),
+                    new XElement(Maml + "description", Paragraphs(doc.Outputs.Where(o => !facts.OutputTypes.Contains(o))))))),
+            new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(doc.Notes))),
+            new XElement(Command + "examples", doc.Examples.Select((example, i) =>
+                new XElement(Command + "example",
+                    new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
+                    new XElement(Dev + "code", example.Code),
+                    new XElement(Dev + "remarks", Paragraphs(example.Remarks))))),
+            new XElement(Maml + "relatedLinks", doc.RelatedLinks.Select(link =>
+                new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", link), new XElement(Maml + "uri")))));
+    }
+
+    /// <summary>The cmdlet's own parameters, then those PowerShell adds for ShouldProcess and paging.</summary>
+    private static IEnumerable<(ParameterFacts Parameter, bool Engine)> AllParameters(CmdletFacts facts)
+    {
+        foreach (var p in facts.Parameters) yield return (p, false);
+        var engine = new List<(string Name, string Type)>();
+        if (facts.SupportsShouldProcess) engine.AddRange(new[] { ("WhatIf", "SwitchParameter"), ("Confirm", "SwitchParameter") });
+        if (facts.SupportsPaging) engine.AddRange(new[] { ("IncludeTotalCount", "SwitchParameter"), ("Skip", "UInt64"), ("First", "UInt64") });
+        foreach (var (name, type) in engine)
+        {
+            var parameter = new ParameterFacts { Name = name, TypeName = "System.Management.Automation." + type, ShortType = type, IsSwitch = type == "SwitchParameter" };
+            parameter.Sets[CmdletFacts.AllSets] = new ParameterSetFacts(false, null, false, false);
+            yield return (parameter, true);
+        }
+    }
+
+    private static XElement ParameterElement(ParameterFacts parameter, ParameterSetFacts set, List<string> description, bool inSyntax)
+    {
+        var element = new XElement(Command + "parameter",
+            new XAttribute("required", set.Mandatory ? "true" : "false"),
+            new XAttribute("variableLength", parameter.TypeName.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"),
+            new XAttribute("globbing", "false"),
+            new XAttribute("pipelineInput", parameter.PipelineInput(set)),
+            new XAttribute("position", set.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named"),
+            new XAttribute("aliases", parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases)),
+            new XElement(Maml + "name", parameter.Name),
+            new XElement(Maml + "description", Paragraphs(description)));
+        if (parameter.ValidValues.Count > 0)
+        {
+            element.Add(new XElement(Command + "parameterValueGroup", parameter.ValidValues.Select(v =>
+                new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))));
+        }
+
+        if (!parameter.IsSwitch || !inSyntax)
+        {
+            element.Add(new XElement(Command + "parameterValue", new XAttribute("required", parameter.IsSwitch ? "false" : "true"), new XAttribute("variableLength", "false"), parameter.ShortType));
+        }
+
+        element.Add(new XElement(Dev + "type", new XElement(Maml + "name", parameter.TypeName), new XElement(Maml + "uri")),
+            new XElement(Dev + "defaultValue", parameter.IsSwitch ? "False" : "None"));
+        return element;
+    }
+
+    private static IEnumerable<XElement> InputTypes(CmdletFacts facts, CmdletDoc doc)
+    {
+        var types = facts.Parameters.Where(p => p.Sets.Values.Any(s => s.ByValue || s.ByPropertyName))
+            .Select(p => p.TypeName).Distinct().ToList();
+        if (types.Count == 0) types.Add("None");
+        var prose = doc.Inputs.Where(i => !types.Contains(i)).ToList();
+        return types.Select(type => new XElement(Command + "inputType",
+            new XElement(Dev + "type", new XElement(Maml + "name", type)),
+            new XElement(Maml + "description", Paragraphs(prose))));
+    }
+
+    private static IEnumerable<XElement> Paragraphs(IEnumerable<string> paragraphs) =>
+        paragraphs.Select(p => new XElement(Maml + "para", p));
+}

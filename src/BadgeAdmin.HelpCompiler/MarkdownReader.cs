@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace BadgeAdmin.HelpCompiler;
+
+/// <summary>
+/// Reads the platyPS page layout: a front-matter block, then "# Name", "## SYNOPSIS", "## DESCRIPTION",
+/// "## EXAMPLES" ("### Example N: title", a powershell code block, remarks), "## PARAMETERS" ("### -Name", its
+/// description; any yaml block is ignored because the facts come from the assembly), "## INPUTS", "## OUTPUTS",
+/// "## NOTES", "## RELATED LINKS". Paragraphs are separated by blank lines.
+/// </summary>
+internal static class MarkdownReader
+{
+    public static CmdletDoc Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var i = 0;
+        if (lines.Length > 0 && lines[0].Trim() == "---")
+        {
+            i = Array.FindIndex(lines, 1, l => l.Trim() == "---") + 1;
+            if (i == 0) throw new FormatException($"{path}: the front matter is not closed.");
+        }
+
+        CmdletDoc? doc = null;
+        string section = "";
+        List<string>? target = null;
+        DocExample? example = null;
+        var paragraph = new StringBuilder();
+        var inCode = false;
+        var codeIsYaml = false;
+        var code = new StringBuilder();
+
+        void Flush()
+        {
+            if (paragraph.Length == 0) return;
+            var text = paragraph.ToString().Trim();
+            paragraph.Clear();
+            if (text.Length == 0) return;
+            if (section == "SYNOPSIS") doc!.Synopsis = doc.Synopsis.Length == 0 ? text : doc.Synopsis + " " + text;
+            else target?.Add(text);
+        }
+
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                if (!inCode)
+                {
+                    Flush();
+                    inCode = true;
+                    codeIsYaml = line.Trim().Length > 3 && line.Trim()[3..].Trim() is "yaml" or "yml";
+                    code.Clear();
+                    continue;
+                }
+
+                inCode = false;
+                if (codeIsYaml) continue;
+                if (section == "EXAMPLES" && example is not null) example.Code = code.ToString().TrimEnd();
+                else target?.Add(code.ToString().TrimEnd());
+                continue;
+            }
+
+            if (inCode)
+            {
+                code.AppendLine(line);
+                continue;
+            }
+
+            if (line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                Flush();
+                doc = new CmdletDoc { Name = line[2..].Trim() };
+                continue;
+            }
+
+            if (doc is null)
+            {
+                if (line.Trim().Length > 0) throw new FormatException($"{path}: text before the '# Name' heading.");
+                continue;
+            }
+
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                Flush();
+                section = line[3..].Trim().ToUpperInvariant();
+                example = null;
+                target = section switch
+                {
+                    "DESCRIPTION" => doc.Description,
+                    "INPUTS" => doc.Inputs,
+                    "OUTPUTS" => doc.Outputs,
+                    "NOTES" => doc.Notes,
+                    "RELATED LINKS" => doc.RelatedLinks,
+                    _ => null,
+                };
+                continue;
+            }
+
+            if (line.StartsWith("### ", StringComparison.Ordinal))
+            {
+                Flush();
+                var heading = line[4..].Trim();
+                if (section == "EXAMPLES")
+                {
+                    example = new DocExample { Title = heading };
+                    doc.Examples.Add(example);
+                    target = example.Remarks;
+                }
+                else if (section == "PARAMETERS")
+                {
+                    var name = heading.TrimStart('-');
+                    target = doc.Parameters[name] = new List<string>();
+                }
+                else if (section is "INPUTS" or "OUTPUTS")
+                {
+                    target?.Add(heading);
+                }
+
+                continue;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (section == "RELATED LINKS" && line.TrimStart().StartsWith('['))
+            {
+                Flush();
+                var text = line.Trim();
+                doc.RelatedLinks.Add(text[1..text.IndexOf(']')]);
+                continue;
+            }
+
+            paragraph.Append(paragraph.Length == 0 ? "" : " ").Append(line.Trim());
+        }
+
+        if (inCode) throw new FormatException($"{path}: a code block is not closed.");
+        Flush();
+        return doc ?? throw new FormatException($"{path}: no '# Name' heading.");
+    }
+}
