@@ -1,0 +1,144 @@
+#Requires -Version 7.0
+# Pester 5 suite: help, formats, completion, paging, connections and dependency isolation of the built module in a
+# real pwsh, against a sandbox it starts.
+
+BeforeDiscovery {
+    $script:HasSecretManagement = [bool](Get-Module -ListAvailable Microsoft.PowerShell.SecretManagement)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'helpers' 'TestSandbox.psm1') -Force
+    $script:Sandbox = Start-TestSandbox
+    $script:ModulePath = Get-BuiltModulePath
+    Import-Module $script:ModulePath -Force
+    $script:Seed = Invoke-SandboxControl -Sandbox $script:Sandbox -Path 'seed'
+    Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $script:Sandbox.BaseUri
+    Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $script:Sandbox.BaseUri `
+        -OrganizationId $script:Seed.snag.organizationId -WebsiteId $script:Seed.snag.mainWebsiteId
+}
+
+AfterAll {
+    Remove-Module BadgeAdmin -ErrorAction SilentlyContinue
+    if ($script:Sandbox) { Stop-TestSandbox $script:Sandbox }
+}
+
+Describe 'Help' {
+    It 'Get-Help <cmdlet> -Full has a synopsis, every parameter and two examples for <Name>' -ForEach @(
+        (Get-Command -Module BadgeAdmin | ForEach-Object { @{ Name = $_.Name } })
+    ) {
+        $help = Get-Help $Name -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "$Name *[<]CommonParameters[>]*"
+        $help.description.Text | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        (@($help.examples.example).code -join "`n") | Should -Match '\|'
+        $own = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
+        foreach ($parameter in $own) {
+            $entry = @($help.parameters.parameter) | Where-Object name -EQ $parameter
+            $entry | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs help"
+            ($entry.description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs a description"
+        }
+    }
+
+    It 'shows pipeline input and required for a parameter' {
+        $badgeId = (Get-Help Grant-LoyaltyBadge -Parameter BadgeId)
+        $badgeId.required | Should -Be 'true'
+        $badgeId.pipelineInput | Should -Be 'True (ByPropertyName)'
+    }
+
+    It 'has the about_BadgeAdmin topic' {
+        $about = Get-Help about_BadgeAdmin | Out-String
+        $about | Should -Match 'CONNECTING'
+        $about | Should -Match 'RETRIES AND TIMEOUTS'
+    }
+}
+
+Describe 'Formats and paging' {
+    It 'a badge table fits 120 columns and shows the chosen columns' {
+        $table = Get-LoyaltyBadge -First 3 | Format-Table | Out-String -Width 120
+        $table | Should -Match 'Name\s+Id\s+Conditions\s+Rewards\s+Holders\s+Hidden'
+        ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+    }
+
+    It 'a badge in Format-List shows its conditions and holders, and keeps all its data' {
+        $badge = Get-LoyaltyBadge -First 1
+        $list = $badge | Format-List | Out-String
+        $list | Should -Match 'Conditions\s*:'
+        $list | Should -Match 'Holders\s*:'
+        $badge.Conditions[0].PSObject.TypeNames[0] | Should -Be 'BadgeAdmin.Core.Snag.Models.LoyaltyCondition'
+        ($badge | Format-List * | Out-String) | Should -Match 'UserBadges'
+    }
+
+    It 'Get-BadgeAdminConnection shows both connections, never a key' {
+        $connections = @(Get-BadgeAdminConnection)
+        $connections.Service | Should -Be @('PartnerPage', 'Snag')
+        $text = $connections | Format-Table | Out-String -Width 120
+        $text | Should -Match 'Service\s+BaseUri\s+ApiKeySource'
+        $text | Should -Not -Match 'sandbox-snag|sandbox-partnerpage'
+    }
+
+    It '-First asks the API for no more than it needs; -Skip skips' {
+        Clear-SandboxRequest $script:Sandbox
+        $first = @(Get-LoyaltyBadge -First 3)
+        $skipped = @(Get-LoyaltyBadge -Skip 1 -First 2)
+
+        $first | Should -HaveCount 3
+        $skipped.Id | Should -Be $first[1..2].Id
+        (Get-SandboxRequest $script:Sandbox)[0].query | Should -Match 'limit=3'
+    }
+
+    It '-IncludeTotalCount reports the PartnerPage total' {
+        $output = @(Get-PartnerEntry -First 1 -IncludeTotalCount)
+        $output | Should -HaveCount 2
+        "$($output[-1])" | Should -Match '12'
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes entry ids by name' {
+        $line = 'Get-PartnerBadge -EntryId acme'
+        $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $match = @($result.CompletionMatches) | Select-Object -First 1
+        $match.CompletionText | Should -Be $script:Seed.partnerPage.entryIds[0]
+        $match.ListItemText | Should -Match 'Acme Cloud'
+    }
+
+    It 'completes website ids for Connect-Snag -WebsiteId' {
+        $line = 'Connect-Snag -WebsiteId Main'
+        $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($result.CompletionMatches).CompletionText | Should -Contain $script:Seed.snag.mainWebsiteId
+    }
+}
+
+Describe 'Connections and loading' {
+    It 'a key from SecretManagement is refused clearly when the module is missing' -Skip:$script:HasSecretManagement {
+        { Connect-Snag -SecretName SnagKey -BaseUri $script:Sandbox.BaseUri } |
+            Should -Throw -ErrorId 'SecretManagementMissing,BadgeAdmin.Cmdlets.Snag.ConnectSnagCommand'
+    }
+
+    It 'sends the BadgeAdmin and PowerShell versions as its User-Agent' {
+        Clear-SandboxRequest $script:Sandbox
+        $null = Get-LoyaltyWebsite
+        (Get-SandboxRequest $script:Sandbox)[0].userAgent | Should -Match "^BadgeAdmin/\d+\.\d+\.\d+ PowerShell/$([regex]::Escape($PSVersionTable.PSVersion.ToString()))$"
+    }
+
+    It 'loads BadgeAdmin.Core and its System.Text.Json into a private load context, apart from PowerShell''s own' {
+        $core = [BadgeAdmin.Core.Snag.SnagConnection].Assembly
+        $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core)
+        $context.Name | Should -Be 'BadgeAdmin'
+        $json = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
+        $json | Should -Not -BeNullOrEmpty
+        $json.Location | Should -BeLike '*dependencies*System.Text.Json.dll'
+        [System.Text.Json.JsonSerializer].Assembly | Should -Not -Be $json
+        $cmdlets = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-LoyaltyBadge).ImplementingType.Assembly)
+        $cmdlets.Name | Should -Be 'Default'
+    }
+
+    It 'imports without touching the network' {
+        Clear-SandboxRequest $script:Sandbox
+        Remove-Module BadgeAdmin
+        Import-Module $script:ModulePath -Force
+        Get-SandboxRequest $script:Sandbox | Should -HaveCount 0
+        Get-BadgeAdminConnection | Should -BeNullOrEmpty
+    }
+}
