@@ -4,6 +4,9 @@
 
 BeforeDiscovery {
     $script:HasSecretManagement = [bool](Get-Module -ListAvailable Microsoft.PowerShell.SecretManagement)
+    # Test cases are made at discovery, before BeforeAll imports the module: read the names from the built manifest.
+    $manifest = Join-Path $PSScriptRoot '..' 'out' 'BadgeAdmin' 'BadgeAdmin.psd1'
+    $script:CmdletCases = @((Import-PowerShellDataFile $manifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
 }
 
 BeforeAll {
@@ -23,16 +26,15 @@ AfterAll {
 }
 
 Describe 'Help' {
-    It 'Get-Help <cmdlet> -Full has a synopsis, every parameter and two examples for <Name>' -ForEach @(
-        (Get-Command -Module BadgeAdmin | ForEach-Object { @{ Name = $_.Name } })
-    ) {
+    It 'Get-Help <Name> -Full has a synopsis, a description, every parameter and two examples' -ForEach $script:CmdletCases {
         $help = Get-Help $Name -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -BeLike "$Name *[<]CommonParameters[>]*"
         $help.description.Text | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         (@($help.examples.example).code -join "`n") | Should -Match '\|'
-        $own = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $own = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
         foreach ($parameter in $own) {
             $entry = @($help.parameters.parameter) | Where-Object name -EQ $parameter
             $entry | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs help"
@@ -123,7 +125,7 @@ Describe 'Connections and loading' {
     }
 
     It 'loads BadgeAdmin.Core and its System.Text.Json into a private load context, apart from PowerShell''s own' {
-        $core = [BadgeAdmin.Core.Snag.SnagConnection].Assembly
+        $core = (Get-BadgeAdminConnection -Service Snag).GetType().Assembly
         $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core)
         $context.Name | Should -Be 'BadgeAdmin'
         $json = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
