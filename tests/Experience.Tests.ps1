@@ -33,7 +33,7 @@ Describe 'Help' {
         $help.description.Text | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         (@($help.examples.example).code -join "`n") | Should -Match '\|'
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
         $own = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
         foreach ($parameter in $own) {
             $entry = @($help.parameters.parameter) | Where-Object name -EQ $parameter
