@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PartnerBadge))]
-public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
+public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
 {
     /// <summary>The entry to attach the badge to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -35,7 +35,7 @@ public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
         var target = $"partner entry {EntryId}";
         var action = Order is { } order ? $"Attach badge {BadgeId} at order {order}" : $"Attach badge {BadgeId}";
         if (!Runtime.ShouldProcess(target, action)) return;
-        ForItem(BadgeId, ErrorIds.PartnerEntryNotFound,
-            () => Runtime.WriteObject(Await(token => Client.AddBadgeAsync(EntryId, BadgeId, Order, token))));
+        var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
+        Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false));
     }
 }

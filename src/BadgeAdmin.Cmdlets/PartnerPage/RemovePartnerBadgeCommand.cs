@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(PartnerBadge))]
-public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
+public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 {
     /// <summary>The entry the badge is attached to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -38,10 +38,11 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
     private protected override void OnRecord()
     {
         if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
-        ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
+        var (entryId, id, passThru) = (EntryId, Id, PassThruRequested);
+        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
-            var removed = Await(token => Client.RemoveBadgeAsync(EntryId, Id, token));
-            if (PassThruRequested) Runtime.WriteObject(removed ?? new PartnerBadge { Id = Id, EntryId = EntryId });
+            var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);
+            return passThru ? removed ?? new PartnerBadge { Id = id, EntryId = entryId } : null;
         });
     }
 }

@@ -14,7 +14,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PartnerBadge))]
-public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
+public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 {
     /// <summary>The entry the badge is attached to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -61,10 +61,11 @@ public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
         if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
-        ForItem(Id, ErrorIds.PartnerBadgeNotFound, () =>
+        var (entryId, id, passThru) = (EntryId, Id, PassThruRequested);
+        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
-            var updated = Await(token => Client.UpdateBadgeAsync(EntryId, Id, change, token));
-            if (PassThruRequested) Runtime.WriteObject(updated);
+            var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);
+            return passThru ? updated : null;
         });
     }
 

@@ -19,6 +19,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private ICmdletRuntime? _runtime;
     private PipelineThreadPump? _pump;
     private bool _terminating;
+    private readonly Queue<InFlight> _inFlight = new();
     private ulong _skipped;
     private ulong _written;
 
@@ -37,7 +38,11 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     protected sealed override void ProcessRecord() => Guard(OnRecord);
 
-    protected sealed override void EndProcessing() => Guard(OnEnd);
+    protected sealed override void EndProcessing() => Guard(() =>
+    {
+        FinishInFlight();
+        OnEnd();
+    });
 
     /// <summary>Runs on another thread while the pipeline thread may be blocked: it only signals.</summary>
     protected sealed override void StopProcessing() => _stopping.Cancel();
@@ -113,6 +118,58 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>How many of this invocation's requests may be in flight at once (1: one after the other).</summary>
+    private protected virtual int Concurrency => 1;
+
+    /// <summary>
+    /// Sends one pipeline item's request, letting up to <see cref="Concurrency"/> run at once. Results and errors are
+    /// written on the pipeline thread in input order, as each item's turn comes; an API failure is a non-terminating
+    /// error about <paramref name="target"/>. Call only after ShouldProcess has agreed, so the prompts stay in order.
+    /// </summary>
+    private protected void Send(object target, string notFoundId, Func<CancellationToken, Task<object?>> work)
+    {
+        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFoundId));
+        while (_inFlight.Count >= Concurrency || (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted))
+        {
+            CompleteOldest();
+        }
+    }
+
+    private void FinishInFlight()
+    {
+        while (_inFlight.Count > 0) CompleteOldest();
+    }
+
+    private void CompleteOldest()
+    {
+        var next = _inFlight.Dequeue();
+        Pump.Wait(next.Task);
+        try
+        {
+            if (next.Task.GetAwaiter().GetResult() is { } result) Runtime.WriteObject(result);
+        }
+        catch (ApiException ex) when (!_stopping.IsCancellationRequested)
+        {
+            Runtime.WriteError(ApiErrorTranslator.Translate(ex, next.Target, next.NotFoundId));
+        }
+    }
+
+    private sealed class InFlight
+    {
+        public InFlight(Task<object?> task, object target, string notFoundId)
+        {
+            Task = task;
+            Target = target;
+            NotFoundId = notFoundId;
+        }
+
+        public Task<object?> Task { get; }
+
+        public object Target { get; }
+
+        public string NotFoundId { get; }
+    }
+
     private protected void ThrowTerminating(CmdletError error)
     {
         _terminating = true;
@@ -155,6 +212,8 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // Requests still in flight (the pipeline ended early) are cancelled, never left running unobserved.
+        if (_inFlight.Count > 0) _stopping.Cancel();
         _pump?.Dispose();
         _stopping.Dispose();
         GC.SuppressFinalize(this);

@@ -37,6 +37,14 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
     /// <summary>Runs <paramref name="work"/> on the thread pool and waits for it here, writing its messages meanwhile.</summary>
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        var task = Start(work, cancellationToken);
+        Wait(task);
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Starts <paramref name="work"/> on the thread pool, reporting to this pump; several may run at once.</summary>
+    public Task<T> Start<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
         Task<T> task;
         using (RequestObserverScope.Begin(this))
         {
@@ -46,6 +54,12 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
 
         task.ContinueWith(static (_, wake) => ((AutoResetEvent)wake!).Set(), _wake, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing every message that arrives meanwhile.</summary>
+    public void Wait(Task task)
+    {
         while (!task.IsCompleted)
         {
             _wake.WaitOne();
@@ -53,7 +67,6 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
         }
 
         Drain();
-        return task.GetAwaiter().GetResult();
     }
 
     public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>

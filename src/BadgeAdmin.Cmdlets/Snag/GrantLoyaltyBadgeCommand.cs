@@ -24,7 +24,7 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         var user = CurrentUser();
         if (user is null) return;
         if (!Runtime.ShouldProcess($"user {user}", $"Grant loyalty badge {BadgeId}" + (Status is null ? string.Empty : $" as {Status}"))) return;
-        ForItem(user.ToString(), ErrorIds.LoyaltyBadgeNotFound,
-            () => Runtime.WriteObject(Await(token => Client.GrantAsync(BadgeId, user, Status, token))));
+        var (badgeId, status) = (BadgeId, Status);
+        Send(user.ToString(), ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
     }
 }

@@ -19,7 +19,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
+public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
 {
     /// <summary>The badge's name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -90,6 +90,6 @@ public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
 
         var what = $"Create badge '{Name}' with {Condition.Length} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty);
         if (!Runtime.ShouldProcess($"website {badge.WebsiteId}", what)) return;
-        ForItem(Name, ErrorIds.LoyaltyWebsiteNotFound, () => Runtime.WriteObject(Await(token => Client.CreateBadgeAsync(badge, token))));
+        Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false));
     }
 }

@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
+public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
 {
     /// <summary>The badge to delete.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -33,10 +33,11 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
     private protected override void OnRecord()
     {
         if (!Runtime.ShouldProcess($"loyalty badge {Id}", "Delete badge")) return;
-        ForItem(Id, ErrorIds.LoyaltyBadgeNotFound, () =>
+        var (id, passThru) = (Id, PassThruRequested);
+        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
-            var deleted = Await(token => Client.DeleteBadgeAsync(Id, token));
-            if (PassThruRequested) Runtime.WriteObject(deleted);
+            var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);
+            return passThru ? deleted : null;
         });
     }
 }

@@ -18,7 +18,7 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         var user = CurrentUser();
         if (user is null) return;
         if (!Runtime.ShouldProcess($"user {user}", $"Revoke loyalty badge {BadgeId}")) return;
-        ForItem(user.ToString(), ErrorIds.LoyaltyUserBadgeNotFound,
-            () => Runtime.WriteObject(Await(token => Client.RevokeAsync(BadgeId, user, token))));
+        var badgeId = BadgeId;
+        Send(user.ToString(), ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
     }
 }

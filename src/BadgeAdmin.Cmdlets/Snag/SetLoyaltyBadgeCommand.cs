@@ -16,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
+public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
 {
     /// <summary>The badge to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -69,10 +69,11 @@ public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
     {
         var update = Update;
         if (!Runtime.ShouldProcess($"loyalty badge {Id}", Describe(update))) return;
-        ForItem(Id, ErrorIds.LoyaltyBadgeNotFound, () =>
+        var (id, passThru) = (Id, PassThruRequested);
+        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
-            var badge = Await(token => Client.UpdateBadgeAsync(Id, update, token));
-            if (PassThruRequested) Runtime.WriteObject(badge);
+            var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
+            return passThru ? badge : null;
         });
     }
 

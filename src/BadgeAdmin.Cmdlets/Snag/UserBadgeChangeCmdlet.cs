@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// from the pipeline by property name (a CSV's UserId/WalletAddress columns, a LoyaltyBadgeUser's properties; an
 /// empty cell counts as absent). Given both on the command line is an error; from the pipeline the user id wins.
 /// </summary>
-public abstract class UserBadgeChangeCmdlet : SnagCmdlet
+public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 {
     /// <summary>The badge. Binds from a LoyaltyBadgeId property too.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -390,6 +390,20 @@ public sealed class ModuleMetadataTests : IClassFixture<BuiltModuleFixture>
     }
 
     [Fact]
+    public void Every_changing_cmdlet_takes_a_ThrottleLimit()
+    {
+        var changing = _module.Cmdlets.Where(c => ChangingVerbs.Contains(c.Verb)).ToList();
+        Assert.Equal(8, changing.Count);
+
+        Assert.All(changing, c =>
+        {
+            var range = c.Parameter("ThrottleLimit").Property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ValidateRangeAttribute");
+            Assert.Equal((1, 64), ((int)range.ConstructorArguments[0].Value!, (int)range.ConstructorArguments[1].Value!));
+        });
+        Assert.All(_module.Cmdlets.Where(c => !ChangingVerbs.Contains(c.Verb)), c => Assert.DoesNotContain(c.Parameters, p => p.Name == "ThrottleLimit"));
+    }
+
+    [Fact]
     public void Every_list_cmdlet_supports_paging_and_declares_no_paging_parameter_itself()
     {
         var lists = _module.Cmdlets.Where(c => c.Verb == "Get" && c.Noun != "BadgeAdminConnection").ToList();

@@ -13,6 +13,9 @@ internal sealed class RecordingRuntime : ICmdletRuntime
     private readonly int _pipelineThread = System.Environment.CurrentManagedThreadId;
 
     public List<object> Objects { get; } = new();
+
+    /// <summary>Objects and errors in the order they were written ("object", "error:ErrorId").</summary>
+    public List<(string Kind, object? Item)> Events { get; } = new();
     public List<CmdletError> Errors { get; } = new();
     public List<string> Verbose { get; } = new();
     public List<string> Warnings { get; } = new();
@@ -49,6 +52,7 @@ internal sealed class RecordingRuntime : ICmdletRuntime
     {
         Check(nameof(WriteObject));
         Objects.Add(item);
+        Events.Add(("object", item));
         if (StopAfterObjects is { } n && Objects.Count >= n) throw new PipelineStoppedException();
     }
 
@@ -56,6 +60,7 @@ internal sealed class RecordingRuntime : ICmdletRuntime
     {
         Check(nameof(WriteError));
         Errors.Add(error);
+        Events.Add(("error:" + error.ErrorId, error.TargetObject));
     }
 
     public void ThrowTerminatingError(CmdletError error)
@@ -64,11 +69,14 @@ internal sealed class RecordingRuntime : ICmdletRuntime
         throw new TerminatingErrorException(error);
     }
 
+    /// <summary>Answers to give ShouldProcess one by one (a user at -Confirm prompts); ShouldProcessAnswer when empty.</summary>
+    public Queue<bool> ShouldProcessAnswers { get; } = new();
+
     public bool ShouldProcess(string target, string action)
     {
         Check(nameof(ShouldProcess));
         ShouldProcessCalls.Add((target, action));
-        return ShouldProcessAnswer;
+        return ShouldProcessAnswers.Count > 0 ? ShouldProcessAnswers.Dequeue() : ShouldProcessAnswer;
     }
 
     public void WriteVerbose(string message)
