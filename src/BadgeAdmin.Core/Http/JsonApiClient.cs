@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -21,21 +22,26 @@ internal sealed class JsonApiClient : IDisposable
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
 
+    private readonly TimeSpan _timeout;
+
     public JsonApiClient(ConnectionSettings settings)
     {
         _redactor = new SecretRedactor(settings.ApiKey);
         _http = HttpPipeline.Create(settings, _redactor);
         BaseUri = settings.BaseUri;
+        _timeout = settings.Timeout;
     }
 
     public Uri BaseUri { get; }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUri, HttpContent? content, RequestIntent intent, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUri, HttpContent? content, RequestIntent intent, CancellationToken cancellationToken, bool streamed = false)
     {
         using var request = new HttpRequestMessage(method, pathOrUri) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.SetIntent(intent);
-        var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (streamed) request.SetStreamed();
+        var completion = streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
+        var response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
@@ -68,6 +74,58 @@ internal sealed class JsonApiClient : IDisposable
         if (mediaType is not null && !IsJsonMediaType(mediaType)) throw body.Invalid($"content type '{mediaType}' instead of JSON");
         return body;
     }
+
+    /// <summary>
+    /// Deserializes a 2xx body straight from the network (a request sent with <c>streamed: true</c>): no buffered copy,
+    /// one page of objects at a time. The read has the connection's per-attempt timeout; every failure is an
+    /// <see cref="ApiException"/> quoting the start of the body.
+    /// </summary>
+    public async Task<T> ReadStreamedAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJsonMediaType(mediaType))
+        {
+            throw Invalid(response, $"content type '{mediaType}' instead of JSON", ApiErrorBody.Excerpt(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+        }
+
+        using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        read.CancelAfter(_timeout);
+        using var stream = new ExcerptRecordingStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false));
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, type, read.Token).ConfigureAwait(false)
+                   ?? throw Invalid(response, "a null body where JSON was expected", stream.Start);
+        }
+        catch (JsonException ex)
+        {
+            var why = stream.BytesRead == 0 ? "an empty body where JSON was expected" : $"JSON it could not read (at {ex.Path ?? "$"}, line {(ex.LineNumber ?? 0) + 1})";
+            throw Invalid(response, why, ApiErrorBody.Excerpt(stream.Start), ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var (method, path) = Describe(response);
+            throw new ApiException(ApiFailureKind.Timeout, $"{method} {path} timed out after {RetryHandler.FormatSeconds(_timeout)} reading the body.", method, path, response.StatusCode, innerException: ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            var (method, path) = Describe(response);
+            throw new ApiException(ApiFailureKind.ConnectionFailed, $"{method} {path} failed: the connection dropped while reading the body ({ex.Message}).", method, path, response.StatusCode, innerException: ex);
+        }
+    }
+
+    /// <summary>An InvalidResponse error about a 2xx answer, quoting (redacted) the start of its body.</summary>
+    public ApiException Invalid(HttpResponseMessage response, string why, string? excerpt = null, Exception? inner = null)
+    {
+        var (method, path) = Describe(response);
+        var shown = excerpt is null ? null : _redactor.Redact(ApiErrorBody.Excerpt(excerpt));
+        return new ApiException(ApiFailureKind.InvalidResponse,
+            $"{method} {path} answered {(int)response.StatusCode} with {why}" + (shown is null ? "." : $": {shown}"),
+            method, path, response.StatusCode, responseExcerpt: shown, innerException: inner);
+    }
+
+    private static (string Method, string Path) Describe(HttpResponseMessage response) =>
+        (response.RequestMessage?.Method.Method ?? "?", response.RequestMessage?.RequestUri?.PathAndQuery ?? "?");
 
     private async Task<ApiException> FailureAsync(HttpRequestMessage request, HttpResponseMessage response)
     {

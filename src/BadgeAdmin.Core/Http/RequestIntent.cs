@@ -22,4 +22,11 @@ internal static class RequestIntentProperty
 
     public static RequestIntent GetIntent(this HttpRequestMessage request) =>
         request.Properties.TryGetValue(Key, out var value) && value is RequestIntent intent ? intent : RequestIntent.Idempotent;
+
+    private const string StreamedKey = "BadgeAdmin.Streamed";
+
+    /// <summary>The body will be read straight from the network by the caller: the retry handler must not buffer it.</summary>
+    public static void SetStreamed(this HttpRequestMessage request) => request.Properties[StreamedKey] = true;
+
+    public static bool IsStreamed(this HttpRequestMessage request) => request.Properties.ContainsKey(StreamedKey);
 }

@@ -47,7 +47,8 @@ internal sealed class RetryHandler : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                    await BufferBodyAsync(response, attempt.Token).ConfigureAwait(false);
+                    // A streamed body is read later, by the caller, under its own read timeout (JsonApiClient).
+                    if (!request.IsStreamed()) await BufferBodyAsync(response, attempt.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (cancellationToken.IsCancellationRequested)
                 {

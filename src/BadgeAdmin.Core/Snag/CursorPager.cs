@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Core.Snag;
@@ -19,9 +20,11 @@ internal sealed class CursorPager<T>
     private readonly QueryString _filters;
     private readonly int _pageSize;
     private readonly Func<T, Guid> _idOf;
-    private readonly Func<JsonBody, (List<T> Items, bool HasNextPage)> _readPage;
+    private readonly Func<HttpResponseMessage, CancellationToken, Task<(List<T> Items, bool HasNextPage)>> _readPage;
 
-    public CursorPager(JsonApiClient api, string path, QueryString filters, int pageSize, Func<T, Guid> idOf, Func<JsonBody, (List<T> Items, bool HasNextPage)> readPage)
+    // readPage reads one page from the response: straight from the stream (streamed), or buffered when its shape must be sniffed first.
+    public CursorPager(JsonApiClient api, string path, QueryString filters, int pageSize, Func<T, Guid> idOf,
+        Func<HttpResponseMessage, CancellationToken, Task<(List<T> Items, bool HasNextPage)>> readPage, bool streamed)
     {
         _api = api;
         _path = path;
@@ -29,7 +32,10 @@ internal sealed class CursorPager<T>
         _pageSize = pageSize;
         _idOf = idOf;
         _readPage = readPage;
+        _streamed = streamed;
     }
+
+    private readonly bool _streamed;
 
     public async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -42,13 +48,12 @@ internal sealed class CursorPager<T>
                         + (cursor is { } after ? "&startingAfter=" + after.ToString("D") : string.Empty);
             List<T> items;
             bool hasNextPage;
-            using (var response = await _api.SendAsync(HttpMethod.Get, _path + query, null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false))
+            using (var response = await _api.SendAsync(HttpMethod.Get, _path + query, null, RequestIntent.Idempotent, cancellationToken, _streamed).ConfigureAwait(false))
             {
-                var body = await _api.ReadBodyAsync(response).ConfigureAwait(false);
-                (items, hasNextPage) = _readPage(body);
-                if (items.Exists(i => i is null)) throw body.Invalid("a list with a null item");
-                if (hasNextPage && items.Count == 0) throw body.Invalid("hasNextPage true on an empty page; there is no cursor to continue from");
-                if (hasNextPage && !seen.Add(_idOf(items[items.Count - 1]))) throw body.Invalid("a page that ends where an earlier one did; the cursor would loop");
+                (items, hasNextPage) = await _readPage(response, cancellationToken).ConfigureAwait(false);
+                if (items.Exists(i => i is null)) throw _api.Invalid(response, "a list with a null item");
+                if (hasNextPage && items.Count == 0) throw _api.Invalid(response, "hasNextPage true on an empty page; there is no cursor to continue from");
+                if (hasNextPage && !seen.Add(_idOf(items[items.Count - 1]))) throw _api.Invalid(response, "a page that ends where an earlier one did; the cursor would loop");
             }
 
             foreach (var item in items)

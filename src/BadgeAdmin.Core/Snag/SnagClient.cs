@@ -115,7 +115,8 @@ public sealed class SnagClient : IDisposable
             .Add("websiteId", query.WebsiteId)
             .Add("walletAddress", query.WalletAddress)
             .Add("status", query.Status);
-        var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers.Format(), filters, pageSize, u => u.Id, ReadBadgeUsersPage);
+        var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers.Format(), filters, pageSize, u => u.Id,
+            async (response, _) => ReadBadgeUsersPage(await _api.ReadBodyAsync(response).ConfigureAwait(false)), streamed: false);
         await foreach (var user in pager.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return user;
@@ -136,12 +137,12 @@ public sealed class SnagClient : IDisposable
 
     private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf, CancellationToken cancellationToken)
     {
-        var pager = new CursorPager<T>(_api, path, filters, pageSize, idOf, body =>
+        // The {data, hasNextPage} envelope needs no sniffing: each page is read straight from the network.
+        var pager = new CursorPager<T>(_api, path, filters, pageSize, idOf, async (response, token) =>
         {
-            if (body.FirstToken != '{') throw body.Invalid("something other than the {data, hasNextPage} envelope");
-            var page = body.Deserialize(pageType);
-            return (page.Data ?? throw body.Invalid("an envelope without 'data'"), page.HasNextPage);
-        });
+            var page = await _api.ReadStreamedAsync(response, pageType, token).ConfigureAwait(false);
+            return (page.Data ?? throw _api.Invalid(response, "an envelope without 'data'"), page.HasNextPage);
+        }, streamed: true);
         return pager.ReadAsync(cancellationToken);
     }
 

@@ -44,6 +44,9 @@ public sealed class FaultRule
     /// <summary>Drop the connection without answering.</summary>
     public bool Abort { get; init; }
 
+    /// <summary>Answer with headers and the first half of the body, then hold the connection (a body that stalls).</summary>
+    public bool StallBody { get; init; }
+
     internal bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && Regex.IsMatch(path, "^" + Regex.Escape(PathPattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
@@ -85,6 +88,7 @@ public sealed class FaultRule
             ContentType = Text(json, "contentType") ?? "application/json",
             Stall = Bool(json, "stall"),
             Abort = Bool(json, "abort"),
+            StallBody = Bool(json, "stallBody"),
         };
     }
 
@@ -102,6 +106,7 @@ public sealed class FaultRule
         ["contentType"] = ContentType,
         ["stall"] = Stall,
         ["abort"] = Abort,
+        ["stallBody"] = StallBody,
     };
 }
 
@@ -191,6 +196,22 @@ internal sealed class FaultInjectionMiddleware
         if (rule.RetryAfterMs is not null) context.Response.Headers["retry-after-ms"] = rule.RetryAfterMs;
         context.Response.ContentType = rule.ContentType;
         var body = rule.Body ?? new JsonObject { ["message"] = $"Injected fault: {rule.Status}." }.ToJsonString();
+        if (rule.StallBody)
+        {
+            try
+            {
+                await context.Response.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(LongestStall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // the client gave up reading, as intended
+            }
+
+            return;
+        }
+
         await context.Response.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -282,6 +282,38 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
+    [Theory]
+    [InlineData("truncated", "{\"data\":[{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"na", "application/json", "JSON it could not read")]
+    [InlineData("html", "<html><body>Bad Gateway</body></html>", "text/html", "content type 'text/html' instead of JSON")]
+    [InlineData("empty", "", "application/json", "an empty body")]
+    [InlineData("not-an-envelope", "[1,2,3]", "application/json", "JSON it could not read")]
+    public async Task A_bad_streamed_page_is_an_InvalidResponse_error_with_status_and_excerpt(string kind, string body, string contentType, string why)
+    {
+        await Fault(new { path = "/api/websites", status = 200, body, contentType });
+        using var client = Snag();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(async () => await client.ListWebsitesAsync(null, null).ToListAsync());
+
+        Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains($"answered 200 with {why}", ex.Message);
+        if (body.Length > 0) Assert.Contains(body[..Math.Min(body.Length, 12)], ex.Message);
+        Assert.Single(_sandbox.Requests);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Fact]
+    public async Task A_streamed_page_whose_body_stalls_is_a_timeout_never_a_hang()
+    {
+        await Fault(new { path = "/api/websites", status = 200, stallBody = true, body = "{\"data\":[{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"x\"}],\"hasNextPage\":false}" });
+        using var client = Snag(timeout: TimeSpan.FromMilliseconds(400));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(async () => await client.ListWebsitesAsync(null, null).ToListAsync());
+
+        Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
+        Assert.EndsWith("timed out after 0.4 s reading the body.", ex.Message);
+        Assert.Single(_sandbox.Requests);
+    }
+
     [Fact]
     public async Task A_list_with_a_null_item_is_an_InvalidResponse_not_a_null_reference()
     {
