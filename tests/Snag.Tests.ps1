@@ -209,6 +209,25 @@ Describe 'Snag cmdlets against the sandbox' {
         finally { $env:SNAG_API_KEY, $env:SNAG_BASE_URI = $saved }
     }
 
+    It 'sends piped changes concurrently with -ThrottleLimit and keeps the output in input order' {
+        $badges = @(Get-LoyaltyBadge -WebsiteId $script:Website.Id -First 40)
+        Clear-SandboxRequest $script:Sandbox
+
+        $updated = @($badges | Set-LoyaltyBadge -Description 'bulk' -ThrottleLimit 8 -PassThru)
+
+        $updated.Id | Should -Be $badges.Id
+        @(Get-SandboxRequest $script:Sandbox | Where-Object method -EQ 'POST') | Should -HaveCount 40
+    }
+
+    It '-WhatIf with -ThrottleLimit still sends nothing' {
+        $badges = @(Get-LoyaltyBadge -WebsiteId $script:Website.Id -First 10)
+        Clear-SandboxRequest $script:Sandbox
+
+        $badges | Set-LoyaltyBadge -Description 'never' -ThrottleLimit 8 -WhatIf
+
+        Get-SandboxRequest $script:Sandbox | Should -HaveCount 0
+    }
+
     It 'formats badges and badge users as tables' {
         $badge = Get-LoyaltyBadge -WebsiteId $script:Website.Id | Select-Object -First 1
         ($badge | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Id\s+Conditions\s+Rewards\s+Holders\s+Hidden'
