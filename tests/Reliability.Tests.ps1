@@ -42,47 +42,24 @@ AfterAll {
 Describe 'Ctrl+C' {
     BeforeEach { Reset-TestSandbox $script:Sandbox }
 
-    It 'stopping the pipeline ends a stalled request within a second' {
-        Add-SandboxFault $script:Sandbox @{ path = $script:EntriesPath; stall = $true }
+    It 'stopping the pipeline ends <Case> within a second' -ForEach @(
+        @{ Case = 'a stalled request'; Fault = @{ path = '/api/directory/private/v1alpha/entries/partners/*'; stall = $true }; Service = 'PartnerPage'; Command = 'Get-PartnerEntry' }
+        @{ Case = 'a retry wait'; Fault = @{ path = '/api/directory/private/v1alpha/entries/partners/*'; status = 503; retryAfter = '30' }; Service = 'PartnerPage'; Command = 'Get-PartnerEntry' }
+        @{ Case = 'a Snag listing waiting out a rate limit'; Fault = @{ path = '/api/loyalty/badges'; status = 429; retryAfter = '30' }; Service = 'Snag'; Command = 'Get-LoyaltyBadge' }
+    ) {
+        Add-SandboxFault $script:Sandbox $Fault
+        $key = if ($Service -eq 'Snag') { 'sandbox-snag' } else { 'sandbox-partnerpage' }
 
-        $stop = Measure-Stop -Script @'
-param($ModulePath, $BaseUri)
-Import-Module $ModulePath
-Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $BaseUri
-Get-PartnerEntry
-'@
-
-        $stop.State | Should -Be 'Stopped'
-        $stop.Elapsed.TotalSeconds | Should -BeLessThan 1
-    }
-
-    It 'stopping the pipeline ends a retry wait within a second' {
-        Add-SandboxFault $script:Sandbox @{ path = $script:EntriesPath; status = 503; retryAfter = '30' }
-
-        $stop = Measure-Stop -Script @'
-param($ModulePath, $BaseUri)
-Import-Module $ModulePath
-Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $BaseUri
-Get-PartnerEntry
-'@
+        $stop = Measure-Stop -Script @"
+param(`$ModulePath, `$BaseUri)
+Import-Module `$ModulePath
+Connect-$Service -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force) -BaseUri `$BaseUri
+$Command
+"@
 
         $stop.State | Should -Be 'Stopped'
         $stop.Elapsed.TotalSeconds | Should -BeLessThan 1
         @(Get-SandboxRequest $script:Sandbox) | Should -HaveCount 1
-    }
-
-    It 'stopping ends a Snag listing waiting out a rate limit within a second' {
-        Add-SandboxFault $script:Sandbox @{ path = '/api/loyalty/badges'; status = 429; retryAfter = '30' }
-
-        $stop = Measure-Stop -Script @'
-param($ModulePath, $BaseUri)
-Import-Module $ModulePath
-Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $BaseUri
-Get-LoyaltyBadge
-'@
-
-        $stop.State | Should -Be 'Stopped'
-        $stop.Elapsed.TotalSeconds | Should -BeLessThan 1
     }
 }
 

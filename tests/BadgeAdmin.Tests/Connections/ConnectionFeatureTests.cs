@@ -25,12 +25,6 @@ public sealed class ConnectionFeatureTests : IClassFixture<SandboxFixture>
         _sandbox.Reset();
     }
 
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
-        return secure;
-    }
 
     [Fact]
     public void Get_BadgeAdminConnection_lists_the_runspaces_connections_without_their_keys()
@@ -62,7 +56,7 @@ public sealed class ConnectionFeatureTests : IClassFixture<SandboxFixture>
         {
             Secrets = new Dictionary<string, object>
             {
-                ["Vault1/PartnerPageKey"] = Secure(SandboxOptions.DefaultPartnerPageKey),
+                ["Vault1/PartnerPageKey"] = TestSecrets.Secure(SandboxOptions.DefaultPartnerPageKey),
                 ["/SnagKey"] = SandboxOptions.DefaultSnagKey,
             },
         };

@@ -67,10 +67,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxFixture>, IDis
     {
         var runtime = new RecordingRuntime();
         runtime.Environment["PARTNERPAGE_API_KEY"] = "from-the-environment";
-        var key = new SecureString();
-        foreach (var c in SandboxOptions.DefaultPartnerPageKey) key.AppendChar(c);
-
-        CmdletRunner.Run(new ConnectPartnerPageCommand { ApiKey = key, BaseUri = _sandbox.BaseAddress }, runtime);
+        CmdletRunner.Run(new ConnectPartnerPageCommand { ApiKey = TestSecrets.Secure(SandboxOptions.DefaultPartnerPageKey), BaseUri = _sandbox.BaseAddress }, runtime);
 
         Assert.Empty(runtime.Objects);
         Assert.Equal("Parameter", runtime.Connections.PartnerPage!.ApiKeySource);

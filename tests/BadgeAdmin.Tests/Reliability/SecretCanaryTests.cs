@@ -38,12 +38,6 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxFixture>
         _sandbox.Reset();
     }
 
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
-        return secure;
-    }
 
     [Fact]
     public async Task The_key_never_appears_in_any_stream_object_error_or_log()
@@ -64,7 +58,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxFixture>
         }
 
         // Every PartnerPage cmdlet on the happy path.
-        Run(new ConnectPartnerPageCommand { ApiKey = Secure(CanarySandboxFixture.PartnerPageCanary), BaseUri = _sandbox.BaseAddress, PassThruRequested = true, MaxRetries = 0, TimeoutSec = 1 });
+        Run(new ConnectPartnerPageCommand { ApiKey = TestSecrets.Secure(CanarySandboxFixture.PartnerPageCanary), BaseUri = _sandbox.BaseAddress, PassThruRequested = true, MaxRetries = 0, TimeoutSec = 1 });
         var entry = _sandbox.Server.State.PartnerPage.EntryIds[0];
         Run(new GetPartnerEntryCommand());
         Run(new GetPartnerBadgeCommand { EntryId = entry });
@@ -108,7 +102,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxFixture>
         Run(new GetPartnerEntryCommand { Id = new[] { entry } });
         await _sandbox.AddFaultAsync(new { path = "/api/websites", status = 429, retryAfter = "0" });
         Run(new GetLoyaltyWebsiteCommand());
-        Run(new ConnectPartnerPageCommand { ApiKey = Secure(CanarySandboxFixture.SnagCanary), BaseUri = _sandbox.BaseAddress }); // the wrong service's key: 401
+        Run(new ConnectPartnerPageCommand { ApiKey = TestSecrets.Secure(CanarySandboxFixture.SnagCanary), BaseUri = _sandbox.BaseAddress }); // the wrong service's key: 401
         Run(new GetPartnerEntryCommand { Id = new[] { entry } });
         Run(new ConnectSnagCommand { BaseUri = new Uri("http://badge.example/") }); // refused: http to a remote host
         Run(new DisconnectPartnerPageCommand());
