@@ -15,9 +15,6 @@ public static class DependencyIsolation
     private static readonly object Gate = new();
     private static DependencyLoadContext? _context;
 
-    /// <summary>The private context's name once installed ("BadgeAdmin"), else null.</summary>
-    public static string? ContextName => _context?.Name;
-
     public static void Install(string dependencyDirectory)
     {
         lock (Gate)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Core.Connections;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
@@ -7,18 +8,11 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="synopsis">Drops the runspace's PartnerPage connection and disposes its HTTP client.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "PartnerPage")]
-public sealed class DisconnectPartnerPageCommand : BadgeAdminCmdlet
+public sealed class DisconnectPartnerPageCommand : DisconnectCommandBase
 {
-    private protected override void OnEnd()
-    {
-        var connection = Runtime.Connections.PartnerPage;
-        if (connection is null)
-        {
-            Runtime.WriteVerbose("Not connected to PartnerPage; nothing to disconnect.");
-            return;
-        }
+    private protected override string ServiceName => "PartnerPage";
 
-        Runtime.Connections.SetPartnerPage(null);
-        Runtime.WriteVerbose($"Disconnected from PartnerPage at {connection.BaseUri}.");
-    }
+    private protected override BadgeAdminConnection? Current => Runtime.Connections.PartnerPage;
+
+    private protected override void Drop() => Runtime.Connections.SetPartnerPage(null);
 }

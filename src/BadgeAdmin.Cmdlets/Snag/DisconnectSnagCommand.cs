@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Core.Connections;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
@@ -7,18 +8,11 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="synopsis">Drops the runspace's Snag connection and disposes its HTTP client.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Snag")]
-public sealed class DisconnectSnagCommand : BadgeAdminCmdlet
+public sealed class DisconnectSnagCommand : DisconnectCommandBase
 {
-    private protected override void OnEnd()
-    {
-        var connection = Runtime.Connections.Snag;
-        if (connection is null)
-        {
-            Runtime.WriteVerbose("Not connected to Snag; nothing to disconnect.");
-            return;
-        }
+    private protected override string ServiceName => "Snag";
 
-        Runtime.Connections.SetSnag(null);
-        Runtime.WriteVerbose($"Disconnected from Snag at {connection.BaseUri}.");
-    }
+    private protected override BadgeAdminConnection? Current => Runtime.Connections.Snag;
+
+    private protected override void Drop() => Runtime.Connections.SetSnag(null);
 }

@@ -68,7 +68,7 @@ internal sealed class JsonApiClient : IDisposable
     public async Task<JsonBody> ReadBodyAsync(HttpResponseMessage response)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var body = new JsonBody(bytes, response, _redactor);
+        var body = new JsonBody(bytes, response, this);
         if (body.FirstToken == '\0') throw body.Invalid("an empty body where JSON was expected");
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !IsJsonMediaType(mediaType)) throw body.Invalid($"content type '{mediaType}' instead of JSON");

@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using BadgeAdmin.Core.Diagnostics;
 
 namespace BadgeAdmin.Core.Http;
 
@@ -11,13 +10,13 @@ namespace BadgeAdmin.Core.Http;
 internal sealed class JsonBody
 {
     private readonly HttpResponseMessage _response;
-    private readonly SecretRedactor _redactor;
+    private readonly JsonApiClient _api;
 
-    public JsonBody(byte[] bytes, HttpResponseMessage response, SecretRedactor redactor)
+    public JsonBody(byte[] bytes, HttpResponseMessage response, JsonApiClient api)
     {
         Bytes = bytes;
         _response = response;
-        _redactor = redactor;
+        _api = api;
         FirstToken = FirstNonWhiteSpace(bytes);
     }
 
@@ -39,15 +38,8 @@ internal sealed class JsonBody
         }
     }
 
-    public ApiException Invalid(string why, Exception? inner = null)
-    {
-        var method = _response.RequestMessage?.Method.Method ?? "?";
-        var path = _response.RequestMessage?.RequestUri?.PathAndQuery ?? "?";
-        var excerpt = _redactor.Redact(ApiErrorBody.Excerpt(Encoding.UTF8.GetString(Bytes)));
-        return new ApiException(ApiFailureKind.InvalidResponse,
-            $"{method} {path} answered {(int)_response.StatusCode} with {why}: {excerpt}",
-            method, path, _response.StatusCode, responseExcerpt: excerpt, innerException: inner);
-    }
+    public ApiException Invalid(string why, Exception? inner = null) =>
+        _api.Invalid(_response, why, Bytes.Length == 0 ? "(empty body)" : Encoding.UTF8.GetString(Bytes, 0, Math.Min(Bytes.Length, 1024)), inner);
 
     private static char FirstNonWhiteSpace(byte[] bytes)
     {
