@@ -26,8 +26,10 @@ AfterAll {
 }
 
 Describe 'The BadgeAdmin module' {
-    It 'exports exactly the PartnerPage cmdlets listed in its manifest' {
-        $commands = Get-Command -Module BadgeAdmin | Sort-Object Name | ForEach-Object Name
+    It 'exports the PartnerPage cmdlets, and exactly the cmdlets its manifest lists' {
+        $manifest = Import-PowerShellDataFile $script:ModulePath
+        (Get-Command -Module BadgeAdmin).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $commands = Get-Command -Module BadgeAdmin -Noun Partner*, PartnerPage | Sort-Object Name | ForEach-Object Name
         $commands | Should -Be @('Connect-PartnerPage', 'Disconnect-PartnerPage', 'Get-PartnerBadge', 'Get-PartnerEntry',
             'New-PartnerBadge', 'Remove-PartnerBadge', 'Set-PartnerBadge')
     }

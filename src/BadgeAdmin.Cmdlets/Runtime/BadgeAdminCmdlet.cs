@@ -62,7 +62,6 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// <summary>Waits for async client work on the pipeline thread, relaying its verbose/warning/debug messages.</summary>
     private protected T Await<T>(Func<CancellationToken, Task<T>> work) => Pump.Run(work, CancelToken);
 
-
     /// <summary>Hands each item of an async listing to <paramref name="each"/> as it arrives.</summary>
     private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each) => Pump.ForEach(source, CancelToken, item =>
     {
