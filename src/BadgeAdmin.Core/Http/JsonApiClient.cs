@@ -140,6 +140,7 @@ internal sealed class JsonApiClient : IDisposable
             401 => ApiFailureKind.Unauthorized,
             403 => ApiFailureKind.Forbidden,
             404 => ApiFailureKind.NotFound,
+            408 => ApiFailureKind.Timeout, // the server's own "request timeout", after the retries
             409 => ApiFailureKind.Conflict,
             429 => ApiFailureKind.RateLimited,
             >= 500 => ApiFailureKind.ServerError,

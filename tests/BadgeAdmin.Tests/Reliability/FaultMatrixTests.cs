@@ -106,7 +106,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     [InlineData(500, ApiFailureKind.ServerError)]
     [InlineData(503, ApiFailureKind.ServerError)]
     [InlineData(429, ApiFailureKind.RateLimited)]
-    [InlineData(408, ApiFailureKind.UnexpectedStatus)]
+    [InlineData(408, ApiFailureKind.Timeout)]
     public async Task A_status_that_outlasts_the_retries_fails_after_three_requests(int status, ApiFailureKind kind)
     {
         await Fault(new { path = EntryPath, status, count = 3, retryAfter = "0" });
