@@ -48,10 +48,18 @@ Describe 'Help' {
         $badgeId.pipelineInput | Should -Be 'True (ByPropertyName)'
     }
 
-    It 'has the about_BadgeAdmin topic' {
-        $about = Get-Help about_BadgeAdmin | Out-String
-        $about | Should -Match 'CONNECTING'
-        $about | Should -Match 'RETRIES AND TIMEOUTS'
+    It 'has the about_BadgeAdmin topic where an installed module keeps it' {
+        # Get-Help looks for about topics in the modules under PSModulePath, which is where users install BadgeAdmin.
+        $saved = $env:PSModulePath
+        try {
+            $env:PSModulePath = (Split-Path (Split-Path $script:ModulePath)) + [System.IO.Path]::PathSeparator + $env:PSModulePath
+            $about = Get-Help about_BadgeAdmin | Out-String
+            $about | Should -Match 'CONNECTING'
+            $about | Should -Match 'RETRIES AND TIMEOUTS'
+        }
+        finally {
+            $env:PSModulePath = $saved
+        }
     }
 }
 
