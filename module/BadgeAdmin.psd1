@@ -1,7 +1,7 @@
 # Module manifest for BadgeAdmin. PowerShell data syntax only: literals, arrays, hashtables and comments.
 # ModuleVersion below is the single source of the version: the build reads it for the assemblies too.
 @{
-    RootModule           = 'BadgeAdmin.Cmdlets.dll'
+    RootModule           = 'BadgeAdmin.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '6f1f8a52-3c2e-4d7b-9a51-2b8f0c4e7d13'
     Author               = 'BadgeAdmin contributors'

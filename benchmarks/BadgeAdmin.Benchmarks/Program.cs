@@ -3,19 +3,18 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BadgeAdmin.Benchmarks;
-using BadgeAdmin.Cmdlets.Snag;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
 
-// dotnet run -c Release --project benchmarks/BadgeAdmin.Benchmarks -- [all|throttle|listing|memory]
-// Each scenario prints its figures next to its target; the exit code is 1 when a target is missed.
+// dotnet run -c Release --project benchmarks/BadgeAdmin.Benchmarks -- [all|listing|memory]
+// The client layer alone, without PowerShell. Bulk updates through the cmdlets are measured in pwsh by
+// benchmarks/Measure-BulkUpdate.ps1. Each scenario prints its figures next to its target; exit code 1 when one is missed.
 var which = args.Length > 0 ? args[0] : "all";
 var results = new List<(string Name, string Measured, string Target, bool Met)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-if (which is "all" or "throttle") await Throttle();
 if (which is "all" or "listing") await Listing();
 if (which is "all" or "memory") await Memory();
 
@@ -24,43 +23,7 @@ Console.WriteLine($"{"Benchmark",-58} {"Measured",-22} {"Target",-20} Result");
 foreach (var r in results) Console.WriteLine($"{r.Name,-58} {r.Measured,-22} {r.Target,-20} {(r.Met ? "met" : "MISSED")}");
 return results.All(r => r.Met) ? 0 : 1;
 
-// 1. 1,000 Set-LoyaltyBadge updates at 20 ms of latency, -ThrottleLimit 1, 4 and 16.
-async Task Throttle()
-{
-    using var sandbox = await SandboxProcess.StartAsync("--latency-ms", "20");
-    var seed = await sandbox.GetAsync<JsonElement>("_sandbox/seed");
-    var website = Guid.Parse(seed.GetProperty("snag").GetProperty("mainWebsiteId").GetString()!);
-    var times = new Dictionary<int, TimeSpan>();
-    foreach (var throttle in new[] { 1, 4, 16 })
-    {
-        await sandbox.ResetAsync();
-        using var connection = new SnagConnection(new ConnectionSettings(sandbox.BaseAddress, SnagConnection.ApiKeyHeader, SandboxKeys.Snag), "benchmark");
-        var ids = await connection.Client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = website }).Take(1000).Select(b => b.Id).ToListAsync();
-        var runtime = new BenchmarkRuntime();
-        runtime.Connections.SetSnag(connection);
-        var cmdlet = new SetLoyaltyBadgeCommand { Description = $"throttle {throttle}", ThrottleLimit = throttle, PassThruRequested = true, Runtime = runtime };
-        var clock = Stopwatch.StartNew();
-        cmdlet.InvokeBegin();
-        foreach (var id in ids)
-        {
-            cmdlet.Id = id;
-            cmdlet.InvokeRecord();
-        }
-
-        cmdlet.InvokeEnd();
-        clock.Stop();
-        cmdlet.Dispose();
-        if (runtime.Objects != 1000 || runtime.Errors.Count > 0) throw new InvalidOperationException($"throttle {throttle}: {runtime.Objects} updated, errors: {string.Join("; ", runtime.Errors.Take(3))}");
-        times[throttle] = clock.Elapsed;
-        Console.WriteLine($"throttle {throttle,2}: 1,000 updates in {clock.Elapsed.TotalSeconds:0.00} s ({1000 / clock.Elapsed.TotalSeconds:0} per second)");
-    }
-
-    foreach (var throttle in new[] { 1, 4, 16 }) results.Add(($"1,000 updates at 20 ms, -ThrottleLimit {throttle}", $"{times[throttle].TotalSeconds:0.00} s", "", true));
-    var speedup = times[1] / times[16];
-    results.Add(("Throttle 16 speed-up over throttle 1", $"{speedup:0.0}x", ">= 12x", speedup >= 12));
-}
-
-// 2. Listing 10,000 badges: the module's client against a plain HttpClient + System.Text.Json reading the same pages.
+// 1. Listing 10,000 badges: the module's client against a plain HttpClient + System.Text.Json reading the same pages.
 async Task Listing()
 {
     const int badges = 10_000;
@@ -140,7 +103,7 @@ async Task Listing()
     results.Add(($"Listing 10,000 badges: bytes allocated per badge", $"{moduleBytes / badges:N0} / {baselineBytes / badges:N0} B, {bytesRatio:0.00}x", "<= 1.3x baseline", bytesRatio <= 1.3));
 }
 
-// 3. Streaming 100,000 badges: peak managed memory above the start.
+// 2. Streaming 100,000 badges: peak managed memory above the start.
 async Task Memory()
 {
     const int badges = 100_000;

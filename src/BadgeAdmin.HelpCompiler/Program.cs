@@ -2,18 +2,17 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using BadgeAdmin.HelpCompiler;
 
-// Usage: BadgeAdmin.HelpCompiler <docs folder> <module folder> <engine reference assembly>
-// Writes <module folder>/en-US/BadgeAdmin.Cmdlets.dll-Help.xml and the about_ topics. Exits 1, naming what is missing,
+// Usage: BadgeAdmin.HelpCompiler <docs folder> <cmdlet assembly> <module folder> <engine reference assembly>
+// Writes <module folder>/en-US/<cmdlet assembly file>-Help.xml and the about_ topics. Exits 1, naming what is missing,
 // when a cmdlet has no page, a page names no cmdlet, a parameter has no description, or examples are too few.
-if (args.Length != 3)
+if (args.Length != 4)
 {
-    Console.Error.WriteLine("Usage: BadgeAdmin.HelpCompiler <docs/en-US> <out/BadgeAdmin> <System.Management.Automation.dll>");
+    Console.Error.WriteLine("Usage: BadgeAdmin.HelpCompiler <docs/en-US> <BadgeAdmin.dll> <out/BadgeAdmin> <System.Management.Automation.dll>");
     return 2;
 }
 
-var (docsFolder, moduleFolder, engine) = (args[0], args[1], args[2]);
-var cmdletAssemblyPath = Path.Combine(moduleFolder, "BadgeAdmin.Cmdlets.dll");
-var paths = Directory.GetFiles(moduleFolder, "*.dll", SearchOption.AllDirectories)
+var (docsFolder, cmdletAssemblyPath, moduleFolder, engine) = (args[0], args[1], args[2], args[3]);
+var paths = Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(cmdletAssemblyPath))!, "*.dll")
     .Append(engine)
     .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
     .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Select(g => g.First());
@@ -67,7 +66,7 @@ if (problems.Count > 0)
 }
 
 var output = Directory.CreateDirectory(Path.Combine(moduleFolder, "en-US")).FullName;
-MamlWriter.Write(compiled).Save(Path.Combine(output, "BadgeAdmin.Cmdlets.dll-Help.xml"));
+MamlWriter.Write(compiled).Save(Path.Combine(output, Path.GetFileName(cmdletAssemblyPath) + "-Help.xml"));
 foreach (var about in Directory.GetFiles(docsFolder, "about_*.md"))
 {
     File.WriteAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(about) + ".help.txt"), AboutTopicWriter.Write(File.ReadAllText(about)));

@@ -44,16 +44,8 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
 
     /// <summary>Authenticate to the proxy as the current user (Windows).</summary>
     [Parameter]
-    public SwitchParameter ProxyUseDefaultCredentials
-    {
-        get => ProxyUseDefaultCredentialsRequested;
-        set => ProxyUseDefaultCredentialsRequested = value.IsPresent;
-    }
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
-    internal bool ProxyUseDefaultCredentialsRequested { get; set; }
-
-    // Plain credentials for tests (PSCredential is inert outside an engine); the engine path converts -ProxyCredential.
-    internal System.Net.NetworkCredential? ProxyNetworkCredential { get; set; }
 
     /// <summary>Service root. Use http://127.0.0.1:PORT for the local sandbox; anything else must be https.</summary>
     [Parameter]
@@ -72,14 +64,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
 
     /// <summary>Writes the connection, which can be passed to -Connection of other cmdlets.</summary>
     [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => PassThruRequested;
-        set => PassThruRequested = value.IsPresent;
-    }
-
-    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
-    internal bool PassThruRequested { get; set; }
+    public SwitchParameter PassThru { get; set; }
 
     /// <summary>The key (and where it came from: "Parameter", "$env:NAME" or the secret), or a terminating error.</summary>
     private protected (string Key, string Source) ReadKey(string service, string variable)
@@ -93,7 +78,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
             ThrowTerminating(MissingKey(service, variable, "The -ApiKey given is empty."));
         }
 
-        var fromEnvironment = Runtime.GetEnvironmentVariable(variable);
+        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return (fromEnvironment!.Trim(), "$env:" + variable);
         ThrowTerminating(MissingKey(service, variable, $"No {service} API key: pass -ApiKey or set $env:{variable}."));
         return default;
@@ -108,7 +93,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
             ThrowTerminating(new CmdletError(new ArgumentException($"{uriSource}: {problem}", nameof(BaseUri)), ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, baseUri));
         }
 
-        if (ProxyUseDefaultCredentialsRequested && (ProxyCredential is not null || ProxyNetworkCredential is not null))
+        if (ProxyUseDefaultCredentials.IsPresent && ProxyCredential is not null)
         {
             ThrowTerminating(new CmdletError(new ArgumentException("-ProxyCredential and -ProxyUseDefaultCredentials are mutually exclusive.", nameof(ProxyCredential)),
                 ErrorIds.ProxyCredentialConflict, ErrorCategory.InvalidArgument, null));
@@ -124,10 +109,10 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         {
             MaxRetries = MaxRetries,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            UserAgent = UserAgent.For(Runtime.PowerShellVersion),
+            UserAgent = UserAgent.For((GetVariableValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]?.ToString()),
             Proxy = Proxy,
-            ProxyCredential = ProxyNetworkCredential ?? ProxyCredential?.GetNetworkCredential(),
-            ProxyUseDefaultCredentials = ProxyUseDefaultCredentialsRequested,
+            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
         };
     }
 
@@ -137,7 +122,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         object? secret = null;
         try
         {
-            secret = Runtime.GetSecret(SecretName!, Vault);
+            secret = SecretReader.Read(this, SecretName!, Vault);
         }
         catch (SecretLookupException ex)
         {

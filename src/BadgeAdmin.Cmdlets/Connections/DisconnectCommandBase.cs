@@ -18,11 +18,11 @@ public abstract class DisconnectCommandBase : BadgeAdminCmdlet
         var connection = Current;
         if (connection is null)
         {
-            Runtime.WriteVerbose($"Not connected to {ServiceName}; nothing to disconnect.");
+            WriteVerbose($"Not connected to {ServiceName}; nothing to disconnect.");
             return;
         }
 
         Drop();
-        Runtime.WriteVerbose($"Disconnected from {ServiceName} at {connection.BaseUri}.");
+        WriteVerbose($"Disconnected from {ServiceName} at {connection.BaseUri}.");
     }
 }

@@ -18,12 +18,12 @@ public sealed class GetBadgeAdminConnectionCommand : BadgeAdminCmdlet
 
     private protected override void OnEnd()
     {
-        var connections = Runtime.Connections;
+        var connections = Connections;
         foreach (var connection in new BadgeAdminConnection?[] { connections.PartnerPage, connections.Snag })
         {
             if (connection is null) continue;
             if (Service is not null && System.Array.IndexOf(Service, connection.Service) < 0) continue;
-            Runtime.WriteObject(connection);
+            WriteObject(connection);
         }
     }
 }

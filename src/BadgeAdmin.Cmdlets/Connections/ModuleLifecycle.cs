@@ -7,53 +7,42 @@ using System.Runtime.InteropServices;
 namespace BadgeAdmin.Cmdlets.Connections;
 
 /// <summary>
-/// Import and removal of the module. On import it makes the assemblies in the module's dependencies folder
-/// loadable: on PowerShell 7 into a private load context (BadgeAdmin.Isolation), on Windows PowerShell 5.1 by
-/// resolving them by name whatever version is asked for (.NET Framework has no binding redirects for a module).
-/// No network, no HttpClient, no scanning. On removal it disposes the runspace's connections.
+/// Import and removal of the module. On PowerShell 7 there is nothing to set up: the net8.0 build depends on the
+/// framework alone, so every type the cmdlets and BadgeAdmin.Core share is the one the process already has. On Windows
+/// PowerShell 5.1 (.NET Framework, no binding redirects for a module) the netstandard2.0 build ships System.Text.Json
+/// and its closure beside it, whose references disagree on versions (System.Memory wants one Unsafe, System.Text.Json
+/// another): an AssemblyResolve handler answers with the shipped copy, for the names shipped there and nothing else.
+/// On removal the runspace's connections are disposed. No network, no HttpClient, no scanning.
 /// </summary>
 /// <remarks>
 /// PowerShell enumerates this assembly's exported types before calling OnImport, so no exported type may derive
-/// from or implement a type of BadgeAdmin.Core (a test checks it): only member signatures may name them.
+/// from or implement a type of BadgeAdmin.Core: only member signatures may name them.
 /// </remarks>
 public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    public const string DependencyFolder = "dependencies";
     private static readonly object Gate = new();
-    private static string? _installedFor;
+    private static bool _resolverInstalled;
 
-    public void OnImport() => Install(Path.Combine(Path.GetDirectoryName(typeof(ModuleLifecycle).Assembly.Location)!, DependencyFolder));
-
-    public void OnRemove(PSModuleInfo psModuleInfo) => ConnectionRegistry.ForCurrentRunspace().Clear();
-
-    internal static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Makes <paramref name="dependencies"/> loadable, once per process (a second import reuses it).</summary>
-    internal static void Install(string dependencies)
+    public void OnImport()
     {
+        if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)) return;
         lock (Gate)
         {
-            if (_installedFor is not null) return;
-            if (IsNetFramework)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve += (_, args) => ResolveByName(dependencies, args.Name);
-            }
-            else
-            {
-                var isolation = Assembly.LoadFrom(Path.Combine(dependencies, "BadgeAdmin.Isolation.dll"));
-                isolation.GetType("BadgeAdmin.Isolation.DependencyIsolation", throwOnError: true)!
-                    .GetMethod("Install", BindingFlags.Public | BindingFlags.Static)!
-                    .Invoke(null, new object[] { dependencies });
-            }
-
-            _installedFor = dependencies;
+            if (_resolverInstalled) return;
+            var folder = Path.GetDirectoryName(typeof(ModuleLifecycle).Assembly.Location)!;
+            AppDomain.CurrentDomain.AssemblyResolve += (_, args) => ResolveShipped(folder, args.Name);
+            _resolverInstalled = true;
         }
     }
 
-    /// <summary>Windows PowerShell: the shipped copy of a dependency answers for any version of it.</summary>
-    private static Assembly? ResolveByName(string dependencies, string requested)
+    public void OnRemove(PSModuleInfo psModuleInfo) => ConnectionRegistry.ForCurrentRunspace().Clear();
+
+    /// <summary>The shipped copy of one of BadgeAdmin's own dependencies, whatever version was asked for; else null.</summary>
+    private static Assembly? ResolveShipped(string folder, string requested)
     {
-        var path = Path.Combine(dependencies, new AssemblyName(requested).Name + ".dll");
+        var name = new AssemblyName(requested).Name;
+        if (string.IsNullOrEmpty(name)) return null;
+        var path = Path.Combine(folder, name + ".dll");
         return File.Exists(path) ? Assembly.LoadFrom(path) : null;
     }
 }

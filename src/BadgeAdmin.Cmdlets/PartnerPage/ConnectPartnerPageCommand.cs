@@ -20,8 +20,8 @@ public sealed class ConnectPartnerPageCommand : ConnectCommandBase
         var (key, source) = ReadKey("PartnerPage", ApiKeyVariable);
         var settings = Settings(BaseUri ?? PartnerPageRoutes.ProductionBaseUri, PartnerPageConnection.ApiKeyHeader, key);
         var connection = new PartnerPageConnection(settings, source);
-        Runtime.Connections.SetPartnerPage(connection);
-        Runtime.WriteVerbose($"Connected to PartnerPage at {connection.BaseUri} (key from {source}).");
-        if (PassThruRequested) Runtime.WriteObject(connection);
+        Connections.SetPartnerPage(connection);
+        WriteVerbose($"Connected to PartnerPage at {connection.BaseUri} (key from {source}).");
+        if (PassThru.IsPresent) WriteObject(connection);
     }
 }

@@ -12,7 +12,7 @@ public sealed class DisconnectPartnerPageCommand : DisconnectCommandBase
 {
     private protected override string ServiceName => "PartnerPage";
 
-    private protected override BadgeAdminConnection? Current => Runtime.Connections.PartnerPage;
+    private protected override BadgeAdminConnection? Current => Connections.PartnerPage;
 
-    private protected override void Drop() => Runtime.Connections.SetPartnerPage(null);
+    private protected override void Drop() => Connections.SetPartnerPage(null);
 }

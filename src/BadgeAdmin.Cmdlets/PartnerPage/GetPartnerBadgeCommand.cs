@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -11,22 +12,18 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
 /// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerBadge", DefaultParameterSetName = ByEntryIdSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "PartnerBadge", SupportsPaging = true)]
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 {
-    private const string ByEntryIdSet = "ByEntryId";
-    private const string ByEntrySet = "ByEntry";
-
-    /// <summary>The entry whose badges to get. Binds from an EntryId property (e.g. a CSV column).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByEntryIdSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The entry whose badges to get. Takes entries from Get-PartnerEntry (and badges, by their EntryId) by value, and
+    /// an EntryId property (a CSV column) by name.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [PartnerEntryId]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
-
-    /// <summary>An entry from Get-PartnerEntry. Bound by value, so the entry's own Id never binds to -Id.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByEntrySet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public PartnerEntry? Entry { get; set; }
 
     /// <summary>One badge to get. Without it, every badge of the entry is listed.</summary>
     [Parameter(Position = 0)]
@@ -37,7 +34,7 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 
     private protected override void OnRecord()
     {
-        var entryId = Entry?.Id ?? EntryId;
+        var entryId = EntryId;
         if (Id is { } badgeId)
         {
             _total++;

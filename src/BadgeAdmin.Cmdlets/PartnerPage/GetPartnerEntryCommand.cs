@@ -13,8 +13,8 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
 {
-    /// <summary>Entry ids to get. Without it, every entry is listed.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true)]
+    /// <summary>Entry ids to get: piped ids by value, the Id of piped entries or CSV rows by name. Without it, every entry is listed.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid[]? Id { get; set; }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -25,16 +26,16 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
     [Alias("Id")]
     public Guid BadgeId { get; set; }
 
-    /// <summary>Position of the badge on the entry (0 first).</summary>
+    /// <summary>Position of the badge on the entry (0 first); a piped badge without one is attached without one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, int.MaxValue)]
+    [ValidateNonNegative]
     public int? Order { get; set; }
 
     private protected override void OnRecord()
     {
         var target = $"partner entry {EntryId}";
         var action = Order is { } order ? $"Attach badge {BadgeId} at order {order}" : $"Attach badge {BadgeId}";
-        if (!Runtime.ShouldProcess(target, action)) return;
+        if (!ShouldProcess(target, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
         Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false));
     }

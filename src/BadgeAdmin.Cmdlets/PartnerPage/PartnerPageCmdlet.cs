@@ -20,7 +20,7 @@ public abstract class PartnerPageCmdlet : ServiceCmdlet
 
     private protected override BadgeAdminConnection? GivenConnection => Connection;
 
-    private protected override BadgeAdminConnection? RunspaceConnection => Runtime.Connections.PartnerPage;
+    private protected override BadgeAdminConnection? RunspaceConnection => Connections.PartnerPage;
 
     private protected PartnerPageClient Client => ((PartnerPageConnection)ActiveConnection).Client;
 }

@@ -26,19 +26,12 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>Writes the removed badge: the server's account of it, or its EntryId and Id when the server sends none.</summary>
     [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => PassThruRequested;
-        set => PassThruRequested = value.IsPresent;
-    }
-
-    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
-    internal bool PassThruRequested { get; set; }
+    public SwitchParameter PassThru { get; set; }
 
     private protected override void OnRecord()
     {
-        if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
-        var (entryId, id, passThru) = (EntryId, Id, PassThruRequested);
+        if (!ShouldProcess($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
+        var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -27,7 +28,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>New position (0 first).</summary>
     [Parameter]
-    [ValidateRange(0, int.MaxValue)]
+    [ValidateNonNegative]
     public int? Order { get; set; }
 
     /// <summary>The directory badge this entry badge should refer to (the PATCH body's id).</summary>
@@ -36,14 +37,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>Writes the badge as the server returns it after the change.</summary>
     [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => PassThruRequested;
-        set => PassThruRequested = value.IsPresent;
-    }
-
-    // The switch's value as a plain bool: what the cmdlet reads, and what tests set (SwitchParameter is inert outside an engine).
-    internal bool PassThruRequested { get; set; }
+    public SwitchParameter PassThru { get; set; }
 
     private protected override void OnBegin()
     {
@@ -60,8 +54,8 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     private protected override void OnRecord()
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
-        if (!Runtime.ShouldProcess($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
-        var (entryId, id, passThru) = (EntryId, Id, PassThruRequested);
+        if (!ShouldProcess($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
+        var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Core.Http;
 
@@ -11,28 +12,42 @@ namespace BadgeAdmin.Cmdlets.Runtime;
 /// <summary>
 /// Base of every BadgeAdmin cmdlet. It owns cancellation (Ctrl+C cancels the token every request carries), the
 /// bridge from async client calls to the pipeline thread, and the edge where stray exceptions become error records.
-/// Cmdlets write only through <see cref="Runtime"/>, which tests replace to observe them without an engine.
 /// </summary>
 public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private ICmdletRuntime? _runtime;
     private PipelineThreadPump? _pump;
     private bool _terminating;
     private readonly Queue<InFlight> _inFlight = new();
     private ulong _skipped;
     private ulong _written;
 
-    internal ICmdletRuntime Runtime
-    {
-        get => _runtime ??= new EngineCmdletRuntime(this);
-        set => _runtime = value;
-    }
-
     /// <summary>Cancelled by StopProcessing (Ctrl+C, or a downstream Select-Object -First); every request carries it.</summary>
     protected CancellationToken CancelToken => _stopping.Token;
 
-    private PipelineThreadPump Pump => _pump ??= new PipelineThreadPump(() => Runtime, Runtime.DebugEnabled);
+    private PipelineThreadPump Pump => _pump ??= new PipelineThreadPump(this, DebugEnabled);
+
+    /// <summary>The connections of the runspace this cmdlet runs in.</summary>
+    private protected static RunspaceConnections Connections => ConnectionRegistry.ForCurrentRunspace();
+
+    /// <summary>True when debug output is shown (-Debug or $DebugPreference), so bodies are worth reading.</summary>
+    private bool DebugEnabled
+    {
+        get
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return debug is SwitchParameter { IsPresent: true };
+            return GetVariableValue("DebugPreference") is ActionPreference value && value != ActionPreference.SilentlyContinue;
+        }
+    }
+
+    /// <summary>-First, -Skip and -IncludeTotalCount; the defaults (everything) on a cmdlet without SupportsPaging.</summary>
+    private PagingParameters? Paging => PagingParameters;
+
+    private ulong First => Paging?.First ?? ulong.MaxValue;
+
+    private ulong Skip => Paging?.Skip ?? 0;
+
+    private protected void WriteError(CmdletError error) => WriteError(error.ToErrorRecord());
 
     protected sealed override void BeginProcessing() => Guard(OnBegin);
 
@@ -78,26 +93,32 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected bool TryWritePaged(object item)
     {
-        var paging = Runtime.Paging;
-        if (_skipped < paging.Skip)
+        if (_skipped < Skip)
         {
             _skipped++;
             return true;
         }
 
-        if (_written >= paging.First) return false;
-        Runtime.WriteObject(item);
-        return ++_written < paging.First;
+        if (_written >= First) return false;
+        WriteObject(item);
+        return ++_written < First;
     }
 
     /// <summary>The page size to ask for: the cmdlet's, or fewer when -First/-Skip need fewer.</summary>
-    private protected int PageSizeFor(int pageSize) =>
-        Runtime.Paging.ItemsNeeded is { } needed ? Math.Max(1, Math.Min(pageSize, needed - (int)Math.Min((ulong)needed, _skipped + _written))) : pageSize;
+    private protected int PageSizeFor(int pageSize)
+    {
+        if (First == ulong.MaxValue || First + Skip > int.MaxValue) return pageSize;
+        var needed = (int)(First + Skip);
+        return Math.Max(1, Math.Min(pageSize, needed - (int)Math.Min((ulong)needed, _skipped + _written)));
+    }
 
     /// <summary>With -IncludeTotalCount, writes the total: exact when the API reported one, otherwise "unknown".</summary>
     private protected void WriteTotalCountIfAsked(long? total)
     {
-        if (Runtime.Paging.IncludeTotalCount) Runtime.WriteTotalCount(total is { } t && t >= 0 ? (ulong)t : 0, total is null ? 0.0 : 1.0);
+        if (Paging is { IncludeTotalCount.IsPresent: true } paging)
+        {
+            WriteObject(paging.NewTotalCount(total is { } t && t >= 0 ? (ulong)t : 0, total is null ? 0.0 : 1.0));
+        }
     }
 
     /// <summary>
@@ -112,7 +133,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         }
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
-            Runtime.WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
+            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
         }
     }
 
@@ -144,11 +165,11 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         Pump.Wait(next.Task);
         try
         {
-            if (next.Task.GetAwaiter().GetResult() is { } result) Runtime.WriteObject(result);
+            if (next.Task.GetAwaiter().GetResult() is { } result) WriteObject(result);
         }
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
-            Runtime.WriteError(ApiErrorTranslator.Translate(ex, next.Target, next.NotFoundId));
+            WriteError(ApiErrorTranslator.Translate(ex, next.Target, next.NotFoundId));
         }
     }
 
@@ -171,9 +192,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private protected void ThrowTerminating(CmdletError error)
     {
         _terminating = true;
-        Runtime.ThrowTerminatingError(error);
-        // The engine's ThrowTerminatingError throws; this line is for runtimes that return.
-        throw new InvalidOperationException(error.ToString(), error.Exception);
+        ThrowTerminatingError(error.ToErrorRecord());
     }
 
     private void Guard(Action step)
@@ -189,7 +208,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
             // A failure no cmdlet attributed to an item (none should reach here); still report it properly.
-            Runtime.WriteError(ApiErrorTranslator.Translate(ex, null, ErrorIds.UnexpectedStatus));
+            WriteError(ApiErrorTranslator.Translate(ex, null, ErrorIds.UnexpectedStatus));
         }
         catch (Exception ex) when (!_terminating && ex is not RuntimeException && !_stopping.IsCancellationRequested)
         {
@@ -198,15 +217,6 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
             ThrowTerminating(new CmdletError(ex, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null));
         }
     }
-
-    // Entry points for tests, which drive the cmdlet the way the engine would.
-    internal void InvokeBegin() => BeginProcessing();
-
-    internal void InvokeRecord() => ProcessRecord();
-
-    internal void InvokeEnd() => EndProcessing();
-
-    internal void InvokeStop() => StopProcessing();
 
     public void Dispose()
     {

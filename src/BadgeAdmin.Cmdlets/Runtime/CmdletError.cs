@@ -4,8 +4,8 @@ using System.Management.Automation;
 namespace BadgeAdmin.Cmdlets.Runtime;
 
 /// <summary>
-/// Everything an error record is made of, kept in plain properties so tests can read what a cmdlet reported
-/// (the compile-time PowerShell assembly cannot hold an ErrorRecord's values outside a real engine).
+/// An error the module reports: the exception, a named ErrorId, its category and target, and the details PowerShell
+/// shows in place of the exception message (the server's explanation with the call that failed).
 /// </summary>
 internal sealed class CmdletError
 {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Management.Automation;
 using BadgeAdmin.Core.Diagnostics;
 
 namespace BadgeAdmin.Cmdlets.Runtime;
@@ -18,11 +19,11 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
 
     private readonly ConcurrentQueue<(Stream Stream, string Text)> _messages = new();
     private readonly AutoResetEvent _wake = new(false);
-    private readonly Func<ICmdletRuntime> _runtime;
+    private readonly Cmdlet _cmdlet;
 
-    public PipelineThreadPump(Func<ICmdletRuntime> runtime, bool wantsBodies)
+    public PipelineThreadPump(Cmdlet cmdlet, bool wantsBodies)
     {
-        _runtime = runtime;
+        _cmdlet = cmdlet;
         WantsBodies = wantsBodies;
     }
 
@@ -107,17 +108,16 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
     {
         while (_messages.TryDequeue(out var message))
         {
-            var runtime = _runtime();
             switch (message.Stream)
             {
                 case Stream.Verbose:
-                    runtime.WriteVerbose(message.Text);
+                    _cmdlet.WriteVerbose(message.Text);
                     break;
                 case Stream.Warning:
-                    runtime.WriteWarning(message.Text);
+                    _cmdlet.WriteWarning(message.Text);
                     break;
                 default:
-                    runtime.WriteDebug(message.Text);
+                    _cmdlet.WriteDebug(message.Text);
                     break;
             }
         }

@@ -34,15 +34,15 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
         var (baseUri, uriSource) = ResolveBaseUri();
         var settings = Settings(baseUri, SnagConnection.ApiKeyHeader, key, uriSource);
         var connection = new SnagConnection(settings, source, OrganizationId, WebsiteId);
-        Runtime.Connections.SetSnag(connection);
-        Runtime.WriteVerbose($"Connected to Snag at {connection.BaseUri} (key from {source}).");
-        if (PassThruRequested) Runtime.WriteObject(connection);
+        Connections.SetSnag(connection);
+        WriteVerbose($"Connected to Snag at {connection.BaseUri} (key from {source}).");
+        if (PassThru.IsPresent) WriteObject(connection);
     }
 
     private (Uri Uri, string Source) ResolveBaseUri()
     {
         if (BaseUri is not null) return (BaseUri, "-BaseUri");
-        var fromEnvironment = Runtime.GetEnvironmentVariable(BaseUriVariable);
+        var fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
         if (string.IsNullOrWhiteSpace(fromEnvironment)) return (SnagRoutes.DefaultBaseUri, "default");
         if (Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var uri)) return (uri, "$env:" + BaseUriVariable);
         ThrowTerminating(new Runtime.CmdletError(

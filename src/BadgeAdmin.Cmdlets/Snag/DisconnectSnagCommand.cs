@@ -12,7 +12,7 @@ public sealed class DisconnectSnagCommand : DisconnectCommandBase
 {
     private protected override string ServiceName => "Snag";
 
-    private protected override BadgeAdminConnection? Current => Runtime.Connections.Snag;
+    private protected override BadgeAdminConnection? Current => Connections.Snag;
 
-    private protected override void Drop() => Runtime.Connections.SetSnag(null);
+    private protected override void Drop() => Connections.SetSnag(null);
 }

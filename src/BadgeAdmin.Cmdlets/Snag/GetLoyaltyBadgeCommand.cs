@@ -22,8 +22,11 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
     private readonly List<Guid> _pendingIds = new();
 
-    /// <summary>Badge ids to get (sent as badgeIds). Without it, every badge in scope is listed.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true)]
+    /// <summary>
+    /// Badge ids to get (sent as badgeIds): piped ids by value, the Id of piped badges or CSV rows by name. Without it,
+    /// every badge in scope is listed.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid[]? Id { get; set; }
@@ -32,6 +35,10 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
+
+    /// <summary>A website from Get-LoyaltyWebsite, whose badges to list (Get-LoyaltyWebsite | Get-LoyaltyBadge).</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public LoyaltyWebsite? Website { get; set; }
 
     /// <summary>Organization to list; defaults to the connection's.</summary>
     [Parameter]
@@ -49,13 +56,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 
     /// <summary>Include deleted badges.</summary>
     [Parameter]
-    public SwitchParameter IncludeDeleted
-    {
-        get => IncludeDeletedRequested;
-        set => IncludeDeletedRequested = value.IsPresent;
-    }
-
-    internal bool IncludeDeletedRequested { get; set; }
+    public SwitchParameter IncludeDeleted { get; set; }
 
     /// <summary>Badges per request (the API's limit, 1 to 1000).</summary>
     [Parameter]
@@ -64,9 +65,10 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 
     private protected override void OnRecord()
     {
-        if (Id is null)
+        // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
+        if (Id is null || Website is not null)
         {
-            var query = Query(null, OrganizationId ?? DefaultOrganizationId, WebsiteId ?? DefaultWebsiteId);
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound,
                 () => WritePaged(Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)));
             return;
@@ -92,8 +94,15 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         _pendingIds.Clear();
         var found = new Dictionary<Guid, LoyaltyBadge>();
         var query = Query(wanted, OrganizationId, WebsiteId);
-        ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound,
-            () => Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge));
+        var answered = false;
+        ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound, () =>
+        {
+            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge);
+            answered = true;
+        });
+
+        // A failed request was reported as what it was; without an answer, no id can be called missing.
+        if (!answered) return;
         _found = (_found ?? 0) + found.Count;
         foreach (var id in wanted)
         {
@@ -103,8 +112,8 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
                 continue;
             }
 
-            Runtime.WriteError(new CmdletError(
-                new KeyNotFoundException($"No loyalty badge with id {id}{(IncludeDeletedRequested ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
+            WriteError(new CmdletError(
+                new KeyNotFoundException($"No loyalty badge with id {id}{(IncludeDeleted.IsPresent ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, id));
         }
     }
@@ -116,6 +125,6 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         WebsiteId = websiteId,
         UserIds = UserId,
         WalletAddresses = WalletAddress,
-        IncludeDeleted = IncludeDeletedRequested,
+        IncludeDeleted = IncludeDeleted.IsPresent,
     };
 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -12,23 +13,19 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
 /// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", DefaultParameterSetName = ByBadgeIdSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true)]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
-    private const string ByBadgeIdSet = "ByBadgeId";
-    private const string ByBadgeSet = "ByBadge";
-
-    /// <summary>The badge whose users to list. Binds from a LoyaltyBadgeId property too.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByBadgeIdSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The badge whose users to list. Takes badges from Get-LoyaltyBadge by value, and a BadgeId or LoyaltyBadgeId
+    /// property (a CSV column, a user badge) by name.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
+    [LoyaltyBadgeId]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
-
-    /// <summary>A badge from Get-LoyaltyBadge. Bound by value, so its own Id is never taken for another parameter.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByBadgeSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public LoyaltyBadge? Badge { get; set; }
 
     /// <summary>Only user badges in this status.</summary>
     [Parameter]
@@ -49,7 +46,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 
     private protected override void OnRecord()
     {
-        var query = new LoyaltyBadgeUserQuery { BadgeId = Badge?.Id ?? BadgeId, Status = Status, WalletAddress = WalletAddress };
+        var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status, WalletAddress = WalletAddress };
         ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound,
             () => WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)));
     }

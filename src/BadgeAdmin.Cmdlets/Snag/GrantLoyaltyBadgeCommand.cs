@@ -23,7 +23,7 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!Runtime.ShouldProcess($"user {user}", $"Grant loyalty badge {BadgeId}" + (Status is null ? string.Empty : $" as {Status}"))) return;
+        if (!ShouldProcess($"user {user}", $"Grant loyalty badge {BadgeId}" + (Status is null ? string.Empty : $" as {Status}"))) return;
         var (badgeId, status) = (BadgeId, Status);
         Send(user.ToString(), ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
     }

@@ -48,13 +48,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
 
     /// <summary>Hide the badge in the loyalty UI.</summary>
     [Parameter]
-    public SwitchParameter HideInUi
-    {
-        get => HideInUiRequested;
-        set => HideInUiRequested = value.IsPresent;
-    }
-
-    internal bool HideInUiRequested { get; set; }
+    public SwitchParameter HideInUi { get; set; }
 
     /// <summary>Defaults to the connection's.</summary>
     [Parameter]
@@ -75,13 +69,13 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
             ImageUrl = ImageUrl,
             Conditions = Condition,
             Description = Description,
-            HideInUi = HideInUiRequested ? true : null,
+            HideInUi = HideInUi.IsPresent ? true : null,
             Rewards = Reward,
         };
         var problems = badge.Problems();
         if (problems.Count > 0)
         {
-            Runtime.WriteError(new CmdletError(new ArgumentException(string.Join(" ", problems)), ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, Name)
+            WriteError(new CmdletError(new ArgumentException(string.Join(" ", problems)), ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, Name)
             {
                 RecommendedAction = "Fix the fields named; nothing was sent.",
             });
@@ -89,7 +83,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
         }
 
         var what = $"Create badge '{Name}' with {Condition.Length} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty);
-        if (!Runtime.ShouldProcess($"website {badge.WebsiteId}", what)) return;
+        if (!ShouldProcess($"website {badge.WebsiteId}", what)) return;
         Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false));
     }
 }

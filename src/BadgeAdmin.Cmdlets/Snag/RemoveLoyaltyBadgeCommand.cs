@@ -15,25 +15,19 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
 {
-    /// <summary>The badge to delete.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The badge to delete: ids by value ($ids | Remove-LoyaltyBadge), badges by their Id property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>Writes the deleted badge as the server returns it.</summary>
     [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => PassThruRequested;
-        set => PassThruRequested = value.IsPresent;
-    }
-
-    internal bool PassThruRequested { get; set; }
+    public SwitchParameter PassThru { get; set; }
 
     private protected override void OnRecord()
     {
-        if (!Runtime.ShouldProcess($"loyalty badge {Id}", "Delete badge")) return;
-        var (id, passThru) = (Id, PassThruRequested);
+        if (!ShouldProcess($"loyalty badge {Id}", "Delete badge")) return;
+        var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);

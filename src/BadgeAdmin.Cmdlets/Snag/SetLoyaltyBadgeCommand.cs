@@ -18,8 +18,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
 {
-    /// <summary>The badge to change.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The badge to change: ids by value ($ids | Set-LoyaltyBadge), badges by their Id property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid Id { get; set; }
 
@@ -43,13 +43,7 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
 
     /// <summary>Writes the badge as the server returns it after the change.</summary>
     [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => PassThruRequested;
-        set => PassThruRequested = value.IsPresent;
-    }
-
-    internal bool PassThruRequested { get; set; }
+    public SwitchParameter PassThru { get; set; }
 
     private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi };
 
@@ -68,8 +62,8 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     private protected override void OnRecord()
     {
         var update = Update;
-        if (!Runtime.ShouldProcess($"loyalty badge {Id}", Describe(update))) return;
-        var (id, passThru) = (Id, PassThruRequested);
+        if (!ShouldProcess($"loyalty badge {Id}", Describe(update))) return;
+        var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);

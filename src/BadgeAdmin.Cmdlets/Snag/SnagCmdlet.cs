@@ -21,7 +21,7 @@ public abstract class SnagCmdlet : ServiceCmdlet
 
     private protected override BadgeAdminConnection? GivenConnection => Connection;
 
-    private protected override BadgeAdminConnection? RunspaceConnection => Runtime.Connections.Snag;
+    private protected override BadgeAdminConnection? RunspaceConnection => Connections.Snag;
 
     private protected SnagClient Client => Snag.Client;
 

@@ -15,9 +15,10 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 {
-    /// <summary>The badge. Binds from a LoyaltyBadgeId property too.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The badge. Takes a badge from New-/Get-LoyaltyBadge by value, and a LoyaltyBadgeId property by name.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
+    [LoyaltyBadgeId]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
@@ -49,7 +50,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     {
         if (UserId is null && string.IsNullOrWhiteSpace(WalletAddress))
         {
-            Runtime.WriteError(new CmdletError(
+            WriteError(new CmdletError(
                 new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property).", nameof(UserId)),
                 ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, BadgeId));
             return null;

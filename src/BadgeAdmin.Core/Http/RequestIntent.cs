@@ -17,16 +17,31 @@ public enum RequestIntent
 internal static class RequestIntentProperty
 {
     private const string Key = "BadgeAdmin.RequestIntent";
+    private const string StreamedKey = "BadgeAdmin.Streamed";
+
+#if NET5_0_OR_GREATER
+    private static readonly HttpRequestOptionsKey<RequestIntent> IntentOption = new(Key);
+    private static readonly HttpRequestOptionsKey<bool> StreamedOption = new(StreamedKey);
+
+    public static void SetIntent(this HttpRequestMessage request, RequestIntent intent) => request.Options.Set(IntentOption, intent);
+
+    public static RequestIntent GetIntent(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(IntentOption, out var intent) ? intent : RequestIntent.Idempotent;
+
+    /// <summary>The body will be read straight from the network by the caller: the retry handler must not buffer it.</summary>
+    public static void SetStreamed(this HttpRequestMessage request) => request.Options.Set(StreamedOption, true);
+
+    public static bool IsStreamed(this HttpRequestMessage request) => request.Options.TryGetValue(StreamedOption, out _);
+#else
 
     public static void SetIntent(this HttpRequestMessage request, RequestIntent intent) => request.Properties[Key] = intent;
 
     public static RequestIntent GetIntent(this HttpRequestMessage request) =>
         request.Properties.TryGetValue(Key, out var value) && value is RequestIntent intent ? intent : RequestIntent.Idempotent;
 
-    private const string StreamedKey = "BadgeAdmin.Streamed";
-
     /// <summary>The body will be read straight from the network by the caller: the retry handler must not buffer it.</summary>
     public static void SetStreamed(this HttpRequestMessage request) => request.Properties[StreamedKey] = true;
 
     public static bool IsStreamed(this HttpRequestMessage request) => request.Properties.ContainsKey(StreamedKey);
+#endif
 }
