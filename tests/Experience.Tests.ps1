@@ -45,7 +45,7 @@ Describe 'Help' {
     It 'shows pipeline input and required for a parameter' {
         $badgeId = (Get-Help Grant-LoyaltyBadge -Parameter BadgeId)
         $badgeId.required | Should -Be 'true'
-        $badgeId.pipelineInput | Should -Be 'True (ByPropertyName)'
+        $badgeId.pipelineInput | Should -Be 'True (ByPropertyName, ByValue)'
     }
 
     It 'has the about_BadgeAdmin topic where an installed module keeps it' {
@@ -132,16 +132,16 @@ Describe 'Connections and loading' {
         (Get-SandboxRequest $script:Sandbox)[0].userAgent | Should -Match "^BadgeAdmin/\d+\.\d+\.\d+ PowerShell/$([regex]::Escape($PSVersionTable.PSVersion.ToString()))$"
     }
 
-    It 'loads BadgeAdmin.Core and its System.Text.Json into a private load context, apart from PowerShell''s own' {
+    It 'loads the net8.0 build, whose System.Text.Json is the one PowerShell already has' {
+        $cmdlets = (Get-Command Get-LoyaltyBadge).ImplementingType.Assembly
+        $cmdlets.Location | Should -BeLike '*bin?net8.0?BadgeAdmin.dll'
         $core = (Get-BadgeAdminConnection -Service Snag).GetType().Assembly
-        $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core)
-        $context.Name | Should -Be 'BadgeAdmin'
-        $json = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
-        $json | Should -Not -BeNullOrEmpty
-        $json.Location | Should -BeLike '*dependencies*System.Text.Json.dll'
-        [System.Text.Json.JsonSerializer].Assembly | Should -Not -Be $json
-        $cmdlets = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-LoyaltyBadge).ImplementingType.Assembly)
-        $cmdlets.Name | Should -Be 'Default'
+        $core.Location | Should -BeLike '*bin?net8.0?BadgeAdmin.Core.dll'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Be 'Default'
+        $json = $core.GetReferencedAssemblies() | Where-Object Name -eq 'System.Text.Json'
+        [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' } |
+            Should -HaveCount 1 -Because 'BadgeAdmin brings no System.Text.Json of its own on PowerShell 7'
+        $json.Version.Major | Should -Be 8 -Because 'PowerShell 7.4 runs .NET 8'
     }
 
     It 'imports without touching the network' {

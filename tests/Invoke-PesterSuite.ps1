@@ -9,7 +9,7 @@ param(
     [string[]] $Path = $PSScriptRoot
 )
 
-$pester = if ($PesterPath) { $PesterPath } else {
+$pester = if ($PesterPath) { (Resolve-Path -LiteralPath $PesterPath -ErrorAction Stop).Path } else {
     Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
 }
 if (-not $pester) {

@@ -49,6 +49,9 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     private protected void WriteError(CmdletError error) => WriteError(error.ToErrorRecord());
 
+    /// <summary>Writes a verbose line without the question -Debug would otherwise ask (see <see cref="MessageStreams"/>).</summary>
+    private protected new void WriteVerbose(string text) => MessageStreams.Verbose(this, text);
+
     protected sealed override void BeginProcessing() => Guard(OnBegin);
 
     protected sealed override void ProcessRecord() => Guard(OnRecord);

@@ -85,15 +85,21 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
     public void ForEach<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken, Func<T, bool> each)
     {
         var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        Task<bool>? moving = null;
         try
         {
-            while (Run(_ => enumerator.MoveNextAsync().AsTask(), cancellationToken))
+            while (true)
             {
-                if (!each(enumerator.Current)) break;
+                moving = Start(_ => enumerator.MoveNextAsync().AsTask(), cancellationToken);
+                Wait(moving);
+                if (!moving.GetAwaiter().GetResult() || !each(enumerator.Current)) break;
             }
         }
         finally
         {
+            // A write that failed while a page was still being read leaves the iterator running, and disposing a
+            // running async iterator throws NotSupportedException, which would hide the real error: let it finish.
+            if (moving is { IsCompleted: false }) ((IAsyncResult)moving).AsyncWaitHandle.WaitOne();
             Run(_ => enumerator.DisposeAsync().AsTask(), CancellationToken.None);
         }
     }
@@ -111,13 +117,13 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
             switch (message.Stream)
             {
                 case Stream.Verbose:
-                    _cmdlet.WriteVerbose(message.Text);
+                    MessageStreams.Verbose(_cmdlet, message.Text);
                     break;
                 case Stream.Warning:
-                    _cmdlet.WriteWarning(message.Text);
+                    MessageStreams.Warning(_cmdlet, message.Text);
                     break;
                 default:
-                    _cmdlet.WriteDebug(message.Text);
+                    MessageStreams.Debug(_cmdlet, message.Text);
                     break;
             }
         }
