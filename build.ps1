@@ -6,7 +6,7 @@
 .EXAMPLE
     ./build.ps1                     # Build (Release)
 .EXAMPLE
-    ./build.ps1 -Task Build, Test   # build, then the xunit and Pester suites
+    ./build.ps1 -Task Build, Test   # build, then the xunit (plain and engine) and Pester suites
 .EXAMPLE
     ./build.ps1 -Task Package       # out/BadgeAdmin.<version>.zip
 #>
@@ -35,18 +35,12 @@ foreach ($step in $Task) {
             Write-Host "Module folder: $moduleFolder"
         }
         'Test' {
+            # The same suites as tests/run.sh (which CI runs and which also installs pwsh and Pester into .tools/).
             Invoke-Dotnet test (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
-            $pester = Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -ge 5 }
-            if (-not $pester) {
-                Write-Warning 'Pester 5 is not installed: the Pester suites were skipped (Install-Module Pester -MinimumVersion 5.0).'
-            }
-            elseif ($PSVersionTable.PSVersion.Major -lt 7) {
-                Write-Warning 'The Pester suites need PowerShell 7 (they use ForEach-Object -Parallel): skipped in Windows PowerShell.'
-            }
-            else {
-                & (Join-Path $root 'tests/Invoke-PesterSuite.ps1')
-                if ($LASTEXITCODE -ne 0) { throw 'The Pester suites failed.' }
-            }
+            $pester = Join-Path $root '.tools/packages/pester/5.9.1/tools/Pester.psd1'
+            $arguments = if (Test-Path $pester) { @{ PesterPath = $pester } } else { @{} }
+            & (Join-Path $root 'tests/Invoke-PesterSuite.ps1') @arguments
+            if ($LASTEXITCODE -ne 0) { throw 'The Pester suites failed (run tests/install-engine.sh for Pester 5.9.1).' }
         }
         'Package' {
             if (-not (Test-Path (Join-Path $moduleFolder 'BadgeAdmin.psd1'))) { Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration }

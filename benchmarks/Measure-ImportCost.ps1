@@ -10,10 +10,14 @@
 param(
     [ValidateRange(3, 100)] [int] $Runs = 15,
     [string] $ModulePath = (Join-Path $PSScriptRoot '..' 'out' 'BadgeAdmin' 'BadgeAdmin.psd1'),
-    [int] $TargetMs = 150
+    [int] $TargetMs = 150,
+    # The pwsh to start: the one tests/install-engine.sh put in .tools/, else the one on PATH.
+    [string] $Pwsh = $(
+        $local = Join-Path $PSScriptRoot '..' '.tools' 'pwsh' 'pwsh'
+        if (Test-Path $local) { $local } else { (Get-Command pwsh -ErrorAction Stop).Source })
 )
 
-$pwsh = (Get-Process -Id $PID).Path
+$pwsh = $Pwsh
 $ModulePath = (Resolve-Path $ModulePath).Path
 function Measure-Start([string] $Command) {
     # Alternating the two kinds of start in one loop keeps machine noise from favouring either.
