@@ -1,0 +1,116 @@
+using BadgeAdmin.Engine.Tests.Support;
+
+namespace BadgeAdmin.Engine.Tests.Snag;
+
+/// <summary>
+/// Connect-Snag as typed in pwsh: key and base URI from the environment, their refusals, and what every Snag cmdlet
+/// does without a connection. In the serial collection because these tests set $env:SNAG_API_KEY / SNAG_BASE_URI.
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class SnagConnectTests : IClassFixture<SandboxEngineFixture>, IDisposable
+{
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+    private readonly EnvironmentVariablesRestored _environment = new("SNAG_API_KEY", "SNAG_BASE_URI");
+
+    public SnagConnectTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    public void Dispose() => _environment.Dispose();
+
+    [Fact]
+    public void Connect_Snag_reads_key_and_base_uri_from_the_environment_and_keeps_the_defaults()
+    {
+        var connect = _session.Run("""
+            $env:SNAG_API_KEY = $Key
+            $env:SNAG_BASE_URI = $Uri
+            Connect-Snag -OrganizationId $OrgId -WebsiteId $WebsiteId -PassThru
+            Get-BadgeAdminConnection -Service Snag
+            """, ("Key", _sandbox.Server.State.Options.SnagKey), ("Uri", _sandbox.BaseAddress.ToString()),
+            ("OrgId", _sandbox.OrganizationId), ("WebsiteId", _sandbox.MainWebsiteId)).ThrowIfErrors();
+
+        Assert.Equal(2, connect.Output.Count);
+        Assert.Same(connect.Output[0].BaseObject, connect.Output[1].BaseObject); // -PassThru wrote the runspace's connection
+        var connection = connect.Output[0];
+        Assert.Equal((object)_sandbox.BaseAddress, connection.Properties["BaseUri"].Value);
+        Assert.Equal("$env:SNAG_API_KEY", connection.Properties["ApiKeySource"].Value);
+        Assert.Equal(_sandbox.MainWebsiteId, connection.Properties["WebsiteId"].Value);
+        Assert.Empty(_sandbox.Requests); // connecting sends nothing
+
+        // The key is sent, and the organization and website given to Connect-Snag scope later listings.
+        _session.Run("Get-LoyaltyWebsite | Out-Null; Get-LoyaltyBadge -First 1 | Out-Null").ThrowIfErrors();
+        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.All(_sandbox.Requests, r => Assert.Equal(("valid", 200), (r.Auth, r.Status)));
+        Assert.Equal(_sandbox.OrganizationId.ToString(), _sandbox.Requests[0].QueryValue("organizationId"));
+        Assert.Equal(_sandbox.MainWebsiteId.ToString(), _sandbox.Requests[1].QueryValue("websiteId"));
+    }
+
+    [Fact]
+    public void Connect_Snag_defaults_to_the_production_host()
+    {
+        var result = _session.Run("""
+            $env:SNAG_API_KEY = 'k-0123456789'
+            Remove-Item Env:SNAG_BASE_URI -ErrorAction Ignore
+            Connect-Snag -PassThru
+            """).ThrowIfErrors();
+
+        Assert.Equal(new Uri("https://admin.snagsolutions.io/"), Assert.Single(result.Values("BaseUri")));
+    }
+
+    [Theory]
+    [InlineData("not a uri")]
+    [InlineData("http://loyalty.example.com/")] // clear-text http is refused for anything but loopback
+    public void Connect_Snag_refuses_a_bad_base_uri_from_the_environment(string value)
+    {
+        var result = _session.Run("""
+            $env:SNAG_API_KEY = 'k-0123456789'
+            $env:SNAG_BASE_URI = $Value
+            try { Connect-Snag } catch { throw }
+            """, ("Value", value));
+
+        Assert.Equal("InvalidBaseUri", result.TerminatingErrorId);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("SNAG_BASE_URI", error.Exception.Message);
+    }
+
+    [Fact]
+    public void Connect_Snag_without_a_key_is_ApiKeyMissing_naming_the_variable()
+    {
+        var result = _session.Run("""
+            Remove-Item Env:SNAG_API_KEY -ErrorAction Ignore
+            try { Connect-Snag } catch { throw }
+            """);
+
+        Assert.Equal("ApiKeyMissing", result.TerminatingErrorId);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("SNAG_API_KEY", error.Exception.Message);
+    }
+
+    [Theory]
+    [InlineData("Get-LoyaltyBadge")]
+    [InlineData("Get-LoyaltyWebsite")]
+    [InlineData("Get-LoyaltyBadgeUser -BadgeId $Badge")]
+    [InlineData("Set-LoyaltyBadge -Id $Badge -Name 'Renamed'")]
+    [InlineData("Remove-LoyaltyBadge -Id $Badge -Confirm:$false")]
+    [InlineData("Grant-LoyaltyBadge -BadgeId $Badge -WalletAddress '0x0000000000000000000000000000000000000001'")]
+    [InlineData("Revoke-LoyaltyBadge -BadgeId $Badge -WalletAddress '0x0000000000000000000000000000000000000001' -Confirm:$false")]
+    [InlineData("New-LoyaltyBadge -Name 'X' -ImageUrl 'https://cdn.example/x.png' -Condition @{ type = 'points'; amount = 1 }")]
+    public void Snag_cmdlets_without_a_connection_end_with_NotConnected(string command)
+    {
+        var result = _session.Run($$"""
+            Disconnect-Snag
+            try { {{command}} } catch { throw }
+            """, ("Badge", SnagSandbox.HeldBadge));
+
+        Assert.Equal("NotConnected", result.TerminatingErrorId);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("Connect-Snag", error.Exception.Message);
+        Assert.Empty(_sandbox.Requests);
+    }
+}
