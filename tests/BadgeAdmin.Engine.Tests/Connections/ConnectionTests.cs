@@ -1,0 +1,168 @@
+using System.Collections;
+using BadgeAdmin.Engine.Tests.Support;
+using static BadgeAdmin.Engine.Tests.Support.SessionScripts;
+
+namespace BadgeAdmin.Engine.Tests.Connections;
+
+/// <summary>Get-BadgeAdminConnection, keys from SecretManagement, proxies, and the User-Agent, in a real engine.</summary>
+[Collection(ProcessEnvironment)]
+public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
+{
+    /// <summary>
+    /// Stands in for Microsoft.PowerShell.SecretManagement (not installed here): a module of that name whose Get-Secret,
+    /// like the real one, is an advanced function that returns the stored object or writes an error.
+    /// $VaultSecrets maps "vault/name" (vault empty for the default vault) to the secret.
+    /// </summary>
+    private const string SecretManagementStandIn = """
+        New-Module -Name Microsoft.PowerShell.SecretManagement -ArgumentList $VaultSecrets -ScriptBlock {
+            param($Secrets)
+            function Get-Secret {
+                [CmdletBinding()]
+                param([Parameter(Mandatory)] [string] $Name, [string] $Vault)
+                if (-not $Secrets.ContainsKey("$Vault/$Name")) {
+                    Write-Error "The secret $Name was not found." -ErrorId GetSecretNotFound -Category ObjectNotFound
+                    return
+                }
+                $Secrets["$Vault/$Name"]
+            }
+        } | Import-Module
+        """;
+
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public ConnectionTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    /// <summary>Runs a script with $SandboxUri and $SnagKey (the valid Snag key as a SecureString) set, plus <paramref name="variables"/>.</summary>
+    private EngineResult Run(string script, params (string Name, object? Value)[] variables) =>
+        _session.Run(script, [("SandboxUri", _sandbox.BaseAddress), ("SnagKey", Secure(_sandbox.Server.State.Options.SnagKey)), .. variables]);
+
+    /// <summary>Runs <paramref name="script"/> with the SecretManagement stand-in holding <paramref name="secrets"/>, removed afterwards.</summary>
+    private EngineResult RunWithSecrets(Hashtable secrets, string script, params (string Name, object? Value)[] variables) =>
+        Run($"{SecretManagementStandIn}\ntry {{\n{script}\n}} finally {{ Remove-Module Microsoft.PowerShell.SecretManagement }}", [("VaultSecrets", secrets), .. variables]);
+
+    /// <summary>A Snag connection attempt that must fail: its terminating error.</summary>
+    private EngineResult FailedSnagConnect(string parameters) => Run(StopOnTerminating("Connect-Snag " + parameters));
+
+    [Fact]
+    public void Get_BadgeAdminConnection_lists_the_runspaces_connections_without_their_keys()
+    {
+        Run(WithEnvironment("""
+            Connect-PartnerPage -BaseUri $SandboxUri
+            Connect-Snag -BaseUri $SandboxUri
+            """, ("PARTNERPAGE_API_KEY", "pp-key-0123456789"), ("SNAG_API_KEY", "snag-key-0123456789"))).ThrowIfErrors();
+
+        var all = Run("Get-BadgeAdminConnection").ThrowIfErrors().Output;
+        var snag = Run("Get-BadgeAdminConnection -Service Snag").ThrowIfErrors().Output;
+        var displayed = Run("Get-BadgeAdminConnection | Format-List * | Out-String; Get-BadgeAdminConnection | Out-String").ThrowIfErrors().Output;
+
+        Assert.Equal(["PartnerPage", "Snag"], all.Select(c => c.Property<string>("Service")));
+        Assert.Equal("BadgeAdmin.Core.Snag.SnagConnection", Assert.Single(snag).TypeNames[0]);
+        var shown = string.Join("\n", all.SelectMany(c => c.Properties.Select(p => $"{p.Name}={p.Value}")).Concat(displayed.Select(d => d.ToString())));
+        Assert.DoesNotContain("pp-key-0123456789", shown);
+        Assert.DoesNotContain("snag-key-0123456789", shown);
+        Assert.Contains("ApiKeySource=$env:SNAG_API_KEY", shown);
+    }
+
+    [Fact]
+    public void A_key_from_SecretManagement_connects()
+    {
+        var secrets = new Hashtable
+        {
+            ["Vault1/PartnerPageKey"] = Secure(_sandbox.Server.State.Options.PartnerPageKey),
+            ["/SnagKey"] = _sandbox.Server.State.Options.SnagKey,
+        };
+
+        var result = RunWithSecrets(secrets, """
+            Connect-PartnerPage -SecretName PartnerPageKey -Vault Vault1 -BaseUri $SandboxUri
+            Connect-Snag -SecretName SnagKey -BaseUri $SandboxUri
+            $null = Get-PartnerEntry -Id $EntryId
+            $null = Get-LoyaltyWebsite
+            (Get-BadgeAdminConnection).ApiKeySource
+            """, ("EntryId", _sandbox.EntryIds[0])).ThrowIfErrors();
+
+        Assert.Equal(["SecretManagement:Vault1/PartnerPageKey", "SecretManagement:SnagKey"], result.Output.Select(o => o.BaseObject));
+        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.All(_sandbox.Requests, r => Assert.Equal("valid", r.Auth));
+    }
+
+    [Fact]
+    public void Without_SecretManagement_the_error_says_how_to_get_it()
+    {
+        // Relies on Microsoft.PowerShell.SecretManagement not being installed where the tests run.
+        var result = FailedSnagConnect("-SecretName SnagKey");
+
+        var error = result.TerminatingError();
+        Assert.Equal(("SecretManagementMissing", ErrorCategory.NotInstalled), (result.TerminatingErrorId, error.CategoryInfo.Category));
+        Assert.Contains("Microsoft.PowerShell.SecretManagement", error.Exception.Message);
+        Assert.Contains("Install-Module Microsoft.PowerShell.SecretManagement", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_missing_or_unusable_secret_is_a_clear_error()
+    {
+        var secrets = new Hashtable { ["/Table"] = new Hashtable() };
+
+        var result = RunWithSecrets(secrets, """
+            foreach ($name in 'Nope', 'Table') {
+                try { Connect-Snag -SecretName $name -BaseUri $SandboxUri } catch { $_ }
+            }
+            """);
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        var (missing, table) = (Assert.IsType<ErrorRecord>(result.Output[0].BaseObject), Assert.IsType<ErrorRecord>(result.Output[1].BaseObject));
+        Assert.StartsWith("SecretNotFound,", missing.FullyQualifiedErrorId);
+        Assert.Contains("SecretManagement:Nope", missing.Exception.Message);
+        Assert.StartsWith("SecretNotAKey,", table.FullyQualifiedErrorId);
+        Assert.Contains("Hashtable", table.Exception.Message);
+    }
+
+    [Fact]
+    public void Requests_go_through_an_explicit_proxy()
+    {
+        // 127.0.0.2:9 has no server: only a request that goes through the proxy (the sandbox) can succeed.
+        var result = Run("""
+            $proxyCredential = [pscredential]::new('proxy-user', (ConvertTo-SecureString 'proxy-pass' -AsPlainText -Force))
+            Connect-Snag -ApiKey $SnagKey -BaseUri http://127.0.0.2:9/ -Proxy $SandboxUri -ProxyCredential $proxyCredential -MaxRetries 0
+            Get-LoyaltyWebsite
+            """).ThrowIfErrors();
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.True(Assert.Single(_sandbox.Requests).Proxied);
+        var proxy = Run("(Get-BadgeAdminConnection -Service Snag).Proxy").ThrowIfErrors();
+        Assert.Equal(_sandbox.BaseAddress, Assert.Single(proxy.Output).BaseObject);
+    }
+
+    [Fact]
+    public void Proxy_options_are_checked_before_connecting()
+    {
+        Run("Disconnect-Snag").ThrowIfErrors();
+        const string Credential = "-ProxyCredential ([pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)))";
+
+        var both = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -ProxyUseDefaultCredentials " + Credential);
+        var scheme = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -Proxy socks5://127.0.0.1:1080");
+
+        Assert.Equal(("ProxyCredentialConflict", ErrorCategory.InvalidArgument), (both.TerminatingErrorId, both.TerminatingError().CategoryInfo.Category));
+        Assert.Equal(("InvalidProxy", ErrorCategory.InvalidArgument), (scheme.TerminatingErrorId, scheme.TerminatingError().CategoryInfo.Category));
+        Assert.Empty(Run("Get-BadgeAdminConnection -Service Snag").ThrowIfErrors().Output);
+    }
+
+    [Fact]
+    public void The_user_agent_names_the_module_and_powershell_versions()
+    {
+        var result = Run("""
+            Connect-Snag -ApiKey $SnagKey -BaseUri $SandboxUri
+            $null = Get-LoyaltyWebsite
+            "BadgeAdmin/$((Get-Module BadgeAdmin).Version) PowerShell/$($PSVersionTable.PSVersion)"
+            """).ThrowIfErrors();
+
+        var expected = Assert.IsType<string>(Assert.Single(result.Output).BaseObject);
+        Assert.Matches(@"^BadgeAdmin/\d+\.\d+\.\d+ PowerShell/7\.\d+\.\d+", expected);
+        Assert.Equal(expected, Assert.Single(_sandbox.Requests).UserAgent);
+    }
+}
