@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using BadgeAdmin.Engine.Tests.Support;
+using BadgeAdmin.Sandbox;
+
+namespace BadgeAdmin.Engine.Tests.Cmdlets;
+
+/// <summary>
+/// Tab completion of ids through TabExpansion2, as pressing Tab in pwsh does: offered from what the connection read,
+/// else primed by one bounded request; never an error, never a hang.
+/// </summary>
+public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
+{
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public CompletionTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset(); // a fresh connection each test: nothing read yet
+    }
+
+    private static Guid Badge(int i) => StableId.For($"snag/badge/{i}");
+
+    /// <summary>What Tab offers with the cursor at the end of <paramref name="input"/>.</summary>
+    private IReadOnlyList<CompletionResult> Complete(string input)
+    {
+        var result = _session.Run("TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length", ("InputScript", input)).ThrowIfErrors();
+        return ((CommandCompletion)Assert.Single(result.Output).BaseObject).CompletionMatches.ToList();
+    }
+
+    [Fact]
+    public void Ids_already_read_are_offered_without_a_request_matching_name_or_id_prefix()
+    {
+        _session.Run("Get-PartnerEntry | Out-Null").ThrowIfErrors();
+        _sandbox.Server.State.Requests.Clear();
+        var acme = _sandbox.EntryIds[0];
+
+        var byName = Complete("Get-PartnerBadge -EntryId acme");
+        var byId = Complete("Get-PartnerBadge -EntryId '" + acme.ToString()[..6]);
+        var all = Complete("Get-PartnerBadge -EntryId ");
+
+        var only = Assert.Single(byName);
+        Assert.Equal(acme.ToString(), only.CompletionText);
+        Assert.Equal($"Acme Cloud ({acme})", only.ListItemText);
+        Assert.Equal(CompletionResultType.ParameterValue, only.ResultType);
+        Assert.Contains(byId, c => c.CompletionText == acme.ToString());
+        Assert.Equal(_sandbox.EntryIds.Select(id => id.ToString()).Order(), all.Select(c => c.CompletionText).Order());
+        Assert.Empty(_sandbox.Requests);
+    }
+
+    [Fact]
+    public void With_nothing_read_yet_one_bounded_request_primes_the_completion()
+    {
+        var websites = Complete("Get-LoyaltyBadge -WebsiteId main");
+        var badges = Complete("Set-LoyaltyBadge -Id Gold");
+        var again = Complete("Set-LoyaltyBadge -Id Silver");
+
+        Assert.Equal(_sandbox.MainWebsiteId.ToString(), Assert.Single(websites).CompletionText);
+        Assert.NotEmpty(badges);
+        Assert.All(badges, b => Assert.Contains("Gold", b.ToolTip));
+        Assert.NotEmpty(again);
+        var requests = _sandbox.Requests;
+        Assert.Equal(2, requests.Count); // one for websites, one for badges; the second badge completion used the cache
+        Assert.Contains("limit=100", requests[1].Query);
+        Assert.Contains($"websiteId={_sandbox.MainWebsiteId}", requests[1].Query);
+    }
+
+    [Fact]
+    public async Task A_stalled_server_gives_no_candidates_within_the_budget_and_no_error()
+    {
+        await _sandbox.AddFaultAsync(new { path = "/api/websites", stall = true });
+        var clock = Stopwatch.StartNew();
+
+        var candidates = Complete("Get-LoyaltyBadge -WebsiteId "); // Complete fails the test on any error
+
+        Assert.Empty(candidates);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3.5)); // the 2 s budget, plus the engine's own work
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public void No_connection_or_a_closed_one_means_no_candidates()
+    {
+        // The closed connection had read every entry: only its being closed can keep them from being offered.
+        _session.Run("""
+            $closed = Connect-PartnerPage -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri -PassThru
+            Get-PartnerEntry | Out-Null
+            Disconnect-PartnerPage
+            """, ("Key", SandboxOptions.DefaultPartnerPageKey), ("Uri", _sandbox.BaseAddress)).ThrowIfErrors();
+        _sandbox.Server.State.Requests.Clear();
+
+        Assert.Empty(Complete("Get-PartnerBadge -EntryId a"));
+        Assert.Empty(Complete("Get-PartnerBadge -Connection $closed -EntryId a"));
+        Assert.Empty(_sandbox.Requests);
+    }
+
+    [Fact]
+    public void The_cache_holds_the_latest_2000_most_recent_first_each_id_once()
+    {
+        // The website's 2,500 badges are listed newest first (badge 2499 first, badge 0 last), then one is read again:
+        // of the 2,501 reads the cache keeps the latest 2,000, so badges 2499 to 1999 are dropped.
+        _session.Run("Get-LoyaltyBadge | Out-Null").ThrowIfErrors();
+        _session.Run("Set-LoyaltyBadge -Id $Id -Name Renamed; Get-LoyaltyBadge -Id $Id | Out-Null", ("Id", Badge(1500))).ThrowIfErrors();
+        _sandbox.Server.State.Requests.Clear();
+
+        var dropped = Complete($"Set-LoyaltyBadge -Id {Badge(1999)}");
+        var kept = Complete($"Set-LoyaltyBadge -Id {Badge(1998)}");
+        var latest = Complete("Set-LoyaltyBadge -Id ");
+        var renamed = Complete("Set-LoyaltyBadge -Id Renamed");
+
+        Assert.Empty(dropped);
+        Assert.Equal(Badge(1998).ToString(), Assert.Single(kept).CompletionText);
+        Assert.Equal(Badge(1500).ToString(), latest[0].CompletionText); // read again last: first, under its new name
+        Assert.Equal("Renamed", latest[0].ToolTip);
+        Assert.Equal(Badge(0).ToString(), latest[1].CompletionText);
+        Assert.Single(latest, c => c.CompletionText == Badge(1500).ToString()); // held twice in the cache, offered once
+        Assert.Equal(Badge(1500).ToString(), Assert.Single(renamed).CompletionText);
+        Assert.Empty(_sandbox.Requests);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using BadgeAdmin.Engine.Tests.Support;
+
+namespace BadgeAdmin.Engine.Tests.Reliability;
+
+/// <summary>Ctrl+C (PowerShell.Stop on the running pipeline) ends a stalled request or a retry wait within a second, with real waits.</summary>
+public sealed class CancellationTests : IClassFixture<SandboxEngineFixture>
+{
+    private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public CancellationTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    /// <summary>What happened when Ctrl+C was pressed 200 ms after the script's first request reached the sandbox.</summary>
+    private sealed record Stopped(TimeSpan Took, IReadOnlyList<ErrorRecord> Errors, IReadOnlyList<string> Warnings, int RequestsAtStop);
+
+    private async Task<Stopped> StopDuringAsync(string script, params (string Name, object? Value)[] variables)
+    {
+        _session.Run("$null", variables).ThrowIfErrors();
+        var (shell, pending) = _session.Begin(script);
+        using (shell)
+        {
+            var wait = Stopwatch.StartNew();
+            while (_sandbox.Requests.Count == 0 && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+            await Task.Delay(200);
+            Assert.False(pending.IsCompleted, "the script ended before it could be stopped");
+            var requestsAtStop = _sandbox.Requests.Count;
+
+            var clock = Stopwatch.StartNew();
+            shell.Stop();
+            Assert.ThrowsAny<PipelineStoppedException>(() => shell.EndInvoke(pending));
+            var took = clock.Elapsed;
+
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            return new Stopped(took, shell.Streams.Error.ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(), requestsAtStop);
+        }
+    }
+
+    /// <summary>
+    /// The server asks for a wait of this many seconds: long enough that stopping within a second means the wait was
+    /// cut short, short enough to wait out and see that no retry follows once the pipeline is stopped.
+    /// </summary>
+    private const int RetryAfterSeconds = 2;
+
+    /// <summary>Waits past the retry that would come had the stop not reached the request, then counts what the sandbox saw.</summary>
+    private async Task<int> RequestsAfterTheRetryWouldHaveComeAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(RetryAfterSeconds + 0.5));
+        return _sandbox.Requests.Count;
+    }
+
+    [Fact]
+    public async Task Ctrl_C_ends_a_stalled_request_within_a_second()
+    {
+        await _sandbox.AddFaultAsync(new { path = EntryPath, stall = true });
+
+        var stopped = await StopDuringAsync("Get-PartnerEntry -Id $Id", ("Id", _sandbox.EntryIds[0]));
+
+        Assert.True(stopped.Took < TimeSpan.FromSeconds(1), $"took {stopped.Took}");
+        Assert.Empty(stopped.Errors);
+        Assert.Equal(1, stopped.RequestsAtStop);
+
+        // A stalled request ends (its log entry gets a status) only when the client drops it.
+        var dropped = Stopwatch.StartNew();
+        while (_sandbox.Requests.Single().Status == 0 && dropped.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(20);
+        Assert.NotEqual(0, _sandbox.Requests.Single().Status);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_ends_a_retry_wait_within_a_second()
+    {
+        await _sandbox.AddFaultAsync(new { path = "/api/loyalty/*", status = 503, retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var stopped = await StopDuringAsync("Get-LoyaltyBadge -WebsiteId $WebsiteId", ("WebsiteId", _sandbox.MainWebsiteId));
+
+        Assert.True(stopped.Took < TimeSpan.FromSeconds(1), $"took {stopped.Took}");
+        Assert.Single(stopped.Warnings); // the wait had begun, and was announced
+        Assert.Empty(stopped.Errors);
+        Assert.Equal(1, await RequestsAfterTheRetryWouldHaveComeAsync());
+    }
+
+    [Fact]
+    public async Task Ctrl_C_ends_a_shared_rate_limit_pause_within_a_second()
+    {
+        await _sandbox.AddFaultAsync(new { path = "/api/websites", status = 429, retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var stopped = await StopDuringAsync("Get-LoyaltyWebsite");
+
+        Assert.True(stopped.Took < TimeSpan.FromSeconds(1), $"took {stopped.Took}");
+        Assert.Single(stopped.Warnings);
+        Assert.Empty(stopped.Errors);
+        Assert.Equal(1, await RequestsAfterTheRetryWouldHaveComeAsync());
+    }
+
+    [Fact]
+    public async Task After_Ctrl_C_the_session_and_its_connection_still_work()
+    {
+        await _sandbox.AddFaultAsync(new { path = EntryPath, stall = true });
+        await StopDuringAsync("Get-PartnerEntry -Id $Id", ("Id", _sandbox.EntryIds[0]));
+
+        var result = _session.Run("Get-PartnerEntry -Id $Id", ("Id", _sandbox.EntryIds[0])).ThrowIfErrors();
+
+        Assert.Equal(_sandbox.EntryIds[0], Assert.Single(result.Output).Properties["Id"].Value);
+    }
+}
