@@ -88,7 +88,11 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     });
 
     /// <summary>Writes an async listing as it arrives, honouring -Skip and -First across the whole invocation.</summary>
-    private protected void WritePaged<T>(IAsyncEnumerable<T> source) => Pump.ForEach(source, CancelToken, item => TryWritePaged(item!));
+    private protected void WritePaged<T>(IAsyncEnumerable<T> source)
+    {
+        if (_written >= First) return; // -First 0, or reached by an earlier record: not even one request
+        Pump.ForEach(source, CancelToken, item => TryWritePaged(item!));
+    }
 
     /// <summary>
     /// Writes one item unless -Skip passes over it; false once -First is reached, which ends the listing.

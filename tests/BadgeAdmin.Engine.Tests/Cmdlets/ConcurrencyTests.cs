@@ -81,16 +81,17 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
     public void Confirm_asks_for_each_item_in_order_on_the_pipeline_thread_and_a_no_sends_nothing_for_that_item()
     {
         var ids = Enumerable.Range(0, 6).Select(Badge).ToArray();
-        using var prompting = new PromptingSession();
-        foreach (var answer in new[] { true, false, true, false, true, false }) prompting.Host.Answers.Enqueue(answer); // a user at the prompts
+        var host = new ScriptedHost();
+        using var prompting = new EngineSession(host: host);
+        foreach (var answer in new[] { true, false, true, false, true, false }) host.Answers.Enqueue(answer); // a user at the prompts
         prompting.Run(
             "Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri",
             ("Key", SandboxOptions.DefaultSnagKey), ("Uri", _sandbox.BaseAddress)).ThrowIfErrors();
 
         var result = prompting.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit 4 -Confirm", ("Ids", ids)).ThrowIfErrors();
 
-        Assert.Equal(ids.Select(id => $"loyalty badge {id}"), prompting.Host.Prompts.Select(TargetOf));
-        Assert.Single(prompting.Host.PromptThreads.Distinct());
+        Assert.Equal(ids.Select(id => $"loyalty badge {id}"), host.Prompts.Select(TargetOf));
+        Assert.Single(host.PromptThreads.Distinct());
         Assert.Equal(new object[] { ids[0], ids[2], ids[4] }, result.Values("Id"));
         Assert.Equal(new[] { ids[0], ids[2], ids[4] }.Select(id => $"/api/loyalty/badges/{id}").Order(), _sandbox.Requests.Select(r => r.Path).Order());
     }

@@ -5,7 +5,7 @@ using static BadgeAdmin.Engine.Tests.Support.SessionScripts;
 namespace BadgeAdmin.Engine.Tests.Connections;
 
 /// <summary>Get-BadgeAdminConnection, keys from SecretManagement, proxies, and the User-Agent, in a real engine.</summary>
-[Collection(ProcessEnvironment)]
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
 {
     /// <summary>

@@ -8,7 +8,7 @@ namespace BadgeAdmin.Engine.Tests.PartnerPage;
 /// The PartnerPage cmdlets typed as a user types them, in a real engine, against the sandbox over real HTTP: what they
 /// send, write, ask and report.
 /// </summary>
-[Collection(ProcessEnvironment)]
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
 {
     private const string Prefix = "/api/directory/private/v1alpha/";

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Security;
 using System.Text.RegularExpressions;
 using BadgeAdmin.Engine.Tests.Support;
+using static BadgeAdmin.Engine.Tests.Support.SessionScripts;
 using BadgeAdmin.Sandbox;
 
 namespace BadgeAdmin.Engine.Tests.Reliability;
@@ -13,16 +14,6 @@ public sealed class CanarySandboxEngineFixture : SandboxEngineFixture
     public const string SnagCanary = "canary-snag-8d3b6a0c4e27f1";
 
     protected override SandboxOptions CreateOptions() => new() { Port = 0, PartnerPageKey = PartnerPageCanary, SnagKey = SnagCanary };
-}
-
-/// <summary>
-/// The canary test sets $env:SNAG_API_KEY, which is process-wide: its class runs alone, so no other test's
-/// Connect-Snag sees the variable.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
-{
-    public const string Name = "Process environment (SecretCanaryTests)";
 }
 
 /// <summary>
@@ -53,14 +44,6 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
     {
         _sandbox = sandbox;
         _session = sandbox.Reset();
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
     }
 
     /// <summary>

@@ -11,9 +11,13 @@ public sealed class EngineSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public EngineSession(bool importModule = true)
+    /// <param name="importModule">False for a bare session, to test importing itself.</param>
+    /// <param name="host">A host that answers prompts (<see cref="ScriptedHost"/>); none by default, so a prompt fails.</param>
+    public EngineSession(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
     {
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace = host is null
+            ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+            : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         _runspace.Open();
         if (importModule) Run("Import-Module $ModulePath -ErrorAction Stop", ("ModulePath", ModuleManifest)).ThrowIfErrors();
     }

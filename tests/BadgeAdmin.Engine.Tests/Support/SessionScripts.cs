@@ -9,12 +9,6 @@ namespace BadgeAdmin.Engine.Tests.Support;
 /// </summary>
 public static partial class SessionScripts
 {
-    /// <summary>
-    /// Test classes that set or remove API key environment variables. Those are process-wide, so the classes of this
-    /// collection run one after the other instead of seeing each other's keys.
-    /// </summary>
-    public const string ProcessEnvironment = "Process environment";
-
     /// <summary>A read-only SecureString, as Read-Host -AsSecureString gives one.</summary>
     public static SecureString Secure(string text)
     {

@@ -1,59 +1,15 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Management.Automation.Host;
-using System.Management.Automation.Runspaces;
 using System.Security;
 
 namespace BadgeAdmin.Engine.Tests.Support;
 
 /// <summary>
-/// A runspace with a host that answers -Confirm prompts as a user at the console would, from a scripted list, and
-/// records each prompt. EngineSession has no host UI, so a prompt there fails instead of asking.
+/// A host whose only interactive part is PromptForChoice (what ShouldProcess uses for -Confirm): it answers as a user at
+/// the console would, from a scripted list, and records each prompt. Without a host (EngineSession's default), a prompt
+/// fails instead of asking.
 /// </summary>
-public sealed class PromptingSession : IDisposable
-{
-    private readonly Runspace _runspace;
-
-    public PromptingSession()
-    {
-        _runspace = RunspaceFactory.CreateRunspace(Host, InitialSessionState.CreateDefault2());
-        _runspace.Open();
-        Run("Import-Module $ModulePath -ErrorAction Stop", ("ModulePath", EngineSession.ModuleManifest)).ThrowIfErrors();
-    }
-
-    public ScriptedHost Host { get; } = new();
-
-    public EngineResult Run(string script, params (string Name, object? Value)[] variables)
-    {
-        foreach (var (name, value) in variables) _runspace.SessionStateProxy.SetVariable(name, value);
-        using var shell = PowerShell.Create();
-        shell.Runspace = _runspace;
-        shell.AddScript(script);
-        Collection<PSObject> output;
-        Exception? terminating = null;
-        try
-        {
-            output = shell.Invoke();
-        }
-        catch (RuntimeException ex)
-        {
-            output = new Collection<PSObject>();
-            terminating = ex;
-        }
-
-        return new EngineResult(
-            output.Where(o => o is not null).ToList(),
-            shell.Streams.Error.ToList(),
-            shell.Streams.Warning.Select(w => w.Message).ToList(),
-            shell.Streams.Verbose.Select(v => v.Message).ToList(),
-            shell.Streams.Debug.Select(d => d.Message).ToList(),
-            terminating);
-    }
-
-    public void Dispose() => _runspace.Dispose();
-}
-
-/// <summary>A host whose only interactive part is PromptForChoice (what ShouldProcess uses for -Confirm).</summary>
 public sealed class ScriptedHost : PSHost
 {
     private readonly ScriptedHostUI _ui = new();
