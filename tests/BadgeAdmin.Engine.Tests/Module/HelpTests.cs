@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using BadgeAdmin.Engine.Tests.Support;
+
+namespace BadgeAdmin.Engine.Tests.Module;
+
+/// <summary>
+/// The module's help as Get-Help shows it in a session that imported the built module: every exported cmdlet with a
+/// synopsis, a description, every parameter described with its pipeline input and whether it is required (as the
+/// engine binds them), a syntax per parameter set, examples one of which is a pipeline; and the about_BadgeAdmin topic.
+/// </summary>
+public sealed class HelpTests : IDisposable
+{
+    private readonly EngineSession _session = new();
+
+    public void Dispose() => _session.Dispose();
+
+    private IReadOnlyList<string> Cmdlets() => Strings("(Get-Command -Module BadgeAdmin).Name");
+
+    private IReadOnlyList<string> Strings(string script, params (string, object?)[] variables) =>
+        _session.Run(script, variables).ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
+
+    [Fact]
+    public void Every_exported_cmdlet_has_its_own_help_and_the_help_file_names_no_other_command()
+    {
+        var cmdlets = Cmdlets();
+        var helpFile = Path.Combine(Path.GetDirectoryName(EngineSession.ModuleManifest)!, "en-US", "BadgeAdmin.dll-Help.xml");
+        XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        var documented = XDocument.Load(helpFile).Root!.Elements(command + "command")
+            .Select(c => c.Element(command + "details")!.Element(command + "name")!.Value).ToList();
+
+        // Help the engine cannot find is generated from the syntax (a CmdletHelpInfo); help read from the module's
+        // MAML file is a MamlCommandHelpInfo named after the module and the cmdlet.
+        var generated = Strings("""
+            foreach ($name in $Names) { if ((Get-Help $name).PSObject.TypeNames -notcontains "MamlCommandHelpInfo#BadgeAdmin#$name") { $name } }
+            """, ("Names", cmdlets.ToArray()));
+
+        Assert.Equal(18, cmdlets.Count);
+        Assert.Empty(generated);
+        Assert.Equal(cmdlets.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_cmdlet_has_a_synopsis_a_description_and_two_examples_one_of_them_a_pipeline()
+    {
+        foreach (var cmdlet in Cmdlets())
+        {
+            var help = _session.Run("""
+                $help = Get-Help $Name -Full
+                [pscustomobject]@{
+                    Synopsis = $help.Synopsis
+                    Description = ($help.description.Text -join ' ')
+                    Codes = @($help.examples.example | ForEach-Object { $_.code })
+                }
+                """, ("Name", cmdlet)).ThrowIfErrors().Output.Single();
+            var synopsis = (string)help.Properties["Synopsis"].Value;
+            var description = (string)help.Properties["Description"].Value;
+            var codes = LanguagePrimitives.GetEnumerable(help.Properties["Codes"].Value).Cast<object>().Select(c => c.ToString()!).ToList();
+
+            Assert.False(string.IsNullOrWhiteSpace(synopsis), $"{cmdlet}: no synopsis");
+            Assert.True(description.Length > 40, $"{cmdlet}: no real description ('{description}')");
+            Assert.True(codes.Count >= 2, $"{cmdlet}: {codes.Count} example(s)");
+            Assert.All(codes, c => Assert.False(string.IsNullOrWhiteSpace(c), $"{cmdlet}: an example without code"));
+            Assert.Contains(codes, c => c.Contains('|'));
+            Assert.Contains(codes, c => c.Contains(cmdlet, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public void Every_parameter_is_described_with_the_pipeline_input_and_requirement_the_engine_binds_by()
+    {
+        // For each own parameter: what Get-Help -Parameter says next to what the engine's parameter metadata says
+        // (first [Parameter] attribute, as the help compiler documents it).
+        var rows = _session.Run("""
+            $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+            foreach ($command in Get-Command -Module BadgeAdmin) {
+                foreach ($parameter in $command.Parameters.Values | Where-Object Name -notin $common) {
+                    $bound = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] } | Select-Object -First 1
+                    $help = Get-Help $command.Name -Parameter $parameter.Name
+                    [pscustomobject]@{
+                        Where = "$($command.Name) -$($parameter.Name)"
+                        Description = (($help.description | ForEach-Object Text) -join ' ').Trim()
+                        Required = "$($help.required)"
+                        PipelineInput = "$($help.pipelineInput)"
+                        Mandatory = $bound.Mandatory
+                        ByValue = $bound.ValueFromPipeline
+                        ByName = $bound.ValueFromPipelineByPropertyName
+                    }
+                }
+                if ($command.Parameters.ContainsKey('WhatIf')) {
+                    foreach ($name in 'WhatIf', 'Confirm') { if (-not (Get-Help $command.Name -Parameter $name)) { throw "$($command.Name): -$name not in help" } }
+                }
+            }
+            """).ThrowIfErrors().Output;
+        Assert.True(rows.Count > 60, $"only {rows.Count} parameters read");
+
+        Assert.All(rows, row =>
+        {
+            string Text(string name) => row.Properties[name].Value?.ToString() ?? string.Empty;
+            bool Flag(string name) => (bool)row.Properties[name].Value;
+            var expected = (Flag("ByValue"), Flag("ByName")) switch
+            {
+                (true, true) => "True (ByPropertyName, ByValue)",
+                (true, false) => "True (ByValue)",
+                (false, true) => "True (ByPropertyName)",
+                _ => "False",
+            };
+            Assert.True(Text("Description").Length > 10, $"{Text("Where")}: no description");
+            Assert.Equal((Text("Where"), Flag("Mandatory") ? "true" : "false", expected), (Text("Where"), Text("Required"), Text("PipelineInput")));
+        });
+    }
+
+    [Fact]
+    public void The_syntax_shows_one_form_per_parameter_set()
+    {
+        foreach (var cmdlet in Cmdlets())
+        {
+            var sets = Strings("(Get-Command $Name).ParameterSets.Count", ("Name", cmdlet)).Single();
+            var forms = Strings("@((Get-Help $Name).syntax.syntaxItem).Count", ("Name", cmdlet)).Single();
+            Assert.True(sets == forms, $"{cmdlet}: {sets} parameter set(s), {forms} syntax form(s)");
+        }
+    }
+
+    [Fact]
+    public void Get_Help_about_BadgeAdmin_covers_connecting_the_sandbox_paging_retries_and_errors_in_console_width()
+    {
+        // Found beside the imported module, as after Import-Module ./out/BadgeAdmin/BadgeAdmin.psd1.
+        var about = Strings("Get-Help about_BadgeAdmin | Out-String -Width 200").Single().Replace("\r\n", "\n");
+
+        Assert.Contains("about_BadgeAdmin", about);
+        foreach (var section in new[] { "SHORT DESCRIPTION", "CONNECTING", "THE SANDBOX", "PAGING", "RETRIES AND TIMEOUTS", "ERRORS" })
+        {
+            Assert.Contains("\n" + section + "\n", about);
+        }
+
+        Assert.All(about.Split('\n'), line => Assert.True(line.Length <= 100, $"too long for a console: {line}"));
+    }
+
+    [Fact]
+    public async Task The_help_compiler_refuses_a_cmdlet_page_with_a_parameter_left_undescribed()
+    {
+        // The build step that writes en-US/BadgeAdmin.dll-Help.xml, run as the build runs it, on docs with -Order's
+        // description removed from Set-PartnerBadge.md: it must fail, name the parameter and write no help.
+        var docs = Directory.CreateTempSubdirectory("badgeadmin-docs");
+        var module = Directory.CreateTempSubdirectory("badgeadmin-module");
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(EngineSession.RepoRoot, "docs", "en-US"))) File.Copy(file, Path.Combine(docs.FullName, Path.GetFileName(file)));
+            var page = Path.Combine(docs.FullName, "Set-PartnerBadge.md");
+            var text = File.ReadAllText(page).Replace("\r\n", "\n");
+            var undescribed = System.Text.RegularExpressions.Regex.Replace(text, @"(### -Order\n)(?:(?!#).*\n)*", "$1\n");
+            Assert.NotEqual(text, undescribed);
+            File.WriteAllText(page, undescribed);
+            var builtDlls = Path.Combine(Path.GetDirectoryName(EngineSession.ModuleManifest)!, "bin", "net8.0");
+            foreach (var file in Directory.GetFiles(builtDlls, "*.dll")) File.Copy(file, Path.Combine(module.FullName, Path.GetFileName(file)));
+
+            var compiler = AppContext.BaseDirectory.Replace(Path.Combine("tests", "BadgeAdmin.Engine.Tests"), Path.Combine("src", "BadgeAdmin.HelpCompiler"), StringComparison.Ordinal);
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList =
+                {
+                    Path.Combine(compiler, "BadgeAdmin.HelpCompiler.dll"), docs.FullName, Path.Combine(module.FullName, "BadgeAdmin.dll"), module.FullName,
+                    typeof(PSCmdlet).Assembly.Location,
+                },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            await output;
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("Set-PartnerBadge: parameter -Order is not described", await errors);
+            Assert.False(File.Exists(Path.Combine(module.FullName, "en-US", "BadgeAdmin.dll-Help.xml")));
+        }
+        finally
+        {
+            docs.Delete(true);
+            module.Delete(true);
+        }
+    }
+}

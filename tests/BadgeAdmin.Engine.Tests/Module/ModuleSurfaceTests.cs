@@ -1,0 +1,319 @@
+using System.Text.RegularExpressions;
+using BadgeAdmin.Engine.Tests.Support;
+
+namespace BadgeAdmin.Engine.Tests.Module;
+
+/// <summary>
+/// The module as PowerShell itself presents it once imported: exported commands, verbs, ShouldProcess, output types
+/// and the views they are shown with, parameter types and validation, paging, tab completion, version and manifest.
+/// Every answer comes from the engine (Get-Command, Get-Verb, Get-FormatData, Format-Table, TabExpansion2, ...).
+/// </summary>
+public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
+{
+    private static readonly string[] ChangingVerbs = { "New", "Set", "Remove", "Grant", "Revoke" };
+
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public ModuleSurfaceTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    private IReadOnlyList<CmdletInfo> Cmdlets() => _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Objects<CmdletInfo>();
+
+    private IReadOnlyList<string> Strings(string script, params (string, object?)[] variables) =>
+        _session.Run(script, variables).ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
+
+    /// <summary>The attributes of type T the engine holds for one parameter of one cmdlet.</summary>
+    private IReadOnlyList<T> Attributes<T>(string cmdlet, string parameter) =>
+        _session.Run("(Get-Command $C).Parameters[$P].Attributes", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Objects<T>();
+
+    private Type ParameterType(string cmdlet, string parameter) =>
+        (Type)_session.Run("(Get-Command $C).Parameters[$P].ParameterType", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Output.Single().BaseObject;
+
+    [Fact]
+    public void The_module_exports_exactly_the_18_cmdlets_its_manifest_lists_and_nothing_else()
+    {
+        var listed = Strings("(Import-PowerShellDataFile $Manifest).CmdletsToExport", ("Manifest", EngineSession.ModuleManifest));
+
+        var commands = _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
+        var others = Strings("$m = Get-Module BadgeAdmin; @($m.ExportedFunctions.Keys) + @($m.ExportedAliases.Keys) + @($m.ExportedVariables.Keys)");
+
+        Assert.Equal(18, listed.Count);
+        Assert.Equal(listed.Order(StringComparer.Ordinal), commands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(commands, c => Assert.Equal(CommandTypes.Cmdlet, c.CommandType));
+        Assert.Empty(others);
+    }
+
+    [Fact]
+    public void Every_cmdlet_uses_an_approved_verb_and_a_singular_noun_of_the_module()
+    {
+        var approved = Strings("(Get-Verb).Verb").ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("Revoke", approved); // the engine's list was really read
+
+        Assert.All(Cmdlets(), c =>
+        {
+            Assert.Contains(c.Verb, approved);
+            Assert.Matches("^(Partner|Loyalty|BadgeAdmin)|^(PartnerPage|Snag)$", c.Noun);
+            Assert.False(c.Noun.EndsWith('s') && !c.Noun.EndsWith("ss", StringComparison.Ordinal), $"{c.Name}: plural noun");
+        });
+    }
+
+    [Fact]
+    public void Every_change_supports_ShouldProcess_and_removals_confirm_by_default()
+    {
+        var cmdlets = Cmdlets();
+        var changing = cmdlets.Where(c => ChangingVerbs.Contains(c.Verb)).ToList();
+        Assert.Equal(8, changing.Count);
+
+        foreach (var cmdlet in cmdlets)
+        {
+            // -WhatIf and -Confirm are added by the engine exactly when the cmdlet declares SupportsShouldProcess.
+            var parameters = Strings("(Get-Command $C).Parameters.Keys", ("C", cmdlet.Name));
+            var declared = cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().Single();
+            var changes = ChangingVerbs.Contains(cmdlet.Verb);
+            Assert.True(changes == parameters.Contains("WhatIf") && changes == parameters.Contains("Confirm"), $"{cmdlet.Name}: ShouldProcess is {!changes}");
+            if (cmdlet.Verb is "Remove" or "Revoke") Assert.Equal(ConfirmImpact.High, declared.ConfirmImpact);
+        }
+    }
+
+    [Fact]
+    public void Every_cmdlet_that_writes_objects_declares_public_output_types_that_have_a_view()
+    {
+        foreach (var cmdlet in Cmdlets().Where(c => c.Verb != "Disconnect"))
+        {
+            var types = cmdlet.OutputType.Select(t => t.Type).ToList();
+            Assert.True(types.Count > 0, $"{cmdlet.Name} declares no [OutputType]");
+            foreach (var type in types)
+            {
+                Assert.True(type is { IsPublic: true }, $"{cmdlet.Name}: {type} is not public");
+                var chain = new List<string>();
+                for (var t = type; t is not null; t = t.BaseType) chain.Add(t!.FullName!);
+                var views = _session.Run("$Names | ForEach-Object { Get-FormatData -TypeName $_ }", ("Names", chain.ToArray())).ThrowIfErrors().Output;
+                Assert.True(views.Count > 0, $"{cmdlet.Name}: no view for {type} or a base type");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href" })]
+    [InlineData("Get-PartnerEntry -First 1 | Get-PartnerBadge", new[] { "Order", "Id", "Name", "Image" })]
+    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Name", "Id", "Conditions", "Rewards", "Holders", "Hidden" })]
+    [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", new[] { "WalletAddress", "Status", "UserId", "CompletedAt" })]
+    [InlineData("Get-LoyaltyWebsite", new[] { "Id", "Name", "TermsSignedAt" })]
+    [InlineData("(Get-LoyaltyBadge -First 1).Conditions", new[] { "Type", "Amount", "Repeat", "Required", "Refers to", "Description" })]
+    [InlineData("(Get-LoyaltyBadge -First 1).Rewards", new[] { "RewardType", "Amount", "Multiplier", "Retroactive", "LoyaltyCurrencyId" })]
+    [InlineData("Get-BadgeAdminConnection", new[] { "Service", "BaseUri", "ApiKeySource", "Retries", "Timeout", "Proxy" })]
+    [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
+        new[] { "Action", "Status", "User", "LoyaltyBadgeId", "Message" })]
+    public void Output_is_shown_in_the_modules_table_view_with_every_column_in_a_120_column_console(string script, string[] columns)
+    {
+        var text = Strings($"({script}) | Format-Table | Out-String -Width 120").Single();
+
+        // The header is the line above the dashes. A column that does not fit is dropped by the engine, so all of
+        // them being there, in order, is what "fits in 120 columns" means; the default view would show other names.
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var dashes = Array.FindIndex(lines, l => l.StartsWith('-') && l.Trim().All(c => c is '-' or ' '));
+        Assert.True(dashes > 0, "no table header in:\n" + text);
+        Assert.Matches("^ *" + string.Join(" +", columns.Select(Regex.Escape)) + " *$", lines[dashes - 1]);
+        Assert.True(lines.Skip(dashes + 1).Any(l => l.Trim().Length > 0), "no row in:\n" + text);
+    }
+
+    [Theory]
+    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "Holders", "CreatedAt", "UpdatedAt", "DeletedAt" })]
+    [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
+    public void Deep_objects_are_shown_in_the_modules_list_view_with_their_parts_summed_up(string script, string[] labels)
+    {
+        var text = Strings($"({script}) | Format-List | Out-String -Width 120").Single();
+
+        var shown = Regex.Matches(text, @"^(\S[^:\r\n]*?) *: ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(labels, shown);
+    }
+
+    [Fact]
+    public void Connections_of_both_services_show_in_one_table_and_never_show_the_key()
+    {
+        var keys = new[] { _sandbox.Server.State.Options.PartnerPageKey, _sandbox.Server.State.Options.SnagKey };
+
+        var table = Strings("Get-BadgeAdminConnection | Format-Table | Out-String -Width 200").Single();
+        var everything = Strings("Get-BadgeAdminConnection | Format-List * -Force | Out-String -Width 200").Single();
+        var properties = Strings("Get-BadgeAdminConnection | ForEach-Object { $_.PSObject.Properties.Name }");
+
+        // One header for both: the PartnerPage and Snag connection types share the base type's view.
+        Assert.Single(Regex.Matches(table, "^ *Service +BaseUri", RegexOptions.Multiline));
+        Assert.Matches("(?m)^PartnerPage ", table);
+        Assert.Matches("(?m)^Snag ", table);
+        Assert.All(keys, key => Assert.DoesNotContain(key, everything, StringComparison.Ordinal));
+        Assert.DoesNotContain(properties, p => p.Contains("Key", StringComparison.OrdinalIgnoreCase) && p != "ApiKeySource");
+        Assert.DoesNotContain(properties, p => p is "Client" or "Settings");
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerBadge", "EntryId")]
+    [InlineData("Get-PartnerBadge", "Id")]
+    [InlineData("Set-PartnerBadge", "Id")]
+    [InlineData("Remove-PartnerBadge", "Id")]
+    [InlineData("New-PartnerBadge", "BadgeId")]
+    [InlineData("Grant-LoyaltyBadge", "BadgeId")]
+    [InlineData("Remove-LoyaltyBadge", "Id")]
+    public void Ids_are_Guids_so_a_malformed_id_fails_in_binding_before_any_request(string cmdlet, string parameter)
+    {
+        var type = ParameterType(cmdlet, parameter);
+        _sandbox.Server.State.Requests.Clear();
+
+        var confirm = cmdlet.StartsWith("Get", StringComparison.Ordinal) ? string.Empty : " -Confirm:$false";
+        var result = _session.Run($"{cmdlet} -{parameter} 'not-a-guid'{confirm}");
+
+        Assert.Equal(typeof(Guid), Nullable.GetUnderlyingType(type) ?? type);
+        Assert.Contains(result.AllErrorIds(), id => id is "CannotConvertArgumentNoMessage" or "ParameterArgumentTransformationError");
+        Assert.Empty(_sandbox.Requests.ApiCalls());
+    }
+
+    [Theory]
+    [InlineData("New-PartnerBadge -EntryId $G -BadgeId $G -Order -1 -Confirm:$false")]
+    [InlineData("Set-PartnerBadge -EntryId $G -Id $G -Order -1 -Confirm:$false")]
+    [InlineData("Get-LoyaltyBadgeUser -BadgeId $G -Status retired")]
+    [InlineData("Grant-LoyaltyBadge -BadgeId $G -UserId $G -Status retired -Confirm:$false")]
+    [InlineData("New-LoyaltyBadge -Name n -ImageUrl ftp://images.example/n.png -Condition @{ type = 'points'; amount = 1 } -Confirm:$false")]
+    [InlineData("Set-LoyaltyBadge -Id $G -ImageUrl 'not a url' -Confirm:$false")]
+    [InlineData("Get-LoyaltyBadge -PageSize 1001")]
+    [InlineData("Get-LoyaltyWebsite -PageSize 0")]
+    [InlineData("Set-LoyaltyBadge -Id $G -Name n -ThrottleLimit 65 -Confirm:$false")]
+    public void Out_of_range_values_are_refused_in_binding_before_any_request(string script)
+    {
+        _sandbox.Server.State.Requests.Clear();
+
+        var result = _session.Run(script, ("G", Guid.NewGuid()));
+
+        Assert.Contains("ParameterArgumentValidationError", result.AllErrorIds());
+        Assert.Empty(_sandbox.Requests.ApiCalls());
+    }
+
+    [Fact]
+    public void Status_parameters_offer_exactly_the_documented_statuses()
+    {
+        foreach (var cmdlet in new[] { "Grant-LoyaltyBadge", "Get-LoyaltyBadgeUser" })
+        {
+            var set = Assert.Single(Attributes<ValidateSetAttribute>(cmdlet, "Status"));
+            Assert.Equal(new[] { "active", "inactive", "revoked" }, set.ValidValues);
+        }
+    }
+
+    [Fact]
+    public void Page_sizes_run_from_1_to_the_apis_maximum_of_1000()
+    {
+        foreach (var cmdlet in new[] { "Get-LoyaltyBadge", "Get-LoyaltyBadgeUser", "Get-LoyaltyWebsite" })
+        {
+            var range = Assert.Single(Attributes<ValidateRangeAttribute>(cmdlet, "PageSize"));
+            Assert.Equal((1, 1000), ((int)range.MinRange, (int)range.MaxRange));
+        }
+    }
+
+    [Fact]
+    public void Every_changing_cmdlet_and_only_those_take_a_ThrottleLimit_of_1_to_64()
+    {
+        foreach (var cmdlet in Cmdlets())
+        {
+            var has = Strings("(Get-Command $C).Parameters.ContainsKey('ThrottleLimit')", ("C", cmdlet.Name)).Single() == "True";
+            Assert.True(has == ChangingVerbs.Contains(cmdlet.Verb), $"{cmdlet.Name}: ThrottleLimit {(has ? "present" : "missing")}");
+            if (!has) continue;
+            var range = Assert.Single(Attributes<ValidateRangeAttribute>(cmdlet.Name, "ThrottleLimit"));
+            Assert.Equal((1, 64), ((int)range.MinRange, (int)range.MaxRange));
+        }
+    }
+
+    [Fact]
+    public void Every_list_cmdlet_pages_with_First_Skip_and_IncludeTotalCount()
+    {
+        var lists = Cmdlets().Where(c => c.Verb == "Get" && c.Noun != "BadgeAdminConnection").Select(c => c.Name).ToList();
+        Assert.Equal(5, lists.Count);
+
+        // The engine adds these three exactly for SupportsPaging; it refuses a cmdlet that also declares one itself.
+        foreach (var cmdlet in lists.Append("Get-BadgeAdminConnection"))
+        {
+            var parameters = Strings("(Get-Command $C).Parameters.Keys", ("C", cmdlet));
+            var pages = cmdlet != "Get-BadgeAdminConnection";
+            Assert.All(new[] { "First", "Skip", "IncludeTotalCount" }, p => Assert.True(parameters.Contains(p) == pages, $"{cmdlet} -{p}"));
+        }
+    }
+
+    [Fact]
+    public void Switches_are_switch_parameters_and_api_keys_are_SecureStrings_that_refuse_plain_text()
+    {
+        foreach (var cmdlet in new[] { "Set-PartnerBadge", "Remove-PartnerBadge", "Set-LoyaltyBadge", "Remove-LoyaltyBadge", "Connect-PartnerPage", "Connect-Snag" })
+        {
+            Assert.Equal(typeof(SwitchParameter), ParameterType(cmdlet, "PassThru"));
+        }
+
+        Assert.Equal(typeof(System.Security.SecureString), ParameterType("Connect-PartnerPage", "ApiKey"));
+        Assert.Equal(typeof(System.Security.SecureString), ParameterType("Connect-Snag", "ApiKey"));
+        var plain = _session.Run("Connect-PartnerPage -ApiKey 'typed-in-clear' -BaseUri $Uri", ("Uri", _sandbox.BaseAddress));
+        Assert.Contains("CannotConvertArgumentNoMessage", plain.AllErrorIds());
+    }
+
+    [Fact]
+    public void Every_cmdlet_with_several_parameter_sets_names_one_of_them_as_its_default()
+    {
+        foreach (var cmdlet in Cmdlets())
+        {
+            var sets = Strings("(Get-Command $C).ParameterSets.Name", ("C", cmdlet.Name));
+            var byDefault = Strings("(Get-Command $C).ParameterSets | Where-Object IsDefault | ForEach-Object Name", ("C", cmdlet.Name));
+            if (sets.Count > 1) Assert.Contains(Assert.Single(byDefault), sets);
+        }
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerBadge -EntryId ", "entry")]
+    [InlineData("Set-PartnerBadge -EntryId ", "entry")]
+    [InlineData("Get-LoyaltyBadge -WebsiteId ", "website")]
+    [InlineData("Connect-Snag -WebsiteId ", "website")]
+    [InlineData("Grant-LoyaltyBadge -BadgeId ", "badge")]
+    [InlineData("Set-LoyaltyBadge -Id ", "badge")]
+    public void Ids_complete_on_Tab_with_ids_the_service_knows(string line, string kind)
+    {
+        var state = _sandbox.Server.State;
+        var known = kind switch
+        {
+            "entry" => state.PartnerPage.EntryIds,
+            "website" => state.Snag.Websites.Select(w => w.Id).ToList(),
+            _ => state.Snag.Badges.Where(b => b.DeletedAt is null).Select(b => b.Id).ToList(),
+        };
+
+        var completions = Strings("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText", ("Line", line));
+
+        Assert.NotEmpty(completions);
+        Assert.All(completions, c => Assert.Contains(Guid.Parse(c), known));
+    }
+
+    [Fact]
+    public void The_module_version_is_the_manifests_and_both_assemblies_carry_it()
+    {
+        var module = Version.Parse(Strings("(Get-Module BadgeAdmin).Version").Single());
+        var cmdlets = Strings("(Get-Command Get-PartnerEntry).ImplementingType.Assembly.GetName().Version").Single();
+        var core = Strings("(Get-Command Get-PartnerEntry).OutputType[0].Type.Assembly.GetName().Version").Single();
+        var manifest = Version.Parse(Strings("(Import-PowerShellDataFile $Manifest).ModuleVersion", ("Manifest", EngineSession.ModuleManifest)).Single());
+
+        Assert.Equal(manifest, module);
+        Assert.Equal(module, new Version(Version.Parse(cmdlets).ToString(3)));
+        Assert.Equal(module, new Version(Version.Parse(core).ToString(3)));
+    }
+
+    [Fact]
+    public void The_manifest_passes_Test_ModuleManifest_with_what_the_gallery_needs()
+    {
+        var result = _session.Run("Test-ModuleManifest -Path $Manifest", ("Manifest", EngineSession.ModuleManifest)).ThrowIfErrors();
+        var info = (PSModuleInfo)result.Output.Single().BaseObject;
+
+        Assert.Equal(new[] { "Desktop", "Core" }, info.CompatiblePSEditions);
+        Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+        Assert.NotEqual(Guid.Empty, info.Guid);
+        Assert.NotEmpty(info.Tags);
+        Assert.All(info.Tags, t => Assert.DoesNotContain(' ', t));
+        Assert.NotNull(info.ProjectUri);
+        Assert.NotNull(info.LicenseUri);
+        Assert.False(string.IsNullOrWhiteSpace(info.ReleaseNotes));
+        Assert.Equal(new[] { "BadgeAdmin.Format.ps1xml" }, info.ExportedFormatFiles.Select(Path.GetFileName));
+    }
+}
