@@ -144,6 +144,29 @@ Describe 'Connections and loading' {
         $json.Version.Major | Should -Be 8 -Because 'PowerShell 7.4 runs .NET 8'
     }
 
+    It 'imports and lists in a fresh process where another module loaded a different System.Text.Json first' {
+        # Start-Job runs a new pwsh process, so nothing of BadgeAdmin is loaded there before the other copy is.
+        $otherJson = Join-Path (Split-Path $script:ModulePath) 'bin' 'netstandard2.0' 'System.Text.Json.dll'
+        $result = Start-Job -ArgumentList $script:ModulePath, $otherJson, $script:Sandbox.BaseUri -ScriptBlock {
+            param($Manifest, $OtherJson, $BaseUri)
+            $other = [System.Runtime.Loader.AssemblyLoadContext]::new('another module', $true)
+            $json = $other.LoadFromAssemblyPath($OtherJson)
+            $otherParsed = $json.GetType('System.Text.Json.JsonDocument', $true)::Parse('{"a": 1}', [Activator]::CreateInstance($json.GetType('System.Text.Json.JsonDocumentOptions', $true)))
+            try { Add-Type -Path $OtherJson -ErrorAction Stop } catch { }
+            Import-Module $Manifest -ErrorAction Stop
+            Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $BaseUri
+            [pscustomobject]@{
+                Entries      = @(Get-PartnerEntry -ErrorAction Stop).Count
+                OtherVersion = $json.GetName().Version
+                OwnVersion   = [System.Text.Json.JsonSerializer].Assembly.GetName().Version
+                OtherUsed    = $null -ne $otherParsed
+            }
+        } | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $result.OtherUsed | Should -BeTrue
+        $result.OtherVersion | Should -Not -Be $result.OwnVersion
+        $result.Entries | Should -Be 12
+    }
+
     It 'imports without touching the network' {
         Clear-SandboxRequest $script:Sandbox
         Remove-Module BadgeAdmin
