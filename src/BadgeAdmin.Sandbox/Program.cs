@@ -16,7 +16,18 @@ catch (ArgumentException ex)
     return 2;
 }
 
-await using var server = await SandboxServer.StartAsync(options);
+SandboxServer server;
+try
+{
+    server = await SandboxServer.StartAsync(options);
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"The sandbox cannot listen on {options.Address}:{options.Port}: the port is already in use. Pick another with --port N, or --urls http://127.0.0.1:0 for a free one.");
+    return 1;
+}
+
+await using var running = server;
 Console.WriteLine($"BadgeAdmin sandbox listening on {server.BaseAddress}");
 Console.WriteLine($"  PartnerPage key: {options.PartnerPageKey}    Snag key: {options.SnagKey}");
 Console.WriteLine($"  Snag organization: {server.State.Snag.OrganizationId}    main website: {server.State.Snag.MainWebsite.Id}");
@@ -24,12 +35,13 @@ Console.WriteLine($"  Seed ids: GET {server.BaseAddress}_sandbox/seed");
 Console.WriteLine("  Press Ctrl+C to stop.");
 if (options.AddressFile is not null) await File.WriteAllTextAsync(options.AddressFile, server.BaseAddress.ToString());
 
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+try
 {
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+    await Task.Delay(Timeout.Infinite, server.Stopping);
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C, SIGINT or SIGTERM: disposing the server stops it.
+}
+
 return 0;

@@ -28,6 +28,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Everything the sandbox holds: data, request log, fault plan, settings.</summary>
     public SandboxState State { get; }
 
+    /// <summary>
+    /// Cancelled when the host is asked to stop: Ctrl+C, SIGINT or SIGTERM (the host's console lifetime handles those
+    /// signals itself, so a plain Console.CancelKeyPress handler never sees them).
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         if (!IPAddress.IsLoopback(options.Address)) throw new ArgumentException("The sandbox listens on loopback only.", nameof(options));

@@ -90,18 +90,18 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         var problem = BaseUriPolicy.Check(baseUri);
         if (problem is not null)
         {
-            ThrowTerminating(new CmdletError(new ArgumentException($"{uriSource}: {problem}", nameof(BaseUri)), ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, baseUri));
+            ThrowTerminating(new CmdletError(new ArgumentException($"{uriSource}: {problem}"), ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, baseUri));
         }
 
         if (ProxyUseDefaultCredentials.IsPresent && ProxyCredential is not null)
         {
-            ThrowTerminating(new CmdletError(new ArgumentException("-ProxyCredential and -ProxyUseDefaultCredentials are mutually exclusive.", nameof(ProxyCredential)),
+            ThrowTerminating(new CmdletError(new ArgumentException("-ProxyCredential and -ProxyUseDefaultCredentials are mutually exclusive."),
                 ErrorIds.ProxyCredentialConflict, ErrorCategory.InvalidArgument, null));
         }
 
         if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
         {
-            ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy '{Proxy}' is not an http:// or https:// address.", nameof(Proxy)),
+            ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy '{Proxy}' is not an http:// or https:// address."),
                 ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, Proxy));
         }
 
@@ -126,7 +126,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         }
         catch (SecretLookupException ex)
         {
-            ThrowTerminating(new CmdletError(new ArgumentException($"Could not read the {service} API key from {source}: {ex.Message}", nameof(SecretName), ex),
+            ThrowTerminating(new CmdletError(new ArgumentException($"Could not read the {service} API key from {source}: {ex.Message}", ex),
                 ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, SecretName));
         }
 
@@ -151,7 +151,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         if (string.IsNullOrWhiteSpace(key))
         {
             ThrowTerminating(new CmdletError(
-                new ArgumentException($"The secret {source} is {(key is null ? "a " + secret!.GetType().Name : "empty")}; store the API key as a string or SecureString.", nameof(SecretName)),
+                new ArgumentException($"The secret {source} is {(key is null ? "a " + secret!.GetType().Name : "empty")}; store the API key as a string or SecureString."),
                 ErrorIds.SecretNotAKey, ErrorCategory.InvalidType, SecretName));
         }
 
@@ -159,7 +159,7 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
     }
 
     private static CmdletError MissingKey(string service, string variable, string message) =>
-        new(new ArgumentException(message, nameof(ApiKey)), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null)
+        new(new ArgumentException(message), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null)
         {
             RecommendedAction = $"Connect-{service} -ApiKey (Read-Host -AsSecureString '{service} API key'), or set $env:{variable} in the runbook's environment.",
         };

@@ -44,7 +44,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
         if (Order is null && BadgeId is null)
         {
             ThrowTerminating(new CmdletError(
-                new ArgumentException("Nothing to change: give -Order, -BadgeId or both.", nameof(Order)),
+                new ArgumentException("Nothing to change: give -Order, -BadgeId or both."),
                 ErrorIds.NothingToChange, ErrorCategory.InvalidArgument, null));
         }
 

@@ -52,7 +52,7 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
         if (Update.IsEmpty)
         {
             ThrowTerminating(new CmdletError(
-                new ArgumentException("Nothing to change: give -Name, -Description, -ImageUrl or -HideInUi.", nameof(Name)),
+                new ArgumentException("Nothing to change: give -Name, -Description, -ImageUrl or -HideInUi."),
                 ErrorIds.NothingToChange, ErrorCategory.InvalidArgument, null));
         }
 

@@ -38,7 +38,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
         if (UserId is not null && !string.IsNullOrWhiteSpace(WalletAddress))
         {
             ThrowTerminating(new CmdletError(
-                new ArgumentException("-UserId and -WalletAddress are mutually exclusive: give one to name the user.", nameof(UserId)),
+                new ArgumentException("-UserId and -WalletAddress are mutually exclusive: give one to name the user."),
                 ErrorIds.UserIdAndWalletAddress, ErrorCategory.InvalidArgument, null));
         }
 
@@ -51,7 +51,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
         if (UserId is null && string.IsNullOrWhiteSpace(WalletAddress))
         {
             WriteError(new CmdletError(
-                new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property).", nameof(UserId)),
+                new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property)."),
                 ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, BadgeId));
             return null;
         }

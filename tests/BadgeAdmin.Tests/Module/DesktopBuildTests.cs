@@ -6,6 +6,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 
+using BadgeAdmin.Tests.Support;
+
 namespace BadgeAdmin.Tests.Module;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace BadgeAdmin.Tests.Module;
 /// </summary>
 public sealed class DesktopBuildTests
 {
-    private static readonly string ModuleFolder = Path.Combine(FindRepoRoot(), "out", "BadgeAdmin");
+    private static readonly string ModuleFolder = Path.Combine(RepoPaths.Root, "out", "BadgeAdmin");
     private static readonly string DesktopFolder = Path.Combine(ModuleFolder, "bin", "netstandard2.0");
     private static readonly string CoreFolder = Path.Combine(ModuleFolder, "bin", "net8.0");
 
@@ -234,14 +236,4 @@ public sealed class DesktopBuildTests
         Regex.Match(manifest, $@"^\s*{key}\s*=\s*@\(([^)]*)\)", RegexOptions.Multiline) is { Success: true } m
             ? Regex.Matches(m.Groups[1].Value, "'([^']*)'").Select(s => s.Groups[1].Value).ToList()
             : throw new Xunit.Sdk.XunitException($"no {key} = @(...) in the manifest");
-
-    private static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BadgeAdmin.sln"))) return folder.FullName;
-        }
-
-        throw new InvalidOperationException("BadgeAdmin.sln not found above " + AppContext.BaseDirectory);
-    }
 }
