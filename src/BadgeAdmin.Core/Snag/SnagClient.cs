@@ -163,7 +163,9 @@ public sealed class SnagClient : IDisposable
 
     private async Task<LoyaltyBadgeUserChange> ChangeUserBadgeAsync(ApiRoute route, string action, Guid badgeId, LoyaltyUserIdentity user, string? status, RequestIntent intent, CancellationToken cancellationToken)
     {
-        var body = new UserBadgeChangeBody { UserId = user.UserId, WalletAddress = user.UserId is null ? user.WalletAddress : null, Status = status };
+        // A user id wins over a wallet (a CSV row may carry both): only what was sent names the user in the result.
+        var wallet = user.UserId is null ? user.WalletAddress : null;
+        var body = new UserBadgeChangeBody { UserId = user.UserId, WalletAddress = wallet, Status = status };
         using var response = await _api.SendJsonAsync(HttpMethod.Post, route.Format(badgeId), body, Json.UserBadgeChangeBody, intent, cancellationToken).ConfigureAwait(false);
         var answer = await _api.ReadJsonAsync(response, Json.UserBadgeChangeResponse).ConfigureAwait(false);
         return new LoyaltyBadgeUserChange
@@ -173,7 +175,7 @@ public sealed class SnagClient : IDisposable
             Id = answer.Data?.Id,
             LoyaltyBadgeId = answer.Data?.LoyaltyBadgeId ?? badgeId,
             UserId = answer.Data?.UserId ?? user.UserId,
-            WalletAddress = user.WalletAddress,
+            WalletAddress = wallet,
             Status = answer.Data?.Status,
         };
     }

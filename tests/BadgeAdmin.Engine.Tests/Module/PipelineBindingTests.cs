@@ -104,6 +104,33 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
+    public void Exported_partner_badges_and_entries_pipe_back_in_from_csv()
+    {
+        // README: exported badges pipe straight back; exported entries go through Get-PartnerEntry (their Id column).
+        var (entry, badges) = EntryWithBadges();
+        var folder = Directory.CreateTempSubdirectory("badgeadmin-csv-").FullName;
+        try
+        {
+            var (changed, changes) = RunLogged("""
+                Get-PartnerBadge -EntryId $Entry | Export-Csv (Join-Path $Folder badges.csv)
+                Import-Csv (Join-Path $Folder badges.csv) | Set-PartnerBadge -Order 0 -PassThru
+                """, ("Entry", entry), ("Folder", folder));
+            var listed = RunLogged("""
+                Get-PartnerEntry | Export-Csv (Join-Path $Folder entries.csv)
+                Import-Csv (Join-Path $Folder entries.csv) | Get-PartnerEntry | Get-PartnerBadge
+                """, ("Folder", folder)).Result;
+
+            Assert.Equal(badges.Select(b => EntryBadge(entry, b.BadgeId)).Order(), changes.Where(r => r.Method == "PATCH").Select(r => r.Path).Order());
+            Assert.All(changed.Values("Order"), order => Assert.Equal(0, order));
+            Assert.Equal(_sandbox.EntryIds.Sum(id => _sandbox.Server.State.PartnerPage.BadgesOf(id).Count), listed.Output.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Csv_rows_of_entry_and_badge_ids_piped_to_New_PartnerBadge_attach_each_row()
     {
         var entry = _sandbox.EntryIds[1];

@@ -151,13 +151,16 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         SnagUser known;
         lock (Data.Gate) known = Data.FindUser(SeedUser(8))!;
         var newWallet = SnagData.WalletFor("csv/empty-user-id");
-        var csv = Csv("users.csv", "UserId,WalletAddress", $"{known.Id},{known.WalletAddress}", $",{newWallet}");
+        // The first row's wallet is someone else's: the user id wins, and the result must not name that wallet.
+        var otherWallet = SnagData.WalletFor("csv/not-this-user");
+        var csv = Csv("users.csv", "UserId,WalletAddress", $"{known.Id},{otherWallet}", $",{newWallet}");
         var badge = SeedBadge(11);
 
         var result = _session.Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $Badge", ("Csv", csv), ("Badge", badge)).ThrowIfErrors();
 
         Assert.Equal(2, result.Output.Count);
         Assert.Equal(known.Id, result.Values("UserId")[0]);
+        Assert.Null(result.Values("WalletAddress")[0]);
         Assert.Equal(newWallet, result.Values("WalletAddress")[1]);
         Assert.Equal(new[] { $"{{\"userId\":\"{known.Id}\"}}", $"{{\"walletAddress\":\"{newWallet}\"}}" }.Order(), _sandbox.Requests.Select(r => r.Body!).Order());
     }

@@ -19,7 +19,7 @@ public sealed class LoyaltyBadgeUserChange
 
     public Guid? UserId { get; init; }
 
-    /// <summary>The wallet address the request named, when it named one.</summary>
+    /// <summary>The wallet address the request named the user by; empty when it named the user by id.</summary>
     public string? WalletAddress { get; init; }
 
     public string? Status { get; init; }
