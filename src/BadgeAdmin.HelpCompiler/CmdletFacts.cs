@@ -53,7 +53,7 @@ internal sealed class CmdletFacts
                 var parameter = new ParameterFacts
                 {
                     Name = property.Name,
-                    TypeName = property.PropertyType.FullName ?? property.PropertyType.Name,
+                    TypeName = FullName(property.PropertyType),
                     ShortType = ShortName(property.PropertyType),
                     IsSwitch = property.PropertyType.FullName == "System.Management.Automation.SwitchParameter",
                 };
@@ -77,6 +77,14 @@ internal sealed class CmdletFacts
 
             yield return facts;
         }
+    }
+
+    /// <summary>System.Guid for a Guid? (help shows what to pass, not Nullable`1[[…, Version=…]]); arrays keep their [].</summary>
+    private static string FullName(Type type)
+    {
+        if (type.IsArray) return FullName(type.GetElementType()!) + "[]";
+        if (type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1") return FullName(type.GetGenericArguments()[0]);
+        return type.FullName ?? type.Name;
     }
 
     private static string ShortName(Type type)

@@ -103,7 +103,7 @@ internal static class MamlWriter
         }
 
         element.Add(new XElement(Dev + "type", new XElement(Maml + "name", parameter.TypeName), new XElement(Maml + "uri")),
-            new XElement(Dev + "defaultValue", parameter.IsSwitch ? "False" : "None"));
+            new XElement(Dev + "defaultValue", DefaultValue(parameter, description)));
         return element;
     }
 
@@ -113,9 +113,19 @@ internal static class MamlWriter
             .Select(p => p.TypeName).Distinct().ToList();
         if (types.Count == 0) types.Add("None");
         var prose = doc.Inputs.Where(i => !types.Contains(i)).ToList();
-        return types.Select(type => new XElement(Command + "inputType",
+        // The page's INPUTS prose describes the input as a whole: once, under the first type.
+        return types.Select((type, i) => new XElement(Command + "inputType",
             new XElement(Dev + "type", new XElement(Maml + "name", type)),
-            new XElement(Maml + "description", Paragraphs(prose))));
+            new XElement(Maml + "description", Paragraphs(i == 0 ? prose : Enumerable.Empty<string>()))));
+    }
+
+    /// <summary>What a parameter's page says after "Default: " (its last paragraph), else False for switches and None.</summary>
+    private static string DefaultValue(ParameterFacts parameter, List<string> description)
+    {
+        const string Marker = "Default: ";
+        var stated = description.Select(p => p.Trim()).LastOrDefault(p => p.StartsWith(Marker, StringComparison.Ordinal));
+        if (stated is not null) return stated[Marker.Length..].TrimEnd('.');
+        return parameter.IsSwitch ? "False" : "None";
     }
 
     private static IEnumerable<XElement> Paragraphs(IEnumerable<string> paragraphs) =>

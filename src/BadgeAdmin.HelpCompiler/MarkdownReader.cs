@@ -55,7 +55,9 @@ internal static class MarkdownReader
 
                 inCode = false;
                 if (codeIsYaml) continue;
-                if (section == "EXAMPLES" && example is not null) example.Code = code.ToString().TrimEnd();
+                // An example's first block is its command; a later one is what it prints, shown with the remarks.
+                if (section == "EXAMPLES" && example is not null && example.Code.Length == 0) example.Code = code.ToString().TrimEnd();
+                else if (section == "EXAMPLES" && example is not null) example.Remarks.Add(code.ToString().TrimEnd());
                 else target?.Add(code.ToString().TrimEnd());
                 continue;
             }

@@ -111,6 +111,27 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Examples_that_show_output_keep_their_command_and_types_and_defaults_read_as_users_write_them()
+    {
+        // An example with an output block shows the command first, then what it prints.
+        var example = Strings("(Get-Help Get-PartnerBadge -Examples).examples.example[1] | Out-String -Width 200");
+        Assert.Contains("Get-PartnerBadge -EntryId 8f0d3b4e-1c1a-4e6b-9d7a-3f5e2b8c9d10", example[0], StringComparison.Ordinal);
+        Assert.Contains("Gold Partner", example[0], StringComparison.Ordinal);
+
+        // INPUTS name the type to pass (System.Guid), never Nullable`1[[…]], and the page's prose appears once.
+        var inputs = Strings("(Get-Help Grant-LoyaltyBadge -Full).inputTypes.inputType | ForEach-Object { $_.type.name }");
+        Assert.Contains("System.Guid", inputs);
+        Assert.DoesNotContain(inputs, name => name.Contains("Nullable", StringComparison.Ordinal));
+        var prose = Strings("@((Get-Help Grant-LoyaltyBadge -Full).inputTypes.inputType | Where-Object { $_.description.Text }).Count");
+        Assert.Equal("1", prose.Single());
+
+        // Defaults the page states are the ones Get-Help shows.
+        Assert.Equal("4", Strings("(Get-Help Set-LoyaltyBadge -Parameter ThrottleLimit).defaultValue").Single());
+        Assert.Equal("active", Strings("(Get-Help Grant-LoyaltyBadge -Parameter Status).defaultValue").Single());
+        Assert.Equal("1000", Strings("(Get-Help Get-LoyaltyBadge -Parameter PageSize).defaultValue").Single());
+    }
+
+    [Fact]
     public void The_syntax_shows_one_form_per_parameter_set()
     {
         foreach (var cmdlet in Cmdlets())
