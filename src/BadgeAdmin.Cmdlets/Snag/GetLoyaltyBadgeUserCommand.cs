@@ -46,7 +46,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 
     private protected override void OnRecord()
     {
-        var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status, WalletAddress = WalletAddress };
+        var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status?.ToLowerInvariant(), WalletAddress = WalletAddress };
         ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound,
             () => WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)));
     }

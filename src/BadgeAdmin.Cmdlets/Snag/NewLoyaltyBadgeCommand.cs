@@ -36,6 +36,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Conditions")]
     [ValidateNotNullOrEmpty]
+    [HashtableKeys(typeof(LoyaltyCondition))]
     public LoyaltyCondition[] Condition { get; set; } = Array.Empty<LoyaltyCondition>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -44,6 +45,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     /// <summary>What a user gets with the badge.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Rewards")]
+    [HashtableKeys(typeof(LoyaltyReward))]
     public LoyaltyReward[]? Reward { get; set; }
 
     /// <summary>Hide the badge in the loyalty UI.</summary>

@@ -37,7 +37,9 @@ public sealed class LoyaltyBadgeCreate
         {
             var type = Conditions[i]?.Type;
             if (Conditions[i] is null) problems.Add($"Condition[{i}]: is null.");
-            else if (type is not null && !LoyaltyCondition.KnownTypes.Contains(type, StringComparer.Ordinal))
+            // A condition without a type is accepted by the server and can never be changed afterwards: refuse it here.
+            else if (string.IsNullOrWhiteSpace(type)) problems.Add($"Condition[{i}].Type: required; use one of {string.Join(", ", LoyaltyCondition.KnownTypes)}.");
+            else if (KnownSpelling(type, LoyaltyCondition.KnownTypes) is null)
             {
                 problems.Add($"Condition[{i}].Type: '{type}' is not a condition type; use one of {string.Join(", ", LoyaltyCondition.KnownTypes)}.");
             }
@@ -48,7 +50,7 @@ public sealed class LoyaltyBadgeCreate
             var type = Rewards![i]?.RewardType;
             if (Rewards[i] is null) problems.Add($"Reward[{i}]: is null.");
             else if (type is null) problems.Add($"Reward[{i}].RewardType: required; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
-            else if (!LoyaltyReward.KnownTypes.Contains(type, StringComparer.Ordinal))
+            else if (KnownSpelling(type, LoyaltyReward.KnownTypes) is null)
             {
                 problems.Add($"Reward[{i}].RewardType: '{type}' is not a reward type; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
             }
@@ -56,6 +58,10 @@ public sealed class LoyaltyBadgeCreate
 
         return problems;
     }
+
+    /// <summary>The API's spelling of a type given in any casing ('Points' is points), or null when it is none of them.</summary>
+    internal static string? KnownSpelling(string? type, IReadOnlyList<string> known) =>
+        type is null ? null : known.FirstOrDefault(k => string.Equals(k, type.Trim(), StringComparison.OrdinalIgnoreCase));
 
     internal BadgeCreateBody ToBody()
     {

@@ -71,7 +71,7 @@ public sealed class LoyaltyCondition
     /// <summary>The create-body form: input fields only, output-only references folded into their list fields.</summary>
     internal ConditionInput ToInput() => new()
     {
-        Type = Type,
+        Type = LoyaltyBadgeCreate.KnownSpelling(Type, KnownTypes) ?? Type,
         Amount = Amount,
         RepeatCount = RepeatCount,
         RequiredCount = RequiredCount,

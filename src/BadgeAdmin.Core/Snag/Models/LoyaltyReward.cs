@@ -37,7 +37,7 @@ public sealed class LoyaltyReward
 
     internal RewardInput ToInput() => new()
     {
-        RewardType = RewardType,
+        RewardType = LoyaltyBadgeCreate.KnownSpelling(RewardType, KnownTypes) ?? RewardType,
         Amount = Amount,
         Multiplier = Multiplier,
         IsRetroactive = IsRetroactive,

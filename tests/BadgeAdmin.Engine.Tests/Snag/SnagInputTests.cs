@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using BadgeAdmin.Engine.Tests.Support;
+using static BadgeAdmin.Engine.Tests.Support.SnagSandbox;
+
+namespace BadgeAdmin.Engine.Tests.Snag;
+
+/// <summary>
+/// What users type differently from the API's spelling: statuses and types in any casing are sent as the API spells
+/// them; conditions without a type and misspelt hashtable keys are refused before any request, naming what is wrong.
+/// </summary>
+public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
+{
+    private const string Create = "New-LoyaltyBadge -Name 'Input' -ImageUrl https://cdn.example/i.png -Confirm:$false ";
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public SnagInputTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    private IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Calls => _sandbox.Requests.ApiCalls();
+
+    [Fact]
+    public void Types_in_any_casing_are_sent_as_the_api_spells_them()
+    {
+        _session.Run(Create + "-Condition @{ type = 'Points'; amount = 5 } -Reward @{ rewardType = 'MULTIPLIER'; multiplier = 2 }").ThrowIfErrors();
+
+        var body = JsonNode.Parse(Assert.Single(Calls, r => r.Method == "POST").Body!)!;
+        Assert.Equal("points", (string?)body["conditions"]![0]!["type"]);
+        Assert.Equal("multiplier", (string?)body["rewards"]![0]!["rewardType"]);
+    }
+
+    [Theory]
+    [InlineData("@{ amount = 5 }")]
+    [InlineData("@{}")]
+    public void A_condition_without_a_type_is_refused_before_any_request(string condition)
+    {
+        var result = _session.Run(Create + "-Condition " + condition);
+
+        Assert.Equal("InvalidLoyaltyBadge", Assert.Single(result.ErrorIds));
+        Assert.Contains("Condition[0].Type: required", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_refused_in_binding_naming_it_and_the_valid_keys()
+    {
+        var result = _session.Run(Create + "-Condition @{ type = 'points'; amuont = 5 }");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("ParameterArgumentTransformationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("'amuont' is not a key", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Amount", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public void Statuses_in_any_casing_are_sent_lowercase()
+    {
+        var badge = SeedBadge(21);
+        _session.Run("Grant-LoyaltyBadge -BadgeId $Badge -WalletAddress 0x00000000000000000000000000000000000000b7 -Status Active -Confirm:$false",
+            ("Badge", badge)).ThrowIfErrors();
+        _session.Run("Get-LoyaltyBadgeUser -BadgeId $Badge -Status ACTIVE", ("Badge", badge)).ThrowIfErrors();
+
+        Assert.Contains("\"status\":\"active\"", Assert.Single(Calls, r => r.Method == "POST").Body, StringComparison.Ordinal);
+        Assert.Equal("active", Assert.Single(Calls, r => r.Method == "GET").QueryValue("status"));
+    }
+}
