@@ -17,6 +17,7 @@ internal static class ErrorIds
     public const string SecretNotAKey = "SecretNotAKey";
     public const string InvalidProxy = "InvalidProxy";
     public const string ProxyCredentialConflict = "ProxyCredentialConflict";
+    public const string ConfirmationRequired = "ConfirmationRequired";
 
     public const string ApiKeyRejected = "ApiKeyRejected";
     public const string AccessDenied = "AccessDenied";

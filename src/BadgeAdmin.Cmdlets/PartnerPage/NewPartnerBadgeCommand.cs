@@ -35,7 +35,7 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
     {
         var target = $"partner entry {EntryId}";
         var action = Order is { } order ? $"Attach badge {BadgeId} at order {order}" : $"Attach badge {BadgeId}";
-        if (!ShouldProcess(target, action)) return;
+        if (!ShouldChange(target, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
         Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false));
     }

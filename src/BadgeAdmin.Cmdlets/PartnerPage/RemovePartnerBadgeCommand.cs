@@ -30,7 +30,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (!ShouldProcess($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
+        if (!ShouldChange($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {

@@ -54,7 +54,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     private protected override void OnRecord()
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
-        if (!ShouldProcess($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
+        if (!ShouldChange($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {

@@ -49,6 +49,28 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     private protected void WriteError(CmdletError error) => WriteError(error.ToErrorRecord());
 
+    /// <summary>
+    /// ShouldProcess, with a named error when the change needs confirming and nobody can answer (-NonInteractive, a
+    /// runbook, a host without a UI): the engine would end the pipeline with its own host error instead.
+    /// </summary>
+    private protected bool ShouldChange(string target, string action)
+    {
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            ThrowTerminating(new CmdletError(
+                new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks for confirmation before it changes anything, and this session cannot answer (it is not interactive). Nothing was changed.", ex),
+                ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, target)
+            {
+                RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
+            });
+            return false;
+        }
+    }
+
     /// <summary>Writes a verbose line without the question -Debug would otherwise ask (see <see cref="MessageStreams"/>).</summary>
     private protected new void WriteVerbose(string text) => MessageStreams.Verbose(this, text);
 

@@ -85,7 +85,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
         }
 
         var what = $"Create badge '{Name}' with {Condition.Length} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty);
-        if (!ShouldProcess($"website {badge.WebsiteId}", what)) return;
+        if (!ShouldChange($"website {badge.WebsiteId}", what)) return;
         Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false));
     }
 }

@@ -26,7 +26,7 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (!ShouldProcess($"loyalty badge {Id}", "Delete badge")) return;
+        if (!ShouldChange($"loyalty badge {Id}", "Delete badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {

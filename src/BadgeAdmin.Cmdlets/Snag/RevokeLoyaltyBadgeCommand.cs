@@ -17,7 +17,7 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!ShouldProcess($"user {user}", $"Revoke loyalty badge {BadgeId}")) return;
+        if (!ShouldChange($"user {user}", $"Revoke loyalty badge {BadgeId}")) return;
         var badgeId = BadgeId;
         Send(user.ToString(), ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
     }

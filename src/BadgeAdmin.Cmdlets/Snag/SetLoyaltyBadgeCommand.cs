@@ -62,7 +62,7 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     private protected override void OnRecord()
     {
         var update = Update;
-        if (!ShouldProcess($"loyalty badge {Id}", Describe(update))) return;
+        if (!ShouldChange($"loyalty badge {Id}", Describe(update))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {

@@ -288,15 +288,21 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.NotNull(Badge(HeldBadge).DeletedAt);
     }
 
-    [Fact]
-    public void Remove_LoyaltyBadge_asks_for_confirmation_by_default()
+    [Theory]
+    [InlineData("Remove-LoyaltyBadge -Id $Held", "Delete badge")]
+    [InlineData("Revoke-LoyaltyBadge -BadgeId $Held -WalletAddress 0x00000000000000000000000000000000000000b9", "Revoke loyalty badge")]
+    [InlineData("Get-LoyaltyBadge -Id $Held | Remove-LoyaltyBadge", "Delete badge")]
+    public void A_change_that_confirms_by_default_ends_with_ConfirmationRequired_where_nobody_can_answer(string script, string action)
     {
-        // ConfirmImpact High: without -Confirm:$false the engine prompts, which this non-interactive host cannot do.
-        var result = _session.Run("Remove-LoyaltyBadge -Id $Held", ("Held", HeldBadge));
+        // ConfirmImpact High: without -Confirm:$false the engine would prompt, which a runbook (or this host) cannot answer.
+        var result = _session.Run("try { " + script + " } catch { throw }", ("Held", HeldBadge));
 
-        Assert.Equal("HostFunctionNotImplemented", Assert.Single(result.ErrorIds));
-        Assert.Contains("Delete badge", result.Errors[0].Exception.Message);
-        Assert.Empty(_sandbox.Requests);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal("ConfirmationRequired", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Contains("-Confirm:$false", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains(action, error.Exception.InnerException!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sandbox.Requests, r => r.Method is "DELETE" or "POST");
     }
 
     [Theory]
