@@ -38,6 +38,7 @@ internal static class ErrorIds
     public const string LoyaltyWebsiteNotFound = "LoyaltyWebsiteNotFound";
     public const string InvalidLoyaltyBadge = "InvalidLoyaltyBadge";
     public const string UserNotSpecified = "UserNotSpecified";
+    public const string InvalidUserId = "InvalidUserId";
     public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
     public const string ScopeMissing = "ScopeMissing";
 }

@@ -22,10 +22,13 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
-    /// <summary>The user, by id.</summary>
+    /// <summary>
+    /// The user, by id (a GUID). Taken as text and checked per item: bound as a Guid, a CSV cell that is not one would be
+    /// dropped by the binder without a word, and the badge would go to the row's wallet instead.
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EmptyStringAsNull]
-    public Guid? UserId { get; set; }
+    public string? UserId { get; set; }
 
     /// <summary>The user, by wallet address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -45,10 +48,24 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
         base.OnBegin();
     }
 
-    /// <summary>The user of the current record, or null after writing a UserNotSpecified error.</summary>
+    /// <summary>The user of the current record, or null after writing an InvalidUserId or UserNotSpecified error.</summary>
     private protected LoyaltyUserIdentity? CurrentUser()
     {
-        if (UserId is null && string.IsNullOrWhiteSpace(WalletAddress))
+        Guid? userId = null;
+        if (UserId is not null)
+        {
+            if (!Guid.TryParse(UserId.Trim(), out var parsed))
+            {
+                WriteError(new CmdletError(
+                    new ArgumentException($"UserId '{UserId}' is not a GUID, so nothing was sent for it. Correct the UserId (a CSV column, or -UserId), or leave it empty to use the WalletAddress."),
+                    ErrorIds.InvalidUserId, ErrorCategory.InvalidArgument, UserId));
+                return null;
+            }
+
+            userId = parsed;
+        }
+
+        if (userId is null && string.IsNullOrWhiteSpace(WalletAddress))
         {
             WriteError(new CmdletError(
                 new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property)."),
@@ -56,6 +73,6 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
             return null;
         }
 
-        return new LoyaltyUserIdentity(UserId, WalletAddress);
+        return new LoyaltyUserIdentity(userId, WalletAddress);
     }
 }

@@ -68,4 +68,27 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
         Assert.Contains("\"status\":\"active\"", Assert.Single(Calls, r => r.Method == "POST").Body, StringComparison.Ordinal);
         Assert.Equal("active", Assert.Single(Calls, r => r.Method == "GET").QueryValue("status"));
     }
+
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge")]
+    [InlineData("Revoke-LoyaltyBadge -Confirm:$false")]
+    public void A_csv_UserId_that_is_not_a_guid_is_an_error_for_its_row_naming_the_value_and_other_rows_still_run(string command)
+    {
+        var badge = HeldBadge;
+        var typo = "771ebf7b-2a6a-4360-9b87-0709dfa8c64"; // 35 characters: one lost in a copy
+        var wallet = "0x00000000000000000000000000000000000000c3";
+        var csv = $"UserId,WalletAddress\n{typo},0x00000000000000000000000000000000000000c2\n,{wallet}";
+
+        var result = _session.Run($"$Csv | ConvertFrom-Csv | {command} -BadgeId $Badge", ("Csv", csv), ("Badge", badge));
+
+        // (Revoking from the good row's wallet, which holds nothing, is the server's 404: another error, for that row.)
+        var error = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("InvalidUserId,", StringComparison.Ordinal));
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(typo, error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(typo, error.TargetObject);
+        // The bad row sent nothing, not even to its wallet; the good row went out.
+        var sent = Assert.Single(Calls, r => r.Method == "POST");
+        Assert.Contains(wallet, sent.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("00c2", sent.Body, StringComparison.Ordinal);
+    }
 }
