@@ -21,7 +21,7 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
     /// an EntryId property (a CSV column) by name.
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [PartnerEntryId]
+    [IdOfPiped(typeof(PartnerEntry))]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 

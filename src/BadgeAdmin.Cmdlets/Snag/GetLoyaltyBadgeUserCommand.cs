@@ -23,7 +23,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
-    [LoyaltyBadgeId]
+    [IdOfPiped(typeof(LoyaltyBadge))]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 

@@ -5,6 +5,7 @@ using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
@@ -18,7 +19,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     /// <summary>The badge. Takes a badge from New-/Get-LoyaltyBadge by value, and a LoyaltyBadgeId property by name.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
-    [LoyaltyBadgeId]
+    [IdOfPiped(typeof(LoyaltyBadge))]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
