@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -19,6 +20,12 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid[]? Id { get; set; }
 
+    /// <summary>Only entries with this name; wildcards allowed ('Acme*'), any casing. Applies to the listing.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
     private long? _total;
 
     private protected override void OnRecord()
@@ -26,7 +33,9 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
         if (Id is null)
         {
             ForItem("PartnerEntry list", ErrorIds.PartnerEntryNotFound,
-                () => WritePaged(Client.ListEntriesAsync(count => _total = count, CancelToken)));
+                () => WritePaged(Name is null
+                    ? Client.ListEntriesAsync(count => _total = count, CancelToken)
+                    : new NameFilter(Name).Apply(Client.ListEntriesAsync(null, CancelToken), e => e.Name, CancelToken)));
             return;
         }
 

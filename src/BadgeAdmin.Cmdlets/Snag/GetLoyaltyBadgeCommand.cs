@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
@@ -54,6 +55,12 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? WalletAddress { get; set; }
 
+    /// <summary>Only badges with this name; wildcards allowed ('Gold*'), any casing. Applies to the listing.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
     /// <summary>Include deleted badges.</summary>
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
@@ -69,8 +76,9 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         if (Id is null || Website is not null)
         {
             var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId);
-            ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound,
-                () => WritePaged(Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)));
+            ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () => WritePaged(Name is null
+                ? Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)
+                : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken)));
             return;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -13,9 +14,10 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 {
-    /// <summary>Only the website with this name.</summary>
+    /// <summary>Only websites with this name; wildcards allowed ('Main*'), any casing.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? Name { get; set; }
 
     /// <summary>Defaults to the connection's.</summary>
@@ -29,7 +31,12 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 
     private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
 
-    private protected override void OnRecord() =>
-        ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound,
-            () => WritePaged(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, Name, PageSizeFor(PageSize), CancelToken)));
+    private protected override void OnRecord()
+    {
+        // A plain name is the API's filter too; a pattern needs every page, so -First cannot shrink the page size.
+        var name = new NameFilter(Name);
+        var pageSize = name.IsPattern ? PageSize : PageSizeFor(PageSize);
+        ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound, () => WritePaged(
+            name.Apply(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, name.ExactName, pageSize, CancelToken), w => w.Name, CancelToken)));
+    }
 }
