@@ -24,7 +24,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public Guid Id { get; set; }
 
-    /// <summary>Writes the removed badge: the server's account of it, or its EntryId and Id when the server sends none.</summary>
+    /// <summary>Writes the removed badge as it was (read just before the removal when the server's answer has no body).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -34,8 +34,11 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
+            // The API answers a DELETE with no body [I]: with -PassThru, read the badge first so what is written is the
+            // badge as it was (name, image, order), not a stub.
+            var before = passThru ? await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false) : null;
             var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);
-            return passThru ? removed ?? new PartnerBadge { Id = id, EntryId = entryId } : null;
+            return passThru ? removed ?? before : null;
         });
     }
 }

@@ -336,14 +336,18 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
-    public void Remove_PartnerBadge_PassThru_writes_the_removed_badge()
+    public void Remove_PartnerBadge_PassThru_writes_the_removed_badge_as_it_was()
     {
-        var badge = ServerBadges(FirstEntry)[0].BadgeId;
+        var (badge, order) = ServerBadges(FirstEntry)[0];
+        var before = Assert.Single(Run("Get-PartnerBadge -EntryId $e -Id $Badge", ("Badge", badge)).ThrowIfErrors().Output);
 
         var result = Run("Remove-PartnerBadge -EntryId $e -Id $Badge -PassThru -Confirm:$false", ("Badge", badge)).ThrowIfErrors();
 
         var removed = Assert.Single(result.Output);
         Assert.Equal((FirstEntry, badge), (removed.Property<Guid>("EntryId"), IdOf(removed)));
+        Assert.Equal(order, removed.Property<int>("Order"));
+        Assert.Equal(before.Property<string>("Name"), removed.Property<string>("Name"));
+        Assert.False(string.IsNullOrEmpty(removed.Property<string>("Image")));
         Assert.DoesNotContain(ServerBadges(FirstEntry), b => b.BadgeId == badge);
     }
 
