@@ -109,11 +109,20 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         return true;
     });
 
-    /// <summary>Writes an async listing as it arrives, honouring -Skip and -First across the whole invocation.</summary>
-    private protected void WritePaged<T>(IAsyncEnumerable<T> source)
+    /// <summary>
+    /// Writes an async listing as it arrives, honouring -Skip and -First across the whole invocation. Returns how many
+    /// items the listing gave (skipped ones included), or null when -First was already reached and nothing was asked.
+    /// </summary>
+    private protected int? WritePaged<T>(IAsyncEnumerable<T> source)
     {
-        if (_written >= First) return; // -First 0, or reached by an earlier record: not even one request
-        Pump.ForEach(source, CancelToken, item => TryWritePaged(item!));
+        if (_written >= First) return null; // -First 0, or reached by an earlier record: not even one request
+        var seen = 0;
+        Pump.ForEach(source, CancelToken, item =>
+        {
+            seen++;
+            return TryWritePaged(item!);
+        });
+        return seen;
     }
 
     /// <summary>

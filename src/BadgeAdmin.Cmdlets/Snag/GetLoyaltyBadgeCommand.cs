@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
@@ -76,9 +77,21 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         if (Id is null || Website is not null)
         {
             var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId);
-            ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () => WritePaged(Name is null
-                ? Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)
-                : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken)));
+            ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
+            {
+                var listed = WritePaged(Name is null
+                    ? Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)
+                    : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken));
+
+                // The API answers an unknown website with an empty list. Only then, one request of the organization's
+                // websites tells "no badges" from "no such website".
+                if (listed == 0 && query.WebsiteId is { } website && Website is null && !WebsiteExists(query.OrganizationId, website))
+                {
+                    WriteError(new CmdletError(
+                        new KeyNotFoundException($"No loyalty website with id {website}{(query.OrganizationId is { } org ? $" in organization {org}" : string.Empty)}. Get-LoyaltyWebsite lists them."),
+                        ErrorIds.LoyaltyWebsiteNotFound, ErrorCategory.ObjectNotFound, website));
+                }
+            });
             return;
         }
 
@@ -125,6 +138,16 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, id));
         }
     }
+
+    private bool WebsiteExists(Guid? organizationId, Guid websiteId) => Await(async token =>
+    {
+        await foreach (var site in Client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, token).ConfigureAwait(false))
+        {
+            if (site.Id == websiteId) return true;
+        }
+
+        return false;
+    });
 
     private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId) => new()
     {

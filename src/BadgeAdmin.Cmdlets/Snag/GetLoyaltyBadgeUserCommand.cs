@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -47,7 +50,20 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     private protected override void OnRecord()
     {
         var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status?.ToLowerInvariant(), WalletAddress = WalletAddress };
-        ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound,
-            () => WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)));
+        ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound, () =>
+        {
+            // The API answers an unknown badge id with an empty list. Only then, one small request tells "no holders"
+            // from "no such badge".
+            if (WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
+            WriteError(new CmdletError(
+                new KeyNotFoundException($"No loyalty badge with id {query.BadgeId} (a deleted badge has no holders to list)."),
+                ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, query.BadgeId));
+        });
     }
+
+    private bool BadgeExists(Guid id) => Await(async token =>
+    {
+        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id } }, 1, token).ConfigureAwait(false)) return true;
+        return false;
+    });
 }

@@ -6,7 +6,8 @@ namespace BadgeAdmin.Engine.Tests.Snag;
 
 /// <summary>
 /// What users type differently from the API's spelling: statuses and types in any casing are sent as the API spells
-/// them; conditions without a type and misspelt hashtable keys are refused before any request, naming what is wrong.
+/// them; conditions without a type and misspelt hashtable keys are refused before any request, naming what is wrong;
+/// ids that name nothing are reported as not found, not answered with an empty list.
 /// </summary>
 public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
 {
@@ -90,5 +91,35 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
         var sent = Assert.Single(Calls, r => r.Method == "POST");
         Assert.Contains(wallet, sent.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("00c2", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_badge_id_is_LoyaltyBadgeNotFound_not_an_empty_list_of_holders()
+    {
+        var unknown = Guid.NewGuid();
+
+        var result = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Unknown", ("Unknown", unknown));
+        var held = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status revoked -First 1", ("Held", HeldBadge)).ThrowIfErrors();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("LoyaltyBadgeNotFound", ErrorCategory.ObjectNotFound), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
+        Assert.Equal(unknown, error.TargetObject);
+        Assert.Empty(result.Output);
+        Assert.Single(held.Output); // a badge with holders asks nothing more
+    }
+
+    [Fact]
+    public void An_unknown_website_id_is_LoyaltyWebsiteNotFound_and_a_known_empty_one_is_not()
+    {
+        var unknown = Guid.NewGuid();
+
+        var result = _session.Run("Get-LoyaltyBadge -WebsiteId $Unknown", ("Unknown", unknown));
+        var beta = _session.Run("Get-LoyaltyBadge -WebsiteId $Beta -Name 'No such badge*'", ("Beta", _sandbox.Server.State.Snag.BetaWebsite.Id));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("LoyaltyWebsiteNotFound", ErrorCategory.ObjectNotFound), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
+        Assert.Equal(unknown, error.TargetObject);
+        Assert.Empty(beta.Errors);
+        Assert.Empty(beta.Output);
     }
 }
