@@ -90,9 +90,28 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
         {
             while (true)
             {
-                moving = Start(_ => enumerator.MoveNextAsync().AsTask(), cancellationToken);
-                Wait(moving);
-                if (!moving.GetAwaiter().GetResult() || !each(enumerator.Current)) break;
+                // Called here, not on the thread pool: an item already read (the rest of a page) comes back at once,
+                // with no thread hop per item. Only a move that must wait (the next page) is waited for, messages and
+                // all. The core awaits with ConfigureAwait(false), so nothing it continues needs this thread.
+                ValueTask<bool> move;
+                using (RequestObserverScope.Begin(this)) move = enumerator.MoveNextAsync();
+                bool more;
+                if (move.IsCompletedSuccessfully)
+                {
+                    more = move.Result;
+                    Drain();
+                }
+                else
+                {
+                    moving = move.AsTask();
+                    moving.ContinueWith(static (_, wake) => ((AutoResetEvent)wake!).Set(), _wake, CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    Wait(moving);
+                    more = moving.GetAwaiter().GetResult();
+                    moving = null;
+                }
+
+                if (!more || !each(enumerator.Current)) break;
             }
         }
         finally
