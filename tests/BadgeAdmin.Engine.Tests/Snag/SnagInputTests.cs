@@ -122,4 +122,18 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
         Assert.Empty(beta.Errors);
         Assert.Empty(beta.Output);
     }
+
+    [Fact]
+    public void Holders_is_a_real_property_that_sorts_and_exports()
+    {
+        var result = _session.Run("""
+            $badges = Get-LoyaltyBadge -First 5
+            $badges | ForEach-Object { $_.Holders -eq @($_.UserBadges).Count }
+            ($badges | Sort-Object Holders -Descending | Select-Object -First 1).Holders -eq ($badges.Holders | Measure-Object -Maximum).Maximum
+            ($badges[0] | ConvertTo-Json -Depth 1 | ConvertFrom-Json).Holders -eq $badges[0].Holders
+            """).ThrowIfErrors();
+
+        Assert.Equal(7, result.Output.Count);
+        Assert.All(result.Output, o => Assert.True((bool)o.BaseObject));
+    }
 }

@@ -54,6 +54,10 @@ public sealed class LoyaltyBadge
         init => _userBadges = value;
     }
 
+    /// <summary>How many user badges came with the badge (every status; only -UserId/-WalletAddress's when given).</summary>
+    [JsonIgnore]
+    public int Holders => UserBadges?.Count ?? 0;
+
     [JsonPropertyName("loyaltyRules")]
     public List<LoyaltyNamedReference>? Rules { get; init; }
 
