@@ -41,7 +41,7 @@ public abstract class ServiceCmdlet : BadgeAdminCmdlet
         if (connection!.IsDisposed)
         {
             ThrowTerminating(new CmdletError(
-                new ObjectDisposedException(connection.GetType().Name, $"This {ServiceName} connection was closed (by Disconnect-{ServiceName}, or Remove-Module BadgeAdmin). Run Connect-{ServiceName} again."),
+                new InvalidOperationException($"This {ServiceName} connection was closed (by Disconnect-{ServiceName}, or Remove-Module BadgeAdmin). Run Connect-{ServiceName} again."),
                 ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
         }
 

@@ -28,6 +28,7 @@ public sealed class DisconnectTests : IClassFixture<SandboxEngineFixture>
 
         Assert.Equal(new object[] { true, false, true, 1, "ConnectionClosed" }, result.Output.Take(5).Select(o => o.BaseObject));
         Assert.Contains("Remove-Module", (string)result.Output[5].BaseObject, StringComparison.Ordinal);
+        Assert.DoesNotContain("Object name", (string)result.Output[5].BaseObject, StringComparison.Ordinal);
     }
 
     [Fact]

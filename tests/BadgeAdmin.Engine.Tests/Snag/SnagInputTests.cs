@@ -136,4 +136,14 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
         Assert.Equal(7, result.Output.Count);
         Assert.All(result.Output, o => Assert.True((bool)o.BaseObject));
     }
+
+    [Fact]
+    public void A_user_badges_embedded_user_reads_as_its_wallet()
+    {
+        var result = _session.Run("Get-LoyaltyBadge -First 1 | ForEach-Object { $_.UserBadges | Select-Object -First 1 } | ForEach-Object { \"$($_.User)\"; $_.User.WalletAddress }").ThrowIfErrors();
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.False(string.IsNullOrEmpty((string?)result.Output[1]?.BaseObject));
+        Assert.Equal(result.Output[1].BaseObject, result.Output[0].BaseObject);
+    }
 }

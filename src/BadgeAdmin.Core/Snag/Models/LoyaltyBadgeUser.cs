@@ -70,4 +70,7 @@ public sealed class LoyaltyUserReference
 
     [JsonPropertyName("walletAddress")]
     public string? WalletAddress { get; init; }
+
+    /// <summary>What a list view shows for the user: the wallet, else the id.</summary>
+    public override string ToString() => WalletAddress ?? Id?.ToString() ?? string.Empty;
 }
