@@ -1,0 +1,81 @@
+# What README and help examples take for granted, with real values from the suite's sandbox (reset before each
+# example). Dot-sourced by DocumentationRunner.ps1 in a fresh pwsh, so the variables below are the example's own.
+#
+# - The module is imported and connected to both APIs from the environment ($env:PARTNERPAGE_API_KEY,
+#   $env:SNAG_API_KEY), as in a runbook; Connect-PartnerPage and Connect-Snag without -BaseUri reach the sandbox
+#   instead of production or a customer's host.
+# - Get-AutomationVariable (Azure Automation) stands in with the sandbox keys.
+# - wallets.csv, entry-ids.txt and attachments.csv lie in the working folder, which also links ./out to the build.
+param(
+    [Parameter(Mandatory)] [uri] $SandboxUri,
+    [Parameter(Mandatory)] [string] $ModulePath
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+
+$PSDefaultParameterValues['Connect-PartnerPage:BaseUri'] = $SandboxUri
+$PSDefaultParameterValues['Connect-Snag:BaseUri'] = $SandboxUri
+$env:PARTNERPAGE_API_KEY = 'sandbox-partnerpage'
+$env:SNAG_API_KEY = 'sandbox-snag'
+
+function Get-AutomationVariable {
+    param([Parameter(Mandatory)] [string] $Name)
+    switch ($Name) {
+        'PartnerPageKey' { 'sandbox-partnerpage' }
+        'SnagKey' { 'sandbox-snag' }
+        default { throw "The documentation prelude has no automation variable '$Name'." }
+    }
+}
+
+$seed = Invoke-RestMethod ([uri]::new($SandboxUri, '_sandbox/seed'))
+$orgId = [guid]$seed.snag.organizationId
+$websiteId = $w = [guid]$seed.snag.mainWebsiteId
+$otherWebsite = [guid]$seed.snag.betaWebsiteId
+$key = ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force
+Connect-PartnerPage
+Connect-Snag -OrganizationId $orgId -WebsiteId $websiteId
+
+# PartnerPage: $entry (the first entry), $badgeId (a directory badge $entry does not have), $e (the entry with the
+# most badges), $oldBadge on it and $newBadge not, $from and $to (entries with no badge in common).
+$attached = @{}
+foreach ($partner in Get-PartnerEntry) { $attached[$partner.Id] = @((Get-PartnerBadge -EntryId $partner.Id).Id) }
+$directory = @($attached.Values | ForEach-Object { $_ } | Sort-Object -Unique)
+$entry = Get-PartnerEntry -Id ([guid]$seed.partnerPage.entryIds[0])
+$badgeId = $directory | Where-Object { $_ -notin $attached[$entry.Id] } | Select-Object -First 1
+$e = $attached.Keys | Sort-Object { $attached[$_].Count }, { $_ } -Descending | Select-Object -First 1
+$oldBadge = $attached[$e][0]
+$newBadge = $directory | Where-Object { $_ -notin $attached[$e] } | Select-Object -First 1
+$pair = foreach ($one in $seed.partnerPage.entryIds) {
+    foreach ($other in $seed.partnerPage.entryIds) {
+        if ($one -ne $other -and -not ($attached[[guid]$one] | Where-Object { $_ -in $attached[[guid]$other] })) { , @($one, $other) }
+    }
+}
+$from, $to = Get-PartnerEntry -Id $pair[0]
+
+# Snag: $b, $first and $expired have active holders; $c, $second and $ids are other badges; $user holds $c;
+# $rule1, $rule2 are loyalty rules the badges' conditions name; $badge is the badge $b.
+$badges = @(Get-LoyaltyBadge -First 40)
+$withActive = @($badges | Where-Object { $_.UserBadges | Where-Object Status -EQ 'active' })
+$b = $first = $withActive[0].Id
+$expired = $withActive[1].Id
+$c = $second = $badges.Where({ $_.Id -notin $b, $expired }, 'First')[0].Id
+$ids = @($badges | Select-Object -Skip 2 -First 3).Id
+$badge = $badges | Where-Object Id -EQ $b
+$user = (Get-LoyaltyBadgeUser -BadgeId $c -First 1).UserId
+$rule1, $rule2 = @($badges.Conditions.LoyaltyRuleIds | Sort-Object -Unique)[0, 1]
+
+if (-not (Test-Path wallets.csv)) {
+    Set-Content wallets.csv -Value @(
+        'WalletAddress,UserId'
+        '0x00000000000000000000000000000000000000a1,'
+        "0x00000000000000000000000000000000000000a2,$user"
+    )
+}
+if (-not (Test-Path entry-ids.txt)) { Set-Content entry-ids.txt -Value (@($seed.partnerPage.entryIds[0, 1]) + [guid]::Empty) }
+if (-not (Test-Path attachments.csv)) {
+    @([pscustomobject]@{ EntryId = $entry.Id; BadgeId = $badgeId; Order = 0 }) | Export-Csv attachments.csv
+}
+
+Remove-Variable attached, directory, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
+$ErrorActionPreference = 'Continue'
