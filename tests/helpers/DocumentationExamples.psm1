@@ -155,7 +155,7 @@ function Invoke-DocumentationExample {
     )
 
     $sandbox = $SandboxUri.GetLeftPart([System.UriPartial]::Authority)
-    $stepsFile = Join-Path $WorkingDirectory '.documentation-steps.json'
+    $stepsFile = [System.IO.Path]::GetTempFileName()
     @($Example.Steps | ForEach-Object { @{ Code = $_.Code.Replace($script:DocumentedSandbox, $sandbox); Transcript = $_.Transcript } }) |
         ConvertTo-Json -Depth 3 -AsArray | Set-Content -LiteralPath $stepsFile
 
@@ -180,7 +180,7 @@ function Invoke-DocumentationExample {
             $current = [pscustomobject]@{ Lines = [System.Collections.Generic.List[string]]::new(); Errors = @() }
             $steps.Add($current)
         }
-        elseif ($line -match '^##DOC-ERRORS (?<json>.*)$') { $current.Errors = @($Matches.json | ConvertFrom-Json) }
+        elseif ($line -match '^##DOC-ERRORS (?<json>.*)$') { $current.Errors = @(ConvertFrom-Json $Matches.json -NoEnumerate | ForEach-Object { $_ }) }
         elseif ($current) { $current.Lines.Add($line.Replace($sandbox, $script:DocumentedSandbox)) }
         else { $preamble.Add($line) }
     }

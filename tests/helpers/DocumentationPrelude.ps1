@@ -37,7 +37,8 @@ Connect-PartnerPage
 Connect-Snag -OrganizationId $orgId -WebsiteId $websiteId
 
 # PartnerPage: $entry (the first entry), $badgeId (a directory badge $entry does not have), $e (the entry with the
-# most badges), $oldBadge on it and $newBadge not, $from and $to (entries with no badge in common).
+# most badges), $oldBadge on it and $newBadge not, $from and $to (two
+# other entries with no badge in common).
 $attached = @{}
 foreach ($partner in Get-PartnerEntry) { $attached[$partner.Id] = @((Get-PartnerBadge -EntryId $partner.Id).Id) }
 $directory = @($attached.Values | ForEach-Object { $_ } | Sort-Object -Unique)
@@ -46,15 +47,16 @@ $badgeId = $directory | Where-Object { $_ -notin $attached[$entry.Id] } | Select
 $e = $attached.Keys | Sort-Object { $attached[$_].Count }, { $_ } -Descending | Select-Object -First 1
 $oldBadge = $attached[$e][0]
 $newBadge = $directory | Where-Object { $_ -notin $attached[$e] } | Select-Object -First 1
-$pair = foreach ($one in $seed.partnerPage.entryIds) {
-    foreach ($other in $seed.partnerPage.entryIds) {
+$others = @($seed.partnerPage.entryIds | Where-Object { $_ -ne $entry.Id })
+$pair = foreach ($one in $others) {
+    foreach ($other in $others) {
         if ($one -ne $other -and -not ($attached[[guid]$one] | Where-Object { $_ -in $attached[[guid]$other] })) { , @($one, $other) }
     }
 }
 $from, $to = Get-PartnerEntry -Id $pair[0]
 
-# Snag: $b, $first and $expired have active holders; $c, $second and $ids are other badges; $user holds $c;
-# $rule1, $rule2 are loyalty rules the badges' conditions name; $badge is the badge $b.
+# Snag: $b, $first and $expired have active holders, $wallet is one of $b's; $c, $second and $ids are other badges;
+# $user holds $c; $rule1, $rule2 are loyalty rules badges name; $badge is the badge $b.
 $badges = @(Get-LoyaltyBadge -First 40)
 $withActive = @($badges | Where-Object { $_.UserBadges | Where-Object Status -EQ 'active' })
 $b = $first = $withActive[0].Id
@@ -62,8 +64,9 @@ $expired = $withActive[1].Id
 $c = $second = $badges.Where({ $_.Id -notin $b, $expired }, 'First')[0].Id
 $ids = @($badges | Select-Object -Skip 2 -First 3).Id
 $badge = $badges | Where-Object Id -EQ $b
+$wallet = (Get-LoyaltyBadgeUser -BadgeId $b -Status active -First 1).WalletAddress
 $user = (Get-LoyaltyBadgeUser -BadgeId $c -First 1).UserId
-$rule1, $rule2 = @($badges.Conditions.LoyaltyRuleIds | Sort-Object -Unique)[0, 1]
+$rule1, $rule2 = @($badges.Rules.Id | Sort-Object -Unique)[0, 1]
 
 if (-not (Test-Path wallets.csv)) {
     Set-Content wallets.csv -Value @(
@@ -77,5 +80,5 @@ if (-not (Test-Path attachments.csv)) {
     @([pscustomobject]@{ EntryId = $entry.Id; BadgeId = $badgeId; Order = 0 }) | Export-Csv attachments.csv
 }
 
-Remove-Variable attached, directory, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
+Remove-Variable attached, directory, others, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
 $ErrorActionPreference = 'Continue'

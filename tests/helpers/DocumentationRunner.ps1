@@ -1,6 +1,7 @@
 # Runs one documentation example in this (fresh) pwsh for tests/Documentation.Tests.ps1: the prelude, then each step
 # as typed at a prompt. Before each step it prints "##DOC-STEP n", after it "##DOC-ERRORS <json>" (the error records
-# the step wrote). Output is formatted as a console shows it, 300 columns wide, without colour.
+# the step wrote). Output is formatted as a console shows it, 300 columns wide, without colour, in en-US (the
+# documentation's language, so dates read the same on every machine).
 param(
     [Parameter(Mandatory)] [string] $StepsFile,
     [Parameter(Mandatory)] [uri] $SandboxUri,
@@ -8,6 +9,7 @@ param(
 )
 
 $PSStyle.OutputRendering = 'PlainText'
+[cultureinfo]::CurrentCulture = [cultureinfo]::CurrentUICulture = 'en-US'
 $ProgressPreference = 'SilentlyContinue'
 $__docSteps = @(Get-Content -LiteralPath $StepsFile -Raw | ConvertFrom-Json)
 Remove-Variable StepsFile
@@ -22,7 +24,16 @@ for ($__docIndex = 0; $__docIndex -lt $__docSteps.Count; $__docIndex++) {
     try {
         # A script block made from text has no file, so errors read as they do at a prompt ("Cmdlet: message").
         . ([scriptblock]::Create($__docSteps[$__docIndex].Code)) *>&1 |
-            ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $__docErrors.Add($_) }; $_ } |
+            ForEach-Object {
+                # Merged into output, these streams lose the prefix a console gives them.
+                switch ($_) {
+                    { $_ -is [System.Management.Automation.ErrorRecord] } { $__docErrors.Add($_); $_ }
+                    { $_ -is [System.Management.Automation.VerboseRecord] } { "VERBOSE: $($_.Message)" }
+                    { $_ -is [System.Management.Automation.WarningRecord] } { "WARNING: $($_.Message)" }
+                    { $_ -is [System.Management.Automation.DebugRecord] } { "DEBUG: $($_.Message)" }
+                    default { $_ }
+                }
+            } |
             Out-String -Stream -Width 300 | ForEach-Object { [Console]::Out.WriteLine($_) }
     }
     catch {
@@ -33,6 +44,6 @@ for ($__docIndex = 0; $__docIndex -lt $__docSteps.Count; $__docIndex++) {
     $__docReport = @($__docErrors | ForEach-Object {
             @{ Id = $_.FullyQualifiedErrorId; Text = ($_ | Out-String -Width 300).Trim() }
         })
-    [Console]::Out.WriteLine('##DOC-ERRORS ' + (ConvertTo-Json -InputObject $__docReport -Compress -Depth 3 -AsArray))
+    [Console]::Out.WriteLine('##DOC-ERRORS ' + (ConvertTo-Json -InputObject $__docReport -Compress -Depth 3))
     if ($__docErrors.Count -and -not $__docSteps[$__docIndex].Transcript) { break }
 }

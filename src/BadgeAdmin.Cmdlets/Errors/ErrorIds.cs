@@ -36,6 +36,8 @@ internal static class ErrorIds
     public const string LoyaltyBadgeNotFound = "LoyaltyBadgeNotFound";
     public const string LoyaltyUserBadgeNotFound = "LoyaltyUserBadgeNotFound";
     public const string LoyaltyWebsiteNotFound = "LoyaltyWebsiteNotFound";
+    public const string LoyaltyWebsiteAmbiguous = "LoyaltyWebsiteAmbiguous";
+    public const string WebsiteIdAndWebsiteName = "WebsiteIdAndWebsiteName";
     public const string InvalidLoyaltyBadge = "InvalidLoyaltyBadge";
     public const string UserNotSpecified = "UserNotSpecified";
     public const string InvalidUserId = "InvalidUserId";

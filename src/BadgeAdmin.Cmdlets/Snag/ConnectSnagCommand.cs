@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
@@ -10,7 +12,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="synopsis">Connects the current runspace to the Snag loyalty API.</para>
 /// <para type="description">The key comes from -ApiKey or $env:SNAG_API_KEY, the base URI from -BaseUri,
 /// $env:SNAG_BASE_URI or admin.snagsolutions.io (customers run their own hostnames). -OrganizationId and -WebsiteId
-/// become the defaults of the cmdlets that need them. No request is sent until a cmdlet needs one.</para>
+/// (or -WebsiteName, looked up with one request) become the defaults of the cmdlets that need them. Otherwise no
+/// request is sent until a cmdlet needs one.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(SnagConnection))]
@@ -28,16 +31,76 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
     [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
+    /// <summary>
+    /// Default website by its exact name (any casing), looked up through the new connection: one request, and a
+    /// terminating error when no website or several have that name.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? WebsiteName { get; set; }
+
     private protected override void OnEnd()
     {
+        if (WebsiteName is not null && WebsiteId is not null)
+        {
+            ThrowTerminating(new Runtime.CmdletError(new ArgumentException("Give -WebsiteId or -WebsiteName, not both."),
+                Errors.ErrorIds.WebsiteIdAndWebsiteName, ErrorCategory.InvalidArgument, WebsiteName));
+        }
+
         var (key, source) = ReadKey("Snag", ApiKeyVariable);
         var (baseUri, uriSource) = ResolveBaseUri();
         var settings = Settings(baseUri, SnagConnection.ApiKeyHeader, key, uriSource);
         var connection = new SnagConnection(settings, source, OrganizationId, WebsiteId);
+        if (WebsiteName is not null)
+        {
+            // Until the name resolves, the runspace keeps the connection it had: a failed lookup changes nothing.
+            try
+            {
+                connection.WebsiteId = FindWebsite(connection, WebsiteName);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
         Connections.SetSnag(connection);
         WriteVerbose($"Connected to Snag at {connection.BaseUri} (key from {source}).");
         if (PassThru.IsPresent) WriteObject(connection);
     }
+
+    private Guid FindWebsite(SnagConnection connection, string name)
+    {
+        var matches = new List<Core.Snag.Models.LoyaltyWebsite>();
+        try
+        {
+            // The API's name filter is the documented one; the exact comparison here guards against a looser server match.
+            Stream(connection.Client.ListWebsitesAsync(OrganizationId, name, SnagRoutes.MaxPageSize, CancelToken), site =>
+            {
+                if (string.Equals(site.Name, name, StringComparison.OrdinalIgnoreCase)) matches.Add(site);
+            });
+        }
+        catch (Core.Http.ApiException ex)
+        {
+            ThrowTerminating(Errors.ApiErrorTranslator.Translate(ex, name, Errors.ErrorIds.LoyaltyWebsiteNotFound));
+        }
+
+        if (matches.Count == 1) return matches[0].Id;
+        if (matches.Count == 0)
+        {
+            ThrowTerminating(new Runtime.CmdletError(
+                new ItemNotFoundException($"No Snag website is named '{name}'{InOrganization()}. Get-LoyaltyWebsite lists them."),
+                Errors.ErrorIds.LoyaltyWebsiteNotFound, ErrorCategory.ObjectNotFound, name));
+        }
+
+        ThrowTerminating(new Runtime.CmdletError(
+            new ArgumentException($"{matches.Count} Snag websites are named '{name}'{InOrganization()} ({string.Join(", ", matches.Select(m => m.Id))}); give -WebsiteId."),
+            Errors.ErrorIds.LoyaltyWebsiteAmbiguous, ErrorCategory.InvalidArgument, name));
+        return default;
+    }
+
+    private string InOrganization() => OrganizationId is { } id ? $" in organization {id}" : string.Empty;
 
     private (Uri Uri, string Source) ResolveBaseUri()
     {

@@ -22,7 +22,8 @@ public sealed class SnagConnection : BadgeAdminConnection
     public Guid? OrganizationId { get; }
 
     /// <summary>Default website for cmdlets that need one.</summary>
-    public Guid? WebsiteId { get; }
+    /// <remarks>Set by Connect-Snag -WebsiteName once this connection has looked the name up, before anyone else sees it.</remarks>
+    public Guid? WebsiteId { get; internal set; }
 
     internal SnagClient Client { get; }
 

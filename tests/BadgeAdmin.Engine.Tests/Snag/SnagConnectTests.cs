@@ -91,6 +91,82 @@ public sealed class SnagConnectTests : IClassFixture<SandboxEngineFixture>, IDis
         Assert.Contains("SNAG_API_KEY", error.Exception.Message);
     }
 
+    [Fact]
+    public void Connect_Snag_WebsiteName_in_a_new_session_looks_the_website_up_with_one_request()
+    {
+        var result = _session.Run("""
+            Disconnect-Snag
+            Connect-Snag -ApiKey $Key -BaseUri $Uri -OrganizationId $OrgId -WebsiteName 'main website' -PassThru
+            Get-LoyaltyBadge -First 1 | Out-Null
+            """, ("Key", SandboxKey), ("Uri", _sandbox.BaseAddress), ("OrgId", _sandbox.OrganizationId)).ThrowIfErrors();
+
+        Assert.Equal(_sandbox.MainWebsiteId, Assert.Single(result.Values("WebsiteId")));
+        Assert.Equal(2, _sandbox.Requests.Count);
+        var lookup = _sandbox.Requests[0];
+        Assert.Equal(("GET", "/api/websites"), (lookup.Method, lookup.Path));
+        Assert.Equal("main website", lookup.QueryValue("name"));
+        Assert.Equal(_sandbox.OrganizationId.ToString(), lookup.QueryValue("organizationId"));
+        Assert.Equal(_sandbox.MainWebsiteId.ToString(), _sandbox.Requests[1].QueryValue("websiteId")); // the default scopes listings
+    }
+
+    [Fact]
+    public void Connect_Snag_WebsiteName_that_matches_no_website_is_LoyaltyWebsiteNotFound_and_keeps_the_old_connection()
+    {
+        var result = _session.Run("""
+            $before = Get-BadgeAdminConnection -Service Snag
+            try { Connect-Snag -ApiKey $Key -BaseUri $Uri -WebsiteName 'No Such Website' } catch { throw }
+            """, ("Key", SandboxKey), ("Uri", _sandbox.BaseAddress));
+
+        Assert.Equal("LoyaltyWebsiteNotFound", result.TerminatingErrorId);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("'No Such Website'", error.Exception.Message);
+        Assert.Single(_sandbox.Requests);
+        var kept = _session.Run("(Get-BadgeAdminConnection -Service Snag) -eq $before").ThrowIfErrors();
+        Assert.Equal(true, Assert.Single(kept.Output).BaseObject);
+    }
+
+    [Fact]
+    public async Task Connect_Snag_WebsiteName_that_several_websites_share_is_LoyaltyWebsiteAmbiguous_listing_their_ids()
+    {
+        var twin = Guid.NewGuid();
+        await _sandbox.AddFaultAsync(new
+        {
+            path = "/api/websites",
+            status = 200,
+            body = $$"""{"data":[{"id":"{{_sandbox.MainWebsiteId}}","name":"Main Website"},{"id":"{{twin}}","name":"Main Website"}],"hasNextPage":false}""",
+        });
+
+        var result = _session.Run("try { Connect-Snag -ApiKey $Key -BaseUri $Uri -WebsiteName 'Main Website' } catch { throw }",
+            ("Key", SandboxKey), ("Uri", _sandbox.BaseAddress));
+
+        Assert.Equal("LoyaltyWebsiteAmbiguous", result.TerminatingErrorId);
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(twin.ToString(), error.Exception.Message);
+    }
+
+    [Fact]
+    public void Connect_Snag_with_WebsiteId_and_WebsiteName_is_refused_before_any_request()
+    {
+        var result = _session.Run("try { Connect-Snag -ApiKey $Key -BaseUri $Uri -WebsiteId $WebsiteId -WebsiteName 'Main Website' } catch { throw }",
+            ("Key", SandboxKey), ("Uri", _sandbox.BaseAddress), ("WebsiteId", _sandbox.MainWebsiteId));
+
+        Assert.Equal("WebsiteIdAndWebsiteName", result.TerminatingErrorId);
+        Assert.Empty(_sandbox.Requests);
+    }
+
+    private System.Security.SecureString SandboxKey
+    {
+        get
+        {
+            var key = new System.Security.SecureString();
+            foreach (var c in _sandbox.Server.State.Options.SnagKey) key.AppendChar(c);
+            key.MakeReadOnly();
+            return key;
+        }
+    }
+
     [Theory]
     [InlineData("Get-LoyaltyBadge")]
     [InlineData("Get-LoyaltyWebsite")]

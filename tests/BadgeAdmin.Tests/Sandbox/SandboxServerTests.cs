@@ -274,6 +274,18 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+
+    [Fact]
+    public async Task Badge_users_carry_completedAt_as_a_string_when_granted_and_null_otherwise()
+    {
+        var page = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badge_users?loyaltyBadgeId={SeedBadge(2499)}"))!["data"]!.AsArray();
+
+        var active = page.First(u => u!["status"]!.GetValue<string>() == "active")!;
+        Assert.True(DateTimeOffset.TryParse(active["completedAt"]!.GetValue<string>(), out _));
+        var other = page.First(u => u!["status"]!.GetValue<string>() != "active")!;
+        Assert.True(other.AsObject().ContainsKey("completedAt"));
+        Assert.Null(other["completedAt"]);
+    }
 }
 
 /// <summary>The seed route that tells scripts the sandbox's fixed ids.</summary>
