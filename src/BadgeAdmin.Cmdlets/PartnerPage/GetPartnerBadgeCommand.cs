@@ -27,6 +27,7 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>One badge to get. Without it, every badge of the entry is listed.</summary>
     [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid? Id { get; set; }
 
     private long _total;

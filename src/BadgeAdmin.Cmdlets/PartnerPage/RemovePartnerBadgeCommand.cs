@@ -22,6 +22,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>The badge to detach.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>Writes the removed badge as it was (read just before the removal when the server's answer has no body).</summary>

@@ -24,6 +24,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>The badge to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>New position (0 first).</summary>

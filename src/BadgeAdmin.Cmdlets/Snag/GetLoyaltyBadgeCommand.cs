@@ -49,11 +49,13 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     /// <summary>Only badges these users hold (with only their user badges embedded).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyUserIdCompleter))]
     public Guid[]? UserId { get; set; }
 
     /// <summary>Only badges the users with these wallets hold.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string[]? WalletAddress { get; set; }
 
     /// <summary>Only badges with this name; wildcards allowed ('Gold*'), any casing. Applies to the listing.</summary>

@@ -38,6 +38,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     /// <summary>Only the user badge of this wallet.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string? WalletAddress { get; set; }
 
     /// <summary>User badges per request (the API's limit, 1 to 1000).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Core.Snag;
@@ -18,6 +19,7 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteNameCompleter))]
     public string? Name { get; set; }
 
     /// <summary>Defaults to the connection's.</summary>
