@@ -18,7 +18,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
 /// request) and reports each id that does not come back as a LoyaltyBadgeNotFound error.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
