@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -15,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// (or -WebsiteName, looked up with one request) become the defaults of the cmdlets that need them. Otherwise no
 /// request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-Snag.md")]
 [OutputType(typeof(SnagConnection))]
 public sealed class ConnectSnagCommand : ConnectCommandBase
 {
