@@ -293,6 +293,7 @@ public sealed class SandboxSeedRouteTests : IClassFixture<SandboxFixture>
         Assert.Equal(_sandbox.Snag.OrganizationId.ToString(), seed["snag"]!["organizationId"]!.GetValue<string>());
         Assert.Equal(_sandbox.Snag.MainWebsite.Id.ToString(), seed["snag"]!["mainWebsiteId"]!.GetValue<string>());
         Assert.Equal(12, seed["partnerPage"]!["entryIds"]!.AsArray().Count);
+        Assert.Equal(BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId.ToString(), seed["partnerPage"]!["directoryId"]!.GetValue<string>());
         Assert.DoesNotContain(_sandbox.Requests, r => r.Path.StartsWith("/_sandbox", StringComparison.Ordinal));
     }
 }
