@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,21 +11,23 @@ namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>
 /// Completes directory badge ids (shown with the badge's name), for the directory-badge cmdlets and for the badge
-/// New-PartnerBadge attaches. Primes from the connection's default directory, or else from the first directories listed.
+/// New-PartnerBadge attaches. With -DirectoryId typed, that directory's badges; else those of the connection's default
+/// directory, or of the directories listed first when it has none.
 /// </summary>
 public sealed class PartnerDirectoryBadgeIdCompleter : IdCompleter
 {
-    private protected override string Kind => PartnerPageClient.DirectoryBadgeKind;
+    private protected override string KindFor(IDictionary? bound) =>
+        BoundGuid(bound, "DirectoryId") is { } directoryId ? PartnerPageClient.DirectoryBadgeKindOf(directoryId) : PartnerPageClient.DirectoryBadgeKind;
 
     private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.PartnerPage;
 
     private protected override BadgeAdminConnection? Accept(object? value) => value as PartnerPageConnection;
 
-    private protected override async Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken)
+    private protected override async Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {
         var partnerPage = (PartnerPageConnection)connection;
         var directories = new List<Guid>();
-        if (partnerPage.DirectoryId is { } directory)
+        if ((BoundGuid(bound, "DirectoryId") ?? partnerPage.DirectoryId) is { } directory)
         {
             directories.Add(directory);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -12,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// $env:PARTNERPAGE_API_KEY and is never shown again. -DirectoryId becomes the default of the directory-badge
 /// cmdlets. No request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-PartnerPage.md")]
 [OutputType(typeof(PartnerPageConnection))]
 public sealed class ConnectPartnerPageCommand : ConnectCommandBase
 {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -14,7 +15,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// (Connect-PartnerPage -DirectoryId). Each badge carries its DirectoryId, so it pipes on to Set- and
 /// Remove-PartnerDirectoryBadge, and its Id binds New-PartnerBadge -BadgeId. The routes are inferred.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -12,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">How to find the directory id the directory-badge cmdlets work in (Connect-PartnerPage
 /// -DirectoryId, or -DirectoryId on each call). The route is inferred; see the route table.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerDirectory", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "PartnerDirectory", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectory.md")]
 [OutputType(typeof(PartnerDirectory))]
 public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
 {

@@ -14,7 +14,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Sends a PATCH with only the fields given (route inferred; see the route table). Entries
 /// that show the badge show the change. Writes nothing unless -PassThru.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
 {

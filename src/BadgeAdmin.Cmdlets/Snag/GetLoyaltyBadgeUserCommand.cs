@@ -16,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
 /// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadgeUser.md")]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
@@ -38,6 +38,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     /// <summary>Only the user badge of this wallet.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string? WalletAddress { get; set; }
 
     /// <summary>User badges per request (the API's limit, 1 to 1000).</summary>

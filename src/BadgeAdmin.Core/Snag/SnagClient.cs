@@ -38,6 +38,9 @@ public sealed class SnagClient : IDisposable
 
     public const string WebsiteKind = "LoyaltyWebsite";
 
+    /// <summary>Kind name under which users are remembered: their id, with their wallet address as the name.</summary>
+    public const string UserKind = "LoyaltyUser";
+
     public async IAsyncEnumerable<LoyaltyBadge> ListBadgesAsync(LoyaltyBadgeQuery query, int pageSize = SnagRoutes.MaxPageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -119,6 +122,7 @@ public sealed class SnagClient : IDisposable
             async (response, _) => ReadBadgeUsersPage(await _api.ReadBodyAsync(response).ConfigureAwait(false)), streamed: false);
         await foreach (var user in pager.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(UserKind, userId, user.WalletAddress ?? user.User?.WalletAddress);
             yield return user;
         }
     }

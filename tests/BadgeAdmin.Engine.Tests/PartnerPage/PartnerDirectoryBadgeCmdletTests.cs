@@ -279,21 +279,6 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Equal(missing, result.Errors[1].TargetObject);
     }
 
-    [Theory]
-    [InlineData("Get-PartnerDirectory", new[] { "Id", "Name" })]
-    [InlineData("Get-PartnerDirectoryBadge -DirectoryId $d -First 2", new[] { "Id", "Name", "Image" })]
-    public void The_new_types_table_views_fit_an_80_column_console(string script, string[] columns)
-    {
-        var text = (string)Assert.Single(Run($"{script} | Format-Table | Out-String -Width 80").ThrowIfErrors().Output).BaseObject;
-
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        var dashes = Array.FindIndex(lines, l => l.StartsWith('-') && l.Trim().All(c => c is '-' or ' '));
-        Assert.True(dashes > 0, "no table header in:\n" + text);
-        Assert.Matches("^" + string.Join(" +", columns) + " *$", lines[dashes - 1]);
-        Assert.All(lines, l => Assert.True(l.Length <= 80, l));
-        Assert.Contains(lines, l => l.Contains("Sandbox Partner Directory", StringComparison.Ordinal) || l.Contains("Gold Partner", StringComparison.Ordinal));
-    }
-
     [Fact]
     public void New_PartnerBadge_BadgeId_completes_directory_badges_by_name()
     {

@@ -39,7 +39,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
         var one = await _client.GetDirectoryAsync(PartnerPageData.AppDirectoryId);
 
         Assert.Equal(new[] { Directory, PartnerPageData.AppDirectoryId }, listed.Select(d => d.Id));
-        Assert.Equal(("Sandbox App Directory", "sandbox-app-directory"), (one.Name, one.AdditionalFields!["slug"].GetString()));
+        Assert.Equal(("Sandbox App Directory", "sandbox-app-directory"), (one.Name, one.AdditionalFields!["slug"]));
         Assert.Equal(new[] { Prefix + "directories/", Prefix + $"directories/{PartnerPageData.AppDirectoryId}/" }, _sandbox.Requests.Select(r => r.Path));
     }
 
