@@ -20,5 +20,5 @@ public sealed class LoyaltyBadgeIdCompleter : IdCompleter
         Prime((SnagConnection)connection, cancellationToken);
 
     private static Task Prime(SnagConnection snag, CancellationToken cancellationToken) =>
-        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId }, PrimeCount, cancellationToken), cancellationToken);
+        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId, MaxItems = PrimeCount }, PrimeCount, cancellationToken), cancellationToken);
 }

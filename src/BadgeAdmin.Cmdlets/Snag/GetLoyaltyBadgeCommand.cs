@@ -78,7 +78,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
         if (Id is null || Website is not null)
         {
-            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId);
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? ItemsWanted : null);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
             {
                 var listed = WritePaged(Name is null
@@ -151,8 +151,9 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         return false;
     });
 
-    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId) => new()
+    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId, long? maxItems = null) => new()
     {
+        MaxItems = maxItems,
         BadgeIds = ids,
         OrganizationId = organizationId,
         WebsiteId = websiteId,

@@ -64,7 +64,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 
     private bool BadgeExists(Guid id) => Await(async token =>
     {
-        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id } }, 1, token).ConfigureAwait(false)) return true;
+        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id }, MaxItems = 1 }, 1, token).ConfigureAwait(false)) return true;
         return false;
     });
 }
