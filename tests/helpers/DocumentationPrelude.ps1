@@ -5,7 +5,7 @@
 #   $env:SNAG_API_KEY), as in a runbook; Connect-PartnerPage and Connect-Snag without -BaseUri reach the sandbox
 #   instead of production or a customer's host.
 # - Get-AutomationVariable (Azure Automation) stands in with the sandbox keys.
-# - wallets.csv, entry-ids.txt and attachments.csv lie in the working folder, which also links ./out to the build.
+# - wallets.csv, entry-ids.txt, attachments.csv and new-badges.csv lie in the working folder, which also links ./out to the build.
 param(
     [Parameter(Mandatory)] [uri] $SandboxUri,
     [Parameter(Mandatory)] [string] $ModulePath
@@ -41,12 +41,12 @@ Connect-Snag -OrganizationId $orgId -WebsiteId $websiteId
 # other entries with no badge in common).
 $attached = @{}
 foreach ($partner in Get-PartnerEntry) { $attached[$partner.Id] = @((Get-PartnerBadge -EntryId $partner.Id).Id) }
-$directory = @($attached.Values | ForEach-Object { $_ } | Sort-Object -Unique)
+$attachedIds = @($attached.Values | ForEach-Object { $_ } | Sort-Object -Unique)
 $entry = Get-PartnerEntry -Id ([guid]$seed.partnerPage.entryIds[0])
-$badgeId = $directory | Where-Object { $_ -notin $attached[$entry.Id] } | Select-Object -First 1
+$badgeId = $attachedIds | Where-Object { $_ -notin $attached[$entry.Id] } | Select-Object -First 1
 $e = $attached.Keys | Sort-Object { $attached[$_].Count }, { $_ } -Descending | Select-Object -First 1
 $oldBadge = $attached[$e][0]
-$newBadge = $directory | Where-Object { $_ -notin $attached[$e] } | Select-Object -First 1
+$newBadge = $attachedIds | Where-Object { $_ -notin $attached[$e] } | Select-Object -First 1
 $others = @($seed.partnerPage.entryIds | Where-Object { $_ -ne $entry.Id })
 $pair = foreach ($one in $others) {
     foreach ($other in $others) {
@@ -54,16 +54,18 @@ $pair = foreach ($one in $others) {
     }
 }
 $from, $to = Get-PartnerEntry -Id $pair[0]
+# $directory: the seed's partner directory; $badge: one of its badges.
+$directory = Get-PartnerDirectory | Where-Object Id -EQ ([guid]$seed.partnerPage.directoryId)
+$badge = Get-PartnerDirectoryBadge -DirectoryId $directory.Id -First 1
 
 # Snag: $b, $first and $expired have active holders, $wallet is one of $b's; $c, $second and $ids are other badges;
-# $user holds $c; $rule1, $rule2 are loyalty rules badges name; $badge is the badge $b.
+# $user holds $c; $rule1, $rule2 are loyalty rules badges name.
 $badges = @(Get-LoyaltyBadge -First 40)
 $withActive = @($badges | Where-Object { $_.UserBadges | Where-Object Status -EQ 'active' })
 $b = $first = $withActive[0].Id
 $expired = $withActive[1].Id
 $c = $second = $badges.Where({ $_.Id -notin $b, $expired }, 'First')[0].Id
 $ids = @($badges | Select-Object -Skip 2 -First 3).Id
-$badge = $badges | Where-Object Id -EQ $b
 $wallet = (Get-LoyaltyBadgeUser -BadgeId $b -Status active -First 1).WalletAddress
 $user = (Get-LoyaltyBadgeUser -BadgeId $c -First 1).UserId
 $rule1, $rule2 = @($badges.Rules.Id | Sort-Object -Unique)[0, 1]
@@ -76,9 +78,16 @@ if (-not (Test-Path wallets.csv)) {
     )
 }
 if (-not (Test-Path entry-ids.txt)) { Set-Content entry-ids.txt -Value (@($seed.partnerPage.entryIds[0, 1]) + [guid]::Empty) }
+if (-not (Test-Path new-badges.csv)) {
+    Set-Content new-badges.csv -Value @(
+        'Name,Image'
+        'Beta Tester,https://images.example.com/beta-tester.png'
+        'Early Adopter,https://images.example.com/early-adopter.png'
+    )
+}
 if (-not (Test-Path attachments.csv)) {
     @([pscustomobject]@{ EntryId = $entry.Id; BadgeId = $badgeId; Order = 0 }) | Export-Csv attachments.csv
 }
 
-Remove-Variable attached, directory, others, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
+Remove-Variable attached, attachedIds, others, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
 $ErrorActionPreference = 'Continue'

@@ -1,6 +1,6 @@
 # Runs one documentation example in this (fresh) pwsh for tests/Documentation.Tests.ps1: the prelude, then each step
 # as typed at a prompt. Before each step it prints "##DOC-STEP n", after it "##DOC-ERRORS <json>" (the error records
-# the step wrote). Output is formatted as a console shows it, 300 columns wide, without colour, in en-US (the
+# the step wrote). Output is formatted as a console shows it, 120 columns wide (a common terminal), without colour, in en-US (the
 # documentation's language, so dates read the same on every machine).
 param(
     [Parameter(Mandatory)] [string] $StepsFile,
@@ -34,15 +34,15 @@ for ($__docIndex = 0; $__docIndex -lt $__docSteps.Count; $__docIndex++) {
                     default { $_ }
                 }
             } |
-            Out-String -Stream -Width 300 | ForEach-Object { [Console]::Out.WriteLine($_) }
+            Out-String -Stream -Width 120 | ForEach-Object { [Console]::Out.WriteLine($_) }
     }
     catch {
         $__docErrors.Add($_)
-        [Console]::Out.WriteLine(($_ | Out-String -Width 300))
+        [Console]::Out.WriteLine(($_ | Out-String -Width 120))
     }
     $ErrorActionPreference = 'Continue'
     $__docReport = @($__docErrors | ForEach-Object {
-            @{ Id = $_.FullyQualifiedErrorId; Text = ($_ | Out-String -Width 300).Trim() }
+            @{ Id = $_.FullyQualifiedErrorId; Text = ($_ | Out-String -Width 120).Trim() }
         })
     [Console]::Out.WriteLine('##DOC-ERRORS ' + (ConvertTo-Json -InputObject $__docReport -Compress -Depth 3))
     if ($__docErrors.Count -and -not $__docSteps[$__docIndex].Transcript) { break }

@@ -86,9 +86,7 @@ internal static class SnagJson
         w.WriteString("createdAt", u.CreatedAt);
         w.WriteString("updatedAt", u.UpdatedAt);
         w.WriteNull("deletedAt");
-        // completedAt (string or null): when the badge was granted (api-reference, LoyaltyBadgeUser; added 2026-02).
-        if (u.CompletedAt is { } completed) w.WriteString("completedAt", completed);
-        else w.WriteNull("completedAt");
+        if (u.CompletedAt is { } completed) w.WriteString("completedAt", completed); // granted: the date, as the extract's string
         w.WriteString("status", u.Status);
         w.WriteStartArray("progress");
         w.WriteEndArray();
