@@ -37,8 +37,7 @@ Connect-PartnerPage
 Connect-Snag -OrganizationId $orgId -WebsiteId $websiteId
 
 # PartnerPage: $entry (the first entry), $badgeId (a directory badge $entry does not have), $e (the entry with the
-# most badges), $oldBadge on it and $newBadge not, $from and $to (two
-# other entries with no badge in common).
+# most badges), $oldBadge on it and $newBadge not, $from and $to (two other entries with no badge in common).
 $attached = @{}
 foreach ($partner in Get-PartnerEntry) { $attached[$partner.Id] = @((Get-PartnerBadge -EntryId $partner.Id).Id) }
 $attachedIds = @($attached.Values | ForEach-Object { $_ } | Sort-Object -Unique)
@@ -70,24 +69,19 @@ $wallet = (Get-LoyaltyBadgeUser -BadgeId $b -Status active -First 1).WalletAddre
 $user = (Get-LoyaltyBadgeUser -BadgeId $c -First 1).UserId
 $rule1, $rule2 = @($badges.Rules.Id | Sort-Object -Unique)[0, 1]
 
-if (-not (Test-Path wallets.csv)) {
-    Set-Content wallets.csv -Value @(
-        'WalletAddress,UserId'
-        '0x00000000000000000000000000000000000000a1,'
-        "0x00000000000000000000000000000000000000a2,$user"
-    )
-}
-if (-not (Test-Path entry-ids.txt)) { Set-Content entry-ids.txt -Value (@($seed.partnerPage.entryIds[0, 1]) + [guid]::Empty) }
-if (-not (Test-Path new-badges.csv)) {
-    Set-Content new-badges.csv -Value @(
-        'Name,Image'
-        'Beta Tester,https://images.example.com/beta-tester.png'
-        'Early Adopter,https://images.example.com/early-adopter.png'
-    )
-}
-if (-not (Test-Path attachments.csv)) {
-    @([pscustomobject]@{ EntryId = $entry.Id; BadgeId = $badgeId; Order = 0 }) | Export-Csv attachments.csv
-}
+# The working folder is new for each example.
+Set-Content wallets.csv -Value @(
+    'WalletAddress,UserId'
+    '0x00000000000000000000000000000000000000a1,'
+    "0x00000000000000000000000000000000000000a2,$user"
+)
+Set-Content entry-ids.txt -Value (@($seed.partnerPage.entryIds[0, 1]) + [guid]::Empty)
+Set-Content new-badges.csv -Value @(
+    'Name,Image'
+    'Beta Tester,https://images.example.com/beta-tester.png'
+    'Early Adopter,https://images.example.com/early-adopter.png'
+)
+[pscustomobject]@{ EntryId = $entry.Id; BadgeId = $badgeId; Order = 0 } | Export-Csv attachments.csv
 
 Remove-Variable attached, attachedIds, others, pair, one, other, partner, badges, withActive, seed -ErrorAction SilentlyContinue
 $ErrorActionPreference = 'Continue'

@@ -130,7 +130,7 @@ public sealed class HelpTests : IDisposable
     {
         // An example with an output block shows the command first, then what it prints.
         var example = Strings("(Get-Help Get-PartnerBadge -Examples).examples.example[1] | Out-String -Width 200");
-        Assert.Contains("Get-PartnerBadge -EntryId 8f0d3b4e-1c1a-4e6b-9d7a-3f5e2b8c9d10", example[0], StringComparison.Ordinal);
+        Assert.Contains("Get-PartnerBadge -EntryId 774313e0-c0d9-466a-8819-1c4f6bd48d77", example[0], StringComparison.Ordinal);
         Assert.Contains("Gold Partner", example[0], StringComparison.Ordinal);
 
         // INPUTS name the type to pass (System.Guid), never Nullable`1[[…]], and the page's prose appears once.
