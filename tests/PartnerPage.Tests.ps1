@@ -280,7 +280,7 @@ Describe 'PartnerPage cmdlets against the sandbox' {
     It 'formats badges as a table with the chosen columns' {
         $entry = (Get-PartnerEntry)[0]
         $table = Get-PartnerBadge -EntryId $entry.Id | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Order\s+Id\s+Name\s+Image'
+        $table | Should -Match 'Order\s+Name\s+Id\s+Image'
         $table | Should -Match 'EntryId: '
     }
 }
