@@ -32,7 +32,7 @@ public sealed class SecretRedactor
     public SecretRedactor(string secret)
     {
         _secret = secret ?? string.Empty;
-        _forms = string.IsNullOrEmpty(secret) || secret.Length < MinimumLength ? Array.Empty<string>() : FormsOf(secret);
+        _forms = _secret.Length < MinimumLength ? Array.Empty<string>() : FormsOf(_secret);
     }
 
     public string Redact(string? text)

@@ -15,9 +15,9 @@ namespace BadgeAdmin.Core.Http;
 /// Retries what is safe to retry, enforces the per-attempt timeout and reads each body inside it, within the size limit.
 /// Retryable: connection failures, 408, 429, 500, 502, 503, 504. A non-idempotent request (create, grant) is retried
 /// only on 429 or when the connection failed before the request left, so a change is never applied twice.
-/// Rate limits (429) are retried for as long as the waits fit the request's wait budget; the other failures up to
-/// MaxRetries times, within the same budget. A wait the server asks for beyond the budget, or one that cannot be read,
-/// is reported instead of waited.
+/// A rate limit (429), or any retryable status whose server says how long to wait, is retried for as long as the waits
+/// fit the request's wait budget; the other failures up to MaxRetries times, within the same budget. A wait the server
+/// asks for beyond the budget, or one that cannot be read, is reported instead of waited.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
@@ -45,7 +45,7 @@ internal sealed class RetryHandler : DelegatingHandler
         var intent = request.GetIntent();
         var path = request.RequestUri?.PathAndQuery ?? string.Empty;
         var retries = 0; // retries for anything but a rate limit: at most MaxRetries
-        var rateLimitRetries = 0;
+        var budgetedRetries = 0;
         var waited = TimeSpan.Zero;
         while (true)
         {
@@ -92,14 +92,12 @@ internal sealed class RetryHandler : DelegatingHandler
 
             TimeSpan wait;
             string reason;
-            var rateLimit = false;
+            var budgeted = false; // retried within the wait budget, not counted against MaxRetries
             if (response is not null)
             {
                 var status = (int)response.StatusCode;
                 if (!IsRetryableStatus(status) || _maxRetries == 0 || ServerSaysNoRetry(response)) return response;
                 if (intent == RequestIntent.NotIdempotent && status != 429) return response;
-                rateLimit = status == 429;
-                if (!rateLimit && retries >= _maxRetries) return response;
 
                 var asked = RetryDelay.FromServer(response, DateTimeOffset.UtcNow);
                 if (asked == RetryDelay.Unusable)
@@ -108,8 +106,11 @@ internal sealed class RetryHandler : DelegatingHandler
                     return response;
                 }
 
-                wait = asked ?? RetryDelay.Backoff(rateLimit ? rateLimitRetries : retries);
-                if (waited + Charged(wait, rateLimit) > _maxRetryWait)
+                // A rate limit, or a server that says how long to wait, is waited for as long as the budget allows.
+                budgeted = status == 429 || asked is not null;
+                if (!budgeted && retries >= _maxRetries) return response;
+                wait = asked ?? RetryDelay.Backoff(budgeted ? budgetedRetries : retries);
+                if (waited + Charged(wait, budgeted) > _maxRetryWait)
                 {
                     request.SetWaitNote(asked is { } stated
                         ? $"The server asked to wait {FormatSeconds(stated)}, which{(waited > TimeSpan.Zero ? $" after {FormatSeconds(waited)} of waiting" : string.Empty)} is over the {FormatSeconds(_maxRetryWait)} retry wait budget (-MaxRetryWaitSec), so it was not waited."
@@ -129,23 +130,23 @@ internal sealed class RetryHandler : DelegatingHandler
                 reason = failure!.Kind == ApiFailureKind.Timeout ? $"timed out after {FormatSeconds(_timeout)}" : "lost its connection";
             }
 
-            waited += Charged(wait, rateLimit);
-            var count = rateLimit
-                ? $"rate limited: {FormatSeconds(waited)} of the {FormatSeconds(_maxRetryWait)} wait budget"
+            waited += Charged(wait, budgeted);
+            var count = budgeted
+                ? $"{FormatSeconds(waited)} of the {FormatSeconds(_maxRetryWait)} wait budget"
                 : $"retry {retries + 1} of {_maxRetries}";
             RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} ({count}).");
-            if (rateLimit) rateLimitRetries++;
+            if (budgeted) budgetedRetries++;
             else retries++;
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// What a wait costs the budget. A rate limit counts at least the first backoff, so a server answering 429 with
-    /// no wait (or "0") cannot keep one request going for ever.
+    /// What a wait costs the budget. A budgeted retry counts at least the first backoff, so a server answering 429
+    /// (or 503 with Retry-After: 0) with no wait cannot keep one request going for ever.
     /// </summary>
-    private static TimeSpan Charged(TimeSpan wait, bool rateLimit) =>
-        rateLimit && wait < RetryDelay.InitialBackoff ? RetryDelay.InitialBackoff : wait;
+    private static TimeSpan Charged(TimeSpan wait, bool budgeted) =>
+        budgeted && wait < RetryDelay.InitialBackoff ? RetryDelay.InitialBackoff : wait;
 
     private ApiException Failure(HttpRequestMessage request, string path, Exception ex, bool timedOut, out bool requestMayHaveArrived)
     {
