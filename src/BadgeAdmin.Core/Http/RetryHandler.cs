@@ -132,7 +132,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
             waited += Charged(wait, budgeted);
             var count = budgeted
-                ? $"{FormatSeconds(waited)} of the {FormatSeconds(_maxRetryWait)} wait budget"
+                ? $"retry {budgetedRetries + 1}; {FormatSeconds(waited)} of the {FormatSeconds(_maxRetryWait)} wait budget used"
                 : $"retry {retries + 1} of {_maxRetries}";
             RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} ({count}).");
             if (budgeted) budgetedRetries++;
