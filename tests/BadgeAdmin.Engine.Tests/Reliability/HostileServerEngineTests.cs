@@ -151,15 +151,17 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
     }
 
     [Theory]
-    [InlineData("[double]::NaN")]
-    [InlineData("[double]::PositiveInfinity")]
-    public void A_condition_amount_that_is_not_a_number_is_refused_before_any_request(string amount)
+    [InlineData("-Condition @{ type = 'points'; amount = [double]::NaN }", "Condition", "[0].Amount is NaN")]
+    [InlineData("-Condition @{ type = 'points'; amount = 1 }, @{ type = 'points'; amount = [double]::PositiveInfinity }", "Condition", "[1].Amount is Infinity")]
+    [InlineData("-Condition @{ type = 'points'; amount = 1 } -Reward @{ rewardType = 'points'; amount = [double]::NegativeInfinity }", "Reward", "[0].Amount is -Infinity")]
+    public void An_amount_that_is_not_a_finite_number_is_refused_in_binding(string parameters, string parameter, string why)
     {
-        var result = Run($"New-LoyaltyBadge -Name Odd -ImageUrl https://cdn.example/o.png -Condition @{{ type = 'points'; amount = {amount} }}");
+        var result = Run($"New-LoyaltyBadge -Name Odd -ImageUrl https://cdn.example/o.png {parameters}");
 
-        Assert.Null(result.Terminating);
-        Assert.Equal(("InvalidLoyaltyBadge", ErrorCategory.InvalidArgument), result.ErrorKinds().Single());
-        Assert.Contains("Condition[0].Amount", result.Errors[0].Exception.Message);
+        Assert.Contains("ParameterArgumentValidationError", result.AllErrorIds());
+        var message = (result.Terminating as IContainsErrorRecord)?.ErrorRecord.Exception.Message ?? result.Errors.Single().Exception.Message;
+        Assert.Contains($"'{parameter}'", message);
+        Assert.Contains(why, message);
         Assert.Empty(_sandbox.Requests);
     }
 
