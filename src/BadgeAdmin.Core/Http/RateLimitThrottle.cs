@@ -13,8 +13,11 @@ namespace BadgeAdmin.Core.Http;
 /// </summary>
 internal sealed class RateLimitThrottle
 {
-    /// <summary>No limit of its own: above any -ThrottleLimit, so only a rate limit lowers concurrency.</summary>
-    public const int Unlimited = 64;
+    /// <summary>
+    /// No limit of its own: above anything a connection runs (-ThrottleLimit, times the parallel runspaces sharing
+    /// it), so only a rate limit lowers concurrency.
+    /// </summary>
+    public const int Unlimited = 1024;
 
     /// <summary>429s arriving together (one burst of concurrent requests) lower the limit once, not once each.</summary>
     private static readonly TimeSpan CutInterval = TimeSpan.FromSeconds(1);
