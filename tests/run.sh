@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README "Tests"; .ci/run calls it). Needs only the .NET SDK: installs pwsh 7.6.9 and Pester 5.9.1
-# into .tools/ when missing, builds in Release, runs every xunit project and every Pester suite, and ends with one
-# line summing them all: "N passed, N failed[, N skipped]". A missing pwsh or Pester is a failure, never a skip.
+# into .tools/ when missing, builds in Release, runs every xunit project, every Pester suite and the try.sh check, and
+# ends with one line summing them all: "N passed, N failed[, N skipped]". A missing pwsh or Pester is a failure, never
+# a skip.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=out/test-results
@@ -50,6 +51,14 @@ if [ -f "$pester_result" ]; then
     [ "$code" -eq 0 ] || status=1
 else
     fail "Pester did not report results (exit $code); counted as a failure."
+fi
+
+echo "== try.sh (last: it rebuilds out/)"
+try_result=$(bash tests/try-script.sh | tee /dev/stderr | tail -n 1)
+if [[ "$try_result" =~ ^try-script:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+else
+    fail "try-script did not report results; counted as a failure."
 fi
 
 [ "$failed" -eq 0 ] || status=1

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
@@ -9,15 +10,15 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>Completes Snag badge ids (shown with the badge's name), within the connection's organization and website.</summary>
 public sealed class LoyaltyBadgeIdCompleter : IdCompleter
 {
-    private protected override string Kind => SnagClient.BadgeKind;
+    private protected override string KindFor(IDictionary? bound) => SnagClient.BadgeKind;
 
     private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.Snag;
 
     private protected override BadgeAdminConnection? Accept(object? value) => value as SnagConnection;
 
-    private protected override Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken) =>
+    private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         Prime((SnagConnection)connection, cancellationToken);
 
     private static Task Prime(SnagConnection snag, CancellationToken cancellationToken) =>
-        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId }, PrimeCount, cancellationToken), cancellationToken);
+        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId, MaxItems = PrimeCount }, PrimeCount, cancellationToken), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
@@ -9,12 +10,12 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>Completes PartnerPage entry ids (shown with the entry's name).</summary>
 public sealed class PartnerEntryIdCompleter : IdCompleter
 {
-    private protected override string Kind => PartnerPageClient.EntryKind;
+    private protected override string KindFor(IDictionary? bound) => PartnerPageClient.EntryKind;
 
     private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.PartnerPage;
 
     private protected override BadgeAdminConnection? Accept(object? value) => value as PartnerPageConnection;
 
-    private protected override Task PrimeAsync(BadgeAdminConnection connection, CancellationToken cancellationToken) =>
+    private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         ReadSome(((PartnerPageConnection)connection).Client.ListEntriesAsync(null, cancellationToken), cancellationToken);
 }

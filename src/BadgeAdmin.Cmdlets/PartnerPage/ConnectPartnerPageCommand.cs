@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -9,7 +10,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Keeps one connection (one HTTP client) for the runspace. The key comes from -ApiKey or
 /// $env:PARTNERPAGE_API_KEY and is never shown again. No request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-PartnerPage.md")]
 [OutputType(typeof(PartnerPageConnection))]
 public sealed class ConnectPartnerPageCommand : ConnectCommandBase
 {

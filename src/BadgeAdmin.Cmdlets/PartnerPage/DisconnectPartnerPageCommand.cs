@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
@@ -8,7 +9,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <summary>
 /// <para type="synopsis">Drops the runspace's PartnerPage connection and disposes its HTTP client.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "PartnerPage")]
+[Cmdlet(VerbsCommunications.Disconnect, "PartnerPage", HelpUri = OnlineHelp.Pages + "Disconnect-PartnerPage.md")]
 public sealed class DisconnectPartnerPageCommand : DisconnectCommandBase
 {
     /// <summary>The connection to close (from Connect-PartnerPage -PassThru or Get-BadgeAdminConnection); the runspace's by default.</summary>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -12,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
 /// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerBadge", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "PartnerBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 {
@@ -27,6 +28,7 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>One badge to get. Without it, every badge of the entry is listed.</summary>
     [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid? Id { get; set; }
 
     private long _total;

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -10,7 +11,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <summary>
 /// <para type="synopsis">Gets PartnerPage partner entries: all of them (every page, streamed) or the ones named.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PartnerEntry", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "PartnerEntry", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerEntry.md")]
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
 {

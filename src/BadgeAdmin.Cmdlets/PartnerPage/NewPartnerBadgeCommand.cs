@@ -3,6 +3,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -12,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">POSTs {id, order} to the entry's badge collection (route inferred from the documented
 /// PATCH; see the route table). Never retried once the server may have acted, so a badge is not attached twice.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
 {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -11,7 +12,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
 /// Writes nothing unless -PassThru.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 {
@@ -22,6 +23,7 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>The badge to detach.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>Writes the removed badge as it was (read just before the removal when the server's answer has no body).</summary>

@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="synopsis">Changes a badge attached to a PartnerPage partner entry: its order, or the directory badge it refers to.</para>
 /// <para type="description">Sends the documented PATCH with only the fields given. Writes nothing unless -PassThru.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 {
@@ -24,6 +24,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>The badge to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
     /// <summary>New position (0 first).</summary>

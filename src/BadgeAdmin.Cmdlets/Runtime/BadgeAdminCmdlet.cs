@@ -142,6 +142,10 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         return ++_written < First;
     }
 
+    /// <summary>How many more items -First/-Skip can use (skipped ones included), or null when there is no -First.</summary>
+    private protected long? ItemsWanted =>
+        First == ulong.MaxValue || First + Skip > long.MaxValue ? null : (long)(First + Skip) - (long)(_skipped + _written);
+
     /// <summary>The page size to ask for: the cmdlet's, or fewer when -First/-Skip need fewer.</summary>
     private protected int PageSizeFor(int pageSize)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -12,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// $env:SNAG_BASE_URI or admin.snagsolutions.io (customers run their own hostnames). -OrganizationId and -WebsiteId
 /// become the defaults of the cmdlets that need them. No request is sent until a cmdlet needs one.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-Snag.md")]
 [OutputType(typeof(SnagConnection))]
 public sealed class ConnectSnagCommand : ConnectCommandBase
 {

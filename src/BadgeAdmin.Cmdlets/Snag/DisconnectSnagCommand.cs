@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;
 
@@ -8,7 +9,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <summary>
 /// <para type="synopsis">Drops the runspace's Snag connection and disposes its HTTP client.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Snag")]
+[Cmdlet(VerbsCommunications.Disconnect, "Snag", HelpUri = OnlineHelp.Pages + "Disconnect-Snag.md")]
 public sealed class DisconnectSnagCommand : DisconnectCommandBase
 {
     /// <summary>The connection to close (from Connect-Snag -PassThru or Get-BadgeAdminConnection); the runspace's by default.</summary>

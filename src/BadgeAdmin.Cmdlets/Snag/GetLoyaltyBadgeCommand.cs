@@ -18,7 +18,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
 /// request) and reports each id that does not come back as a LoyaltyBadgeNotFound error.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
@@ -49,11 +49,13 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     /// <summary>Only badges these users hold (with only their user badges embedded).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyUserIdCompleter))]
     public Guid[]? UserId { get; set; }
 
     /// <summary>Only badges the users with these wallets hold.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string[]? WalletAddress { get; set; }
 
     /// <summary>Only badges with this name; wildcards allowed ('Gold*'), any casing. Applies to the listing.</summary>
@@ -76,7 +78,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
         if (Id is null || Website is not null)
         {
-            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId);
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? ItemsWanted : null);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
             {
                 var listed = WritePaged(Name is null
@@ -149,8 +151,9 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         return false;
     });
 
-    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId) => new()
+    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId, long? maxItems = null) => new()
     {
+        MaxItems = maxItems,
         BadgeIds = ids,
         OrganizationId = organizationId,
         WebsiteId = websiteId,

@@ -16,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
 /// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadgeUser.md")]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
@@ -38,6 +38,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     /// <summary>Only the user badge of this wallet.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string? WalletAddress { get; set; }
 
     /// <summary>User badges per request (the API's limit, 1 to 1000).</summary>
@@ -63,7 +64,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 
     private bool BadgeExists(Guid id) => Await(async token =>
     {
-        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id } }, 1, token).ConfigureAwait(false)) return true;
+        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id }, MaxItems = 1 }, 1, token).ConfigureAwait(false)) return true;
         return false;
     });
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -10,7 +12,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <summary>
 /// <para type="synopsis">Gets the Snag websites of the organization: how to find the website id to scope badges by.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LoyaltyWebsite", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "LoyaltyWebsite", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyWebsite.md")]
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 {
@@ -18,6 +20,7 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteNameCompleter))]
     public string? Name { get; set; }
 
     /// <summary>Defaults to the connection's.</summary>

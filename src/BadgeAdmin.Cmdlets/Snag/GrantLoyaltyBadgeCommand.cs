@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -10,7 +11,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// row's WalletAddress (or UserId). Writes what the server reports for each user. A grant is retried only when the
 /// server certainly did not act on it, so no user is awarded twice by a retry.</para>
 /// </summary>
-[Cmdlet(VerbsSecurity.Grant, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsSecurity.Grant, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Grant-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadgeUserChange))]
 public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
 {

@@ -17,7 +17,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// with the allowed values. Piping a badge from Get-LoyaltyBadge copies it (name, image, description, conditions,
 /// rewards) to the website given. Never retried once the server may have acted, so a badge is not created twice.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
 {

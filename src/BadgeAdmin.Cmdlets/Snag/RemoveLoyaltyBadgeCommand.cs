@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -11,7 +12,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
 /// A deleted badge is listed again only with Get-LoyaltyBadge -IncludeDeleted. Writes nothing unless -PassThru.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -9,7 +10,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
 /// revokes it from every active holder. Asks for confirmation by default (ConfirmImpact High).</para>
 /// </summary>
-[Cmdlet(VerbsSecurity.Revoke, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsSecurity.Revoke, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Revoke-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadgeUserChange))]
 public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
 {

@@ -14,7 +14,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">Sends only the fields given (POST /api/loyalty/badges/{id}). A badge's conditions cannot
 /// be changed; create a new badge instead. Writes nothing unless -PassThru.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
 {

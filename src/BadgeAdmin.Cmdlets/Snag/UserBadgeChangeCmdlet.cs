@@ -29,11 +29,13 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EmptyStringAsNull]
+    [ArgumentCompleter(typeof(LoyaltyUserIdCompleter))]
     public string? UserId { get; set; }
 
     /// <summary>The user, by wallet address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EmptyStringAsNull]
+    [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string? WalletAddress { get; set; }
 
     private protected override void OnBegin()

@@ -32,7 +32,7 @@ public sealed class RecentlySeen
     /// Items of <paramref name="kind"/> whose id starts with, or whose name contains, what was typed (quotes and
     /// wildcards ignored), most recently seen first, each id once.
     /// </summary>
-    public IReadOnlyList<(Guid Id, string? Name)> Match(string kind, string? typed, int max = 50)
+    public IReadOnlyList<(Guid Id, string? Name)> Match(string kind, string? typed)
     {
         var word = (typed ?? string.Empty).Trim().Trim('\'', '"').Replace("*", string.Empty);
         var found = new List<(Guid, string?)>();
@@ -41,7 +41,7 @@ public sealed class RecentlySeen
             if (!_byKind.TryGetValue(kind, out var ring)) return found;
             var seen = new HashSet<Guid>();
             var held = (int)Math.Min(ring.Written, Capacity);
-            for (var back = 1; back <= held && found.Count < max; back++)
+            for (var back = 1; back <= held; back++)
             {
                 var item = ring.Items[(ring.Written - back) % Capacity];
                 if (!seen.Add(item.Id)) continue;

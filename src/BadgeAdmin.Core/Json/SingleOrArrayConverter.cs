@@ -7,9 +7,9 @@ using System.Text.Json.Serialization.Metadata;
 namespace BadgeAdmin.Core.Json;
 
 /// <summary>Reads a list sent either as a JSON array or as one bare object (older Snag payloads do both).</summary>
-public sealed class SingleOrArrayConverter<T> : JsonConverter<List<T>>
+public sealed class SingleOrArrayConverter<T> : JsonConverter<ItemList<T>>
 {
-    public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override ItemList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var itemType = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         switch (reader.TokenType)
@@ -17,9 +17,9 @@ public sealed class SingleOrArrayConverter<T> : JsonConverter<List<T>>
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartObject:
-                return new List<T> { JsonSerializer.Deserialize(ref reader, itemType)! };
+                return new ItemList<T> { JsonSerializer.Deserialize(ref reader, itemType)! };
             case JsonTokenType.StartArray:
-                var items = new List<T>();
+                var items = new ItemList<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(JsonSerializer.Deserialize(ref reader, itemType)!);
@@ -31,6 +31,6 @@ public sealed class SingleOrArrayConverter<T> : JsonConverter<List<T>>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<List<T>>)options.GetTypeInfo(typeof(List<T>)));
+    public override void Write(Utf8JsonWriter writer, ItemList<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<ItemList<T>>)options.GetTypeInfo(typeof(ItemList<T>)));
 }

@@ -32,6 +32,11 @@ public sealed class PartnerPageClient : IDisposable
     /// <summary>Kind name under which entries are remembered for completion.</summary>
     public const string EntryKind = "PartnerEntry";
 
+    /// <summary>Kind name under which every entry's badges are remembered; <see cref="BadgeKindOf"/> holds one entry's.</summary>
+    public const string BadgeKind = "PartnerBadge";
+
+    public static string BadgeKindOf(Guid entryId) => BadgeKind + "/" + entryId.ToString("N");
+
     /// <param name="onTotal">Called with the envelope's <c>count</c> (the total across pages) when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
     public async IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -58,6 +63,7 @@ public sealed class PartnerPageClient : IDisposable
         await foreach (var badge in badges.ConfigureAwait(false))
         {
             badge.EntryId = entryId;
+            Remember(badge);
             yield return badge;
         }
     }
@@ -97,7 +103,14 @@ public sealed class PartnerPageClient : IDisposable
     {
         var badge = await _api.ReadJsonAsync(response, Json.PartnerBadge).ConfigureAwait(false);
         badge.EntryId = entryId;
+        Remember(badge);
         return badge;
+    }
+
+    private void Remember(PartnerBadge badge)
+    {
+        _seen.Record(BadgeKind, badge.Id, badge.Name);
+        _seen.Record(BadgeKindOf(badge.EntryId), badge.Id, badge.Name);
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ public sealed class SnagClient : IDisposable
 
     public const string WebsiteKind = "LoyaltyWebsite";
 
+    /// <summary>Kind name under which users are remembered: their id, with their wallet address as the name.</summary>
+    public const string UserKind = "LoyaltyUser";
+
     public async IAsyncEnumerable<LoyaltyBadge> ListBadgesAsync(LoyaltyBadgeQuery query, int pageSize = SnagRoutes.MaxPageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -61,7 +64,7 @@ public sealed class SnagClient : IDisposable
                 .AddEach("userId", query.UserIds)
                 .AddEach("walletAddress", query.WalletAddresses)
                 .Add("includeDeleted", query.IncludeDeleted ? true : null);
-            await foreach (var badge in PagesAsync(SnagRoutes.ListBadges.Format(), filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, cancellationToken).ConfigureAwait(false))
+            await foreach (var badge in PagesAsync(SnagRoutes.ListBadges.Format(), filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, readAhead: true, query.MaxItems, cancellationToken).ConfigureAwait(false))
             {
                 _seen.Record(BadgeKind, badge.Id, badge.Name);
                 yield return badge;
@@ -117,8 +120,9 @@ public sealed class SnagClient : IDisposable
             .Add("status", query.Status);
         var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers.Format(), filters, pageSize, u => u.Id,
             async (response, _) => ReadBadgeUsersPage(await _api.ReadBodyAsync(response).ConfigureAwait(false)), streamed: false);
-        await foreach (var user in pager.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var user in pager.ReadAsync(readAhead: false, null, cancellationToken).ConfigureAwait(false))
         {
+            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(UserKind, userId, user.WalletAddress ?? user.User?.WalletAddress);
             yield return user;
         }
     }
@@ -128,14 +132,15 @@ public sealed class SnagClient : IDisposable
     {
         CheckPageSize(pageSize);
         var filters = new QueryString().Add("organizationId", organizationId).Add("name", name);
-        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, cancellationToken).ConfigureAwait(false))
+        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken).ConfigureAwait(false))
         {
             _seen.Record(WebsiteKind, site.Id, site.Name);
             yield return site;
         }
     }
 
-    private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf, CancellationToken cancellationToken)
+    private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf,
+        bool readAhead, long? maxItems, CancellationToken cancellationToken)
     {
         // The {data, hasNextPage} envelope needs no sniffing: each page is read straight from the network.
         var pager = new CursorPager<T>(_api, path, filters, pageSize, idOf, async (response, token) =>
@@ -143,7 +148,7 @@ public sealed class SnagClient : IDisposable
             var page = await _api.ReadStreamedAsync(response, pageType, token).ConfigureAwait(false);
             return (page.Data ?? throw _api.Invalid(response, "an envelope without 'data'"), page.HasNextPage);
         }, streamed: true);
-        return pager.ReadAsync(cancellationToken);
+        return pager.ReadAsync(readAhead, maxItems, cancellationToken);
     }
 
     private static (List<LoyaltyBadgeUser> Items, bool HasNextPage) ReadBadgeUsersPage(JsonBody body)

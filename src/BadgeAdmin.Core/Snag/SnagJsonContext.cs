@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using BadgeAdmin.Core.Json;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Core.Snag;
@@ -13,6 +14,7 @@ namespace BadgeAdmin.Core.Snag;
 [JsonSerializable(typeof(LoyaltyBadgeUser))]
 [JsonSerializable(typeof(LoyaltyWebsite))]
 [JsonSerializable(typeof(List<LoyaltyBadgeUser>))]
+[JsonSerializable(typeof(ItemList<LoyaltyBadgeUser>))]
 [JsonSerializable(typeof(SnagPage<LoyaltyBadge>))]
 [JsonSerializable(typeof(SnagPage<LoyaltyBadgeUser>))]
 [JsonSerializable(typeof(SnagPage<LoyaltyWebsite>))]

@@ -12,6 +12,9 @@ public sealed class LoyaltyBadgeQuery
     public IReadOnlyList<Guid>? UserIds { get; init; }
     public IReadOnlyList<string>? WalletAddresses { get; init; }
     public bool IncludeDeleted { get; init; }
+
+    /// <summary>At most how many badges the caller will read (-First/-Skip); no page is read ahead past them. Null: all.</summary>
+    public long? MaxItems { get; init; }
 }
 
 /// <summary>Filters of GET /api/loyalty/badge_users (api-reference §1.4).</summary>

@@ -95,7 +95,7 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
-    public void The_cache_holds_the_latest_2000_most_recent_first_each_id_once()
+    public void The_cache_holds_the_latest_2000_each_id_once_under_its_latest_name()
     {
         // The website's 2,500 badges are listed newest first (badge 2499 first, badge 0 last), then one is read again:
         // of the 2,501 reads the cache keeps the latest 2,000, so badges 2499 to 1999 are dropped.
@@ -105,16 +105,66 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
 
         var dropped = Complete($"Set-LoyaltyBadge -Id {Badge(1999)}");
         var kept = Complete($"Set-LoyaltyBadge -Id {Badge(1998)}");
-        var latest = Complete("Set-LoyaltyBadge -Id ");
+        var all = Complete("Set-LoyaltyBadge -Id ");
         var renamed = Complete("Set-LoyaltyBadge -Id Renamed");
 
         Assert.Empty(dropped);
         Assert.Equal(Badge(1998).ToString(), Assert.Single(kept).CompletionText);
-        Assert.Equal(Badge(1500).ToString(), latest[0].CompletionText); // read again last: first, under its new name
-        Assert.Equal("Renamed", latest[0].ToolTip);
-        Assert.Equal(Badge(0).ToString(), latest[1].CompletionText);
-        Assert.Single(latest, c => c.CompletionText == Badge(1500).ToString()); // held twice in the cache, offered once
+        Assert.Equal(2000 - 1, all.Count); // every badge held, badge 1500 (held twice) offered once
+        Assert.Equal("Renamed", Assert.Single(all, c => c.CompletionText == Badge(1500).ToString()).ToolTip);
         Assert.Equal(Badge(1500).ToString(), Assert.Single(renamed).CompletionText);
         Assert.Empty(_sandbox.Requests);
+    }
+
+    [Fact]
+    public void Every_match_is_offered_in_alphabetical_order_of_name()
+    {
+        _session.Run("Get-PartnerEntry | Out-Null; Get-LoyaltyBadge -First 600 | Out-Null").ThrowIfErrors();
+
+        var entries = Complete("Get-PartnerBadge -EntryId ").Select(c => c.ToolTip).ToList();
+        var streaks = Complete("Set-LoyaltyBadge -Id Streak");
+        var expected = _session.Run("(Get-LoyaltyBadge -First 600 | Where-Object Name -like '*Streak*').Count").ThrowIfErrors();
+
+        Assert.Equal(entries.Order(StringComparer.OrdinalIgnoreCase), entries);
+        Assert.Equal(_sandbox.EntryIds.Count, entries.Count);
+        Assert.True(streaks.Count > 50, $"only {streaks.Count} offered");
+        Assert.Equal((int)expected.Output.Single().BaseObject, streaks.Count);
+        Assert.Equal(streaks.Select(c => c.ToolTip).Order(StringComparer.OrdinalIgnoreCase), streaks.Select(c => c.ToolTip));
+    }
+
+    [Fact]
+    public void A_partner_badge_id_is_completed_from_the_typed_entrys_badges()
+    {
+        var acme = _sandbox.EntryIds[0];
+
+        var offered = Complete($"Set-PartnerBadge -EntryId {acme} -Id ");
+        var expected = _session.Run("Get-PartnerBadge -EntryId $Id | ForEach-Object { $_.Id.ToString() }", ("Id", acme)).ThrowIfErrors();
+
+        Assert.Equal(expected.Output.Select(o => o.ToString()).Order(), offered.Select(c => c.CompletionText).Order());
+        Assert.Equal(2, _sandbox.Requests.Count); // one to prime, one for the check above
+        Assert.Contains($"/entries/partners/{acme}/badges", _sandbox.Requests[0].Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Users_and_wallets_are_completed_from_the_typed_badges_holders()
+    {
+        var badge = Badge(2499);
+
+        var wallets = Complete($"Grant-LoyaltyBadge -BadgeId {badge} -WalletAddress 0x");
+        var users = Complete($"Revoke-LoyaltyBadge -BadgeId {badge} -UserId ");
+        var holders = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Id", ("Id", badge)).ThrowIfErrors().Output;
+
+        Assert.Single(_sandbox.Requests, r => r.Path.Contains("badge_users", StringComparison.Ordinal) && r.Query.EndsWith("limit=100", StringComparison.Ordinal));
+        Assert.Equal(holders.Select(h => (string)h.Properties["WalletAddress"].Value).Order(), wallets.Select(c => c.CompletionText).Order());
+        Assert.Equal(holders.Select(h => h.Properties["UserId"].Value.ToString()).Order(), users.Select(c => c.CompletionText).Order());
+        Assert.All(users, u => Assert.StartsWith("0x", u.ListItemText, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Website_names_are_completed_quoted()
+    {
+        var names = Complete("Get-LoyaltyWebsite -Name ma");
+
+        Assert.Equal("'Main Website'", Assert.Single(names).CompletionText);
     }
 }

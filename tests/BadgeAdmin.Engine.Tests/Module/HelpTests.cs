@@ -41,6 +41,21 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Get_Help_Online_has_an_address_for_every_cmdlet_its_help_page_in_the_sources()
+    {
+        var uris = _session.Run("Get-Command -Module BadgeAdmin | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Uri = $_.HelpUri } }")
+            .ThrowIfErrors().Output.ToDictionary(o => o.Properties["Name"].Value.ToString()!, o => o.Properties["Uri"].Value?.ToString());
+        var docs = Path.Combine(EngineSession.RepoRoot, "docs", "en-US");
+
+        Assert.NotEmpty(uris);
+        Assert.All(uris, pair =>
+        {
+            Assert.Equal($"https://github.com/badgeadmin/BadgeAdmin/blob/main/docs/en-US/{pair.Key}.md", pair.Value);
+            Assert.True(File.Exists(Path.Combine(docs, pair.Key + ".md")), $"{pair.Key}: no docs/en-US/{pair.Key}.md");
+        });
+    }
+
+    [Fact]
     public void Every_cmdlet_has_a_synopsis_a_description_and_two_examples_one_of_them_a_pipeline()
     {
         foreach (var cmdlet in Cmdlets())

@@ -68,7 +68,7 @@ public sealed class PartnerPageClientTests : IClassFixture<SandboxFixture>, IDis
 
         Assert.Equal(FirstEntry, entry.Id);
         Assert.Equal("Acme Cloud", entry.Name);
-        Assert.Equal("partner", entry.AdditionalFields!["entryType"].GetString());
+        Assert.Equal("partner", entry.AdditionalFields!["entryType"]);
         Assert.Equal(Prefix + $"entries/partners/{FirstEntry}/", _sandbox.Requests.Single().Path);
     }
 

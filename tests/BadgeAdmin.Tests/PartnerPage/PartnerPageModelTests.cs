@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BadgeAdmin.Core.Json;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.PartnerPage.Models;
 
@@ -58,9 +59,26 @@ public sealed class PartnerPageModelTests
             PartnerPageJsonContext.Default.PartnerEntry)!;
 
         Assert.Equal("Acme", entry.Name);
-        Assert.Equal("Gold", entry.AdditionalFields!["tier"].GetString());
-        Assert.Equal(3, entry.AdditionalFields["badgeCount"].GetInt32());
+        Assert.Equal("Gold", entry.AdditionalFields!["tier"]);
+        Assert.Equal(3L, entry.AdditionalFields["badgeCount"]);
         Assert.Equal("Acme (3fa85f64-5717-4562-b3fc-2c963f66afa6)", entry.ToString());
+    }
+
+    [Fact]
+    public void Unmodelled_fields_are_plain_values_and_their_text_is_the_json_sent()
+    {
+        const string extra = """{"Tier":"Gold","score":2.5,"flags":[true,null],"contact":{"email":"a@example.com"}}""";
+        var entry = JsonSerializer.Deserialize("""{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6",""" + extra[1..],
+            PartnerPageJsonContext.Default.PartnerEntry)!;
+
+        var fields = entry.AdditionalFields!;
+        Assert.Equal("Gold", fields["tier"]);
+        Assert.Equal(2.5m, fields["score"]);
+        Assert.Equal(new object?[] { true, null }, (object?[])fields["flags"]!);
+        Assert.Equal("a@example.com", ((AdditionalFields)fields["contact"]!)["email"]);
+        Assert.Equal(extra, fields.ToString());
+        Assert.Null(JsonSerializer.Deserialize("""{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6"}""",
+            PartnerPageJsonContext.Default.PartnerEntry)!.AdditionalFields);
     }
 
     [Fact]

@@ -70,6 +70,68 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public async Task Half_way_through_a_page_the_next_one_is_already_asked_for()
+    {
+        var read = 0;
+        var requestsWhenHalfRead = 0;
+        var requestsBeforeHalf = 0;
+        await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite }))
+        {
+            read++;
+            if (read == 500) requestsBeforeHalf = _sandbox.Requests.Count;
+            if (read == 502)
+            {
+                // The read-ahead is on its way; give it time to reach the server while "the consumer works".
+                for (var wait = 0; wait < 200 && _sandbox.Requests.Count < 2; wait++) await Task.Delay(10);
+                requestsWhenHalfRead = _sandbox.Requests.Count;
+            }
+        }
+
+        Assert.Equal(SnagData.DefaultMainWebsiteBadges, read);
+        Assert.Equal(1, requestsBeforeHalf);
+        Assert.Equal(2, requestsWhenHalfRead);
+        Assert.Equal(3, _sandbox.Requests.Count); // every page once, none past the last
+    }
+
+    [Fact]
+    public async Task No_page_is_read_ahead_past_what_the_caller_will_use()
+    {
+        async Task<int> RequestsToRead(int wanted)
+        {
+            _sandbox.Server.State.Requests.Clear();
+            var read = 0;
+            await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite, MaxItems = wanted }))
+            {
+                if (++read == wanted) break;
+            }
+
+            return _sandbox.Requests.Count;
+        }
+
+        Assert.Equal(1, await RequestsToRead(1000));
+        Assert.Equal(2, await RequestsToRead(1500));
+        Assert.Equal(2, await RequestsToRead(2000));
+    }
+
+    [Fact]
+    public async Task A_read_ahead_page_that_fails_fails_after_the_page_before_it_was_read()
+    {
+        var read = 0;
+
+        var failure = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite }))
+            {
+                // Once the first page is in, every later request fails (retries included).
+                if (++read == 1) await _sandbox.AddFaultAsync(new { path = "/api/loyalty/badges", status = 500, count = 10 });
+            }
+        });
+
+        Assert.Equal(1000, read);
+        Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
+    }
+
+    [Fact]
     public async Task Arrays_go_as_repeated_query_keys_in_lowercase()
     {
         var ids = new[] { HeldBadge, StableIdOfSeedBadge(7) };

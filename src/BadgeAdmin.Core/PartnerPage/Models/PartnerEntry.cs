@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BadgeAdmin.Core.Json;
 
 namespace BadgeAdmin.Core.PartnerPage.Models;
 
@@ -24,7 +25,13 @@ public sealed class PartnerEntry
     // A settable member: System.Text.Json cannot fill extension data through an init-only (constructor-like) setter.
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement>? AdditionalFields { get; internal set; }
+    internal Dictionary<string, JsonElement>? UnmodelledFields { get; set; }
+
+    /// <summary>Fields this version of the module does not model, as plain values (see <see cref="Json.AdditionalFields"/>).</summary>
+    [JsonIgnore]
+    public AdditionalFields? AdditionalFields => _additionalFields ??= Json.AdditionalFields.From(UnmodelledFields);
+
+    private AdditionalFields? _additionalFields;
 
     public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
 }

@@ -12,7 +12,7 @@ namespace BadgeAdmin.Core.Snag.Models;
 /// </summary>
 public sealed class LoyaltyBadge
 {
-    private List<LoyaltyBadgeUser>? _userBadges;
+    private ItemList<LoyaltyBadgeUser>? _userBadges;
 
     [JsonPropertyName("id")]
     public Guid Id { get; init; }
@@ -40,15 +40,15 @@ public sealed class LoyaltyBadge
     public DateTimeOffset? DeletedAt { get; init; }
 
     [JsonPropertyName("loyaltyConditions")]
-    public List<LoyaltyCondition>? Conditions { get; init; }
+    public ItemList<LoyaltyCondition>? Conditions { get; init; }
 
     [JsonPropertyName("rewards")]
-    public List<LoyaltyReward>? Rewards { get; init; }
+    public ItemList<LoyaltyReward>? Rewards { get; init; }
 
     /// <summary>The users' badges embedded in the badge (filtered by -UserId/-WalletAddress when given).</summary>
     [JsonPropertyName("loyaltyBadgeUsers")]
     [JsonConverter(typeof(SingleOrArrayConverter<LoyaltyBadgeUser>))]
-    public List<LoyaltyBadgeUser>? UserBadges
+    public ItemList<LoyaltyBadgeUser>? UserBadges
     {
         get => _userBadges ?? LegacyUserBadges;
         init => _userBadges = value;
@@ -59,21 +59,27 @@ public sealed class LoyaltyBadge
     public int Holders => UserBadges?.Count ?? 0;
 
     [JsonPropertyName("loyaltyRules")]
-    public List<LoyaltyNamedReference>? Rules { get; init; }
+    public ItemList<LoyaltyNamedReference>? Rules { get; init; }
 
     [JsonPropertyName("dataJobs")]
-    public List<LoyaltyDataJob>? DataJobs { get; init; }
+    public ItemList<LoyaltyDataJob>? DataJobs { get; init; }
 
     /// <summary>Fields this version of the module does not model, exactly as the server sent them.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement>? AdditionalFields { get; internal set; }
+    internal Dictionary<string, JsonElement>? UnmodelledFields { get; set; }
+
+    /// <summary>Fields this version of the module does not model, as plain values (see <see cref="Json.AdditionalFields"/>).</summary>
+    [JsonIgnore]
+    public AdditionalFields? AdditionalFields => _additionalFields ??= Json.AdditionalFields.From(UnmodelledFields);
+
+    private AdditionalFields? _additionalFields;
 
     // Older payloads name the user badges "LoyaltyBadgeUser"; read them into UserBadges.
     [JsonPropertyName("LoyaltyBadgeUser")]
     [JsonInclude]
     [JsonConverter(typeof(SingleOrArrayConverter<LoyaltyBadgeUser>))]
-    internal List<LoyaltyBadgeUser>? LegacyUserBadges { get; set; }
+    internal ItemList<LoyaltyBadgeUser>? LegacyUserBadges { get; set; }
 
     public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
 }
@@ -108,4 +114,6 @@ public sealed class LoyaltyDataJob
 
     [JsonPropertyName("updatedAt")]
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    public override string ToString() => $"{Status} {Id}".Trim();
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BadgeAdmin.Core.Json;
 
 namespace BadgeAdmin.Core.Snag.Models;
 
@@ -19,7 +20,13 @@ public sealed class LoyaltyWebsite
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement>? AdditionalFields { get; internal set; }
+    internal Dictionary<string, JsonElement>? UnmodelledFields { get; set; }
+
+    /// <summary>Fields this version of the module does not model, as plain values (see <see cref="Json.AdditionalFields"/>).</summary>
+    [JsonIgnore]
+    public AdditionalFields? AdditionalFields => _additionalFields ??= Json.AdditionalFields.From(UnmodelledFields);
+
+    private AdditionalFields? _additionalFields;
 
     public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
 }
