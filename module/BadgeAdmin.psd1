@@ -20,6 +20,11 @@
         'New-PartnerBadge'
         'Set-PartnerBadge'
         'Remove-PartnerBadge'
+        'Get-PartnerDirectory'
+        'Get-PartnerDirectoryBadge'
+        'New-PartnerDirectoryBadge'
+        'Set-PartnerDirectoryBadge'
+        'Remove-PartnerDirectoryBadge'
         'Connect-Snag'
         'Disconnect-Snag'
         'Get-BadgeAdminConnection'
@@ -40,7 +45,7 @@
             Tags         = @('Badges', 'PartnerPage', 'Snag', 'Loyalty', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/badgeadmin/BadgeAdmin'
             LicenseUri   = 'https://github.com/badgeadmin/BadgeAdmin/blob/main/LICENSE'
-            ReleaseNotes = 'PartnerPage partner-entry badges (list, attach, reorder, detach) and Snag loyalty badges (list with cursor paging, create, update, delete, grant, revoke, badge users, websites). Local sandbox server for both APIs.'
+            ReleaseNotes = 'PartnerPage partner-entry badges (list, attach, reorder, detach), directories and directory badges (list, create, rename, delete) and Snag loyalty badges (list with cursor paging, create, update, delete, grant, revoke, badge users, websites). Local sandbox server for both APIs.'
         }
     }
 }

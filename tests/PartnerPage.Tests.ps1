@@ -30,8 +30,9 @@ Describe 'The BadgeAdmin module' {
         $manifest = Import-PowerShellDataFile $script:ModulePath
         (Get-Command -Module BadgeAdmin).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
         $commands = Get-Command -Module BadgeAdmin -Noun Partner*, PartnerPage | Sort-Object Name | ForEach-Object Name
-        $commands | Should -Be @('Connect-PartnerPage', 'Disconnect-PartnerPage', 'Get-PartnerBadge', 'Get-PartnerEntry',
-            'New-PartnerBadge', 'Remove-PartnerBadge', 'Set-PartnerBadge')
+        $commands | Should -Be @('Connect-PartnerPage', 'Disconnect-PartnerPage', 'Get-PartnerBadge', 'Get-PartnerDirectory',
+            'Get-PartnerDirectoryBadge', 'Get-PartnerEntry', 'New-PartnerBadge', 'New-PartnerDirectoryBadge', 'Remove-PartnerBadge',
+            'Remove-PartnerDirectoryBadge', 'Set-PartnerBadge', 'Set-PartnerDirectoryBadge')
     }
 
     It 'declares the output types PowerShell shows in Get-Command' {
@@ -156,6 +157,44 @@ Describe 'PartnerPage cmdlets against the sandbox' {
         (Get-PartnerBadge -EntryId $entries[0].Id).Id | Should -Contain $candidate.Id
     }
 
+    It 'Get-PartnerDirectoryBadge | New-PartnerBadge -EntryId $e attaches directory badges by their Id' {
+        $directory = Get-PartnerDirectory -Name 'Sandbox Partner*'
+        Connect-PartnerPage -ApiKey $script:Key -BaseUri $script:Sandbox.BaseUri -DirectoryId $directory.Id
+        $e = (Get-PartnerEntry -First 1).Id
+        $own = @(Get-PartnerBadge -EntryId $e).Id
+        $free = Get-PartnerDirectoryBadge | Where-Object { $own -notcontains $_.Id } | Select-Object -First 2
+        Clear-SandboxRequest $script:Sandbox
+
+        $attached = $free | New-PartnerBadge -EntryId $e
+
+        $attached.Id | Should -Be $free.Id
+        $posts = @(Get-SandboxRequest $script:Sandbox | Where-Object Method -eq 'POST')
+        $posts.Path | Sort-Object -Unique | Should -Be "$($script:Prefix)entries/partners/$e/badges/"
+        ($posts.Body | ForEach-Object { ($_ | ConvertFrom-Json).id } | Sort-Object) | Should -Be ($free.Id.Guid | Sort-Object)
+    }
+
+    It 'creates, renames and deletes a directory badge, which leaves the entries that showed it' {
+        $directory = (Get-PartnerDirectory -First 1).Id
+        $e = (Get-PartnerEntry -First 1).Id
+
+        $badge = New-PartnerDirectoryBadge -DirectoryId $directory -Name 'Pester Badge' -Image https://images.example/p.png
+        $badge | New-PartnerBadge -EntryId $e -Order 0 | Out-Null
+        $renamed = $badge | Set-PartnerDirectoryBadge -Name 'Pester Badge 2' -PassThru
+        (Get-PartnerBadge -EntryId $e -Id $badge.Id).Name | Should -Be 'Pester Badge 2'
+        $badge | Remove-PartnerDirectoryBadge -Confirm:$false
+
+        $renamed.DirectoryId | Should -Be $directory
+        (Get-PartnerBadge -EntryId $e).Id | Should -Not -Contain $badge.Id
+        Get-PartnerDirectoryBadge -DirectoryId $directory -Id $badge.Id -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDirectoryBadgeNotFound,*'
+    }
+
+    It 'without a directory, directory-badge cmdlets write DirectoryIdMissing and send nothing' {
+        Get-PartnerDirectoryBadge -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be "DirectoryIdMissing,$($script:CmdletNamespace).GetPartnerDirectoryBadgeCommand"
+        Get-SandboxRequest $script:Sandbox | Should -HaveCount 0
+    }
+
     It 'a missing badge is a non-terminating PartnerBadgeNotFound error with the server message' {
         $entry = (Get-PartnerEntry)[0]
         $missing = [guid]::NewGuid()
@@ -241,7 +280,7 @@ Describe 'PartnerPage cmdlets against the sandbox' {
     It 'formats badges as a table with the chosen columns' {
         $entry = (Get-PartnerEntry)[0]
         $table = Get-PartnerBadge -EntryId $entry.Id | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Order\s+Id\s+Name\s+Image'
+        $table | Should -Match 'Order\s+Name\s+Id\s+Image'
         $table | Should -Match 'EntryId: '
     }
 }

@@ -34,6 +34,9 @@ internal static class ErrorIds
 
     public const string PartnerEntryNotFound = "PartnerEntryNotFound";
     public const string PartnerBadgeNotFound = "PartnerBadgeNotFound";
+    public const string PartnerDirectoryNotFound = "PartnerDirectoryNotFound";
+    public const string PartnerDirectoryBadgeNotFound = "PartnerDirectoryBadgeNotFound";
+    public const string DirectoryIdMissing = "DirectoryIdMissing";
 
     public const string LoyaltyBadgeNotFound = "LoyaltyBadgeNotFound";
     public const string LoyaltyUserBadgeNotFound = "LoyaltyUserBadgeNotFound";

@@ -22,9 +22,13 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
-    /// <summary>The directory badge to attach. Binds from an Id property, so badges of one entry can be copied to another.</summary>
+    /// <summary>
+    /// The directory badge to attach. Binds from an Id property: directory badges from Get-PartnerDirectoryBadge, or the
+    /// badges of one entry, to copy them to another.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(PartnerDirectoryBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
 
     /// <summary>Position of the badge on the entry (0 first); a piped badge without one is attached without one.</summary>

@@ -1,5 +1,8 @@
+using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
@@ -23,4 +26,25 @@ public abstract class PartnerPageCmdlet : ServiceCmdlet
     private protected override BadgeAdminConnection? RunspaceConnection => Connections.PartnerPage;
 
     private protected PartnerPageClient Client => ((PartnerPageConnection)ActiveConnection).Client;
+
+    /// <summary>
+    /// The directory a directory-badge call works in: the one given (-DirectoryId, or a piped object's DirectoryId),
+    /// else the connection's default. Without either it writes a DirectoryIdMissing error about
+    /// <paramref name="target"/> and returns null, and the caller sends nothing for that item.
+    /// </summary>
+    private protected Guid? DirectoryFor(Guid? given, object target)
+    {
+        var directory = given ?? ((PartnerPageConnection)ActiveConnection).DirectoryId;
+        if (directory is null)
+        {
+            WriteError(new CmdletError(
+                new ArgumentException("No directory given: pass -DirectoryId, or connect with Connect-PartnerPage -DirectoryId to set a default."),
+                ErrorIds.DirectoryIdMissing, ErrorCategory.InvalidArgument, target)
+            {
+                RecommendedAction = "Get-PartnerDirectory lists the directories and their ids. Nothing was sent.",
+            });
+        }
+
+        return directory;
+    }
 }

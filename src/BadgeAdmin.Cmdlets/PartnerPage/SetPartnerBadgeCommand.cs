@@ -34,6 +34,7 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     /// <summary>The directory badge this entry badge should refer to (the PATCH body's id).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(PartnerDirectoryBadgeIdCompleter))]
     public Guid? BadgeId { get; set; }
 
     /// <summary>Writes the badge as the server returns it after the change.</summary>

@@ -12,7 +12,7 @@ using BadgeAdmin.Core.PartnerPage.Models;
 namespace BadgeAdmin.Core.PartnerPage;
 
 /// <summary>
-/// PartnerPage partner entries and their badges. Every route comes from <see cref="PartnerPageRoutes"/>; every
+/// PartnerPage directories, their badges, partner entries and the badges attached to them. Every route comes from <see cref="PartnerPageRoutes"/>; every
 /// failure is an <see cref="ApiException"/>. Lists stream page by page and stop asking when the caller stops reading.
 /// </summary>
 public sealed class PartnerPageClient : IDisposable
@@ -94,10 +94,90 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerBadge?> RemoveBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.RemoveEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var length = response.Content.Headers.ContentLength;
-        if (response.StatusCode == System.Net.HttpStatusCode.NoContent || length == 0) return null;
+        if (!HasBody(response)) return null;
         return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
     }
+
+    /// <summary>Kind name under which directories are remembered for completion.</summary>
+    public const string DirectoryKind = "PartnerDirectory";
+
+    /// <summary>Kind name under which every directory's badges are remembered; <see cref="DirectoryBadgeKindOf"/> holds one directory's.</summary>
+    public const string DirectoryBadgeKind = "PartnerDirectoryBadge";
+
+    public static string DirectoryBadgeKindOf(Guid directoryId) => DirectoryBadgeKind + "/" + directoryId.ToString("N");
+
+    /// <param name="onTotal">Called with the envelope's <c>count</c> when the server sends one.</param>
+    /// <param name="cancellationToken">Cancels the request in flight.</param>
+    public async IAsyncEnumerable<PartnerDirectory> ListDirectoriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var directories = ListAsync(PartnerPageRoutes.ListDirectories.Format(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
+        await foreach (var directory in directories.ConfigureAwait(false))
+        {
+            _seen.Record(DirectoryKind, directory.Id, directory.Name);
+            yield return directory;
+        }
+    }
+
+    public async Task<PartnerDirectory> GetDirectoryAsync(Guid directoryId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetDirectory.Format(directoryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        var directory = await _api.ReadJsonAsync(response, Json.PartnerDirectory).ConfigureAwait(false);
+        _seen.Record(DirectoryKind, directory.Id, directory.Name);
+        return directory;
+    }
+
+    public async IAsyncEnumerable<PartnerDirectoryBadge> ListDirectoryBadgesAsync(Guid directoryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var badges = ListAsync(PartnerPageRoutes.ListDirectoryBadges.Format(directoryId), Json.ListPartnerDirectoryBadge, Json.PartnerPageListPagePartnerDirectoryBadge, onTotal, cancellationToken);
+        await foreach (var badge in badges.ConfigureAwait(false))
+        {
+            yield return Remember(badge, directoryId);
+        }
+    }
+
+    public async Task<PartnerDirectoryBadge> GetDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetDirectoryBadge.Format(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a directory badge from a name and an image URL. Not idempotent: a repeat could create it twice.</summary>
+    public async Task<PartnerDirectoryBadge> CreateDirectoryBadgeAsync(Guid directoryId, PartnerDirectoryBadgeChange badge, CancellationToken cancellationToken = default)
+    {
+        if (badge.Name is null || badge.Image is null) throw new ArgumentException("A new directory badge needs a name and an image.", nameof(badge));
+        using var response = await _api.SendJsonAsync(HttpMethod.Post, PartnerPageRoutes.CreateDirectoryBadge.Format(directoryId), badge, Json.PartnerDirectoryBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
+    }
+
+    /// <summary>A PATCH with only the fields given [I].</summary>
+    public async Task<PartnerDirectoryBadge> UpdateDirectoryBadgeAsync(Guid directoryId, Guid badgeId, PartnerDirectoryBadgeChange change, CancellationToken cancellationToken = default)
+    {
+        if (change.IsEmpty) throw new ArgumentException("The change sets no field; give a name or an image.", nameof(change));
+        using var response = await _api.SendJsonAsync(Patch, PartnerPageRoutes.UpdateDirectoryBadge.Format(directoryId, badgeId), change, Json.PartnerDirectoryBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a directory badge. Returns the server's account of it when it sends one, else null.</summary>
+    public async Task<PartnerDirectoryBadge?> DeleteDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.DeleteDirectoryBadge.Format(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        if (!HasBody(response)) return null;
+        return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
+    }
+
+    private async Task<PartnerDirectoryBadge> ReadDirectoryBadgeAsync(HttpResponseMessage response, Guid directoryId) =>
+        Remember(await _api.ReadJsonAsync(response, Json.PartnerDirectoryBadge).ConfigureAwait(false), directoryId);
+
+    private PartnerDirectoryBadge Remember(PartnerDirectoryBadge badge, Guid directoryId)
+    {
+        badge.DirectoryId = directoryId;
+        _seen.Record(DirectoryBadgeKind, badge.Id, badge.Name);
+        _seen.Record(DirectoryBadgeKindOf(directoryId), badge.Id, badge.Name);
+        return badge;
+    }
+
+    private static bool HasBody(HttpResponseMessage response) =>
+        response.StatusCode != System.Net.HttpStatusCode.NoContent && response.Content.Headers.ContentLength != 0;
 
     private async Task<PartnerBadge> ReadBadgeAsync(HttpResponseMessage response, Guid entryId)
     {

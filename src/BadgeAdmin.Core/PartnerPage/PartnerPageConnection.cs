@@ -1,3 +1,4 @@
+using System;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 
@@ -9,11 +10,15 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     /// <summary>PartnerPage sends the bare key in Authorization, with no scheme [C] (api-reference §2.1).</summary>
     public const string ApiKeyHeader = "Authorization";
 
-    public PartnerPageConnection(ConnectionSettings settings, string apiKeySource)
+    public PartnerPageConnection(ConnectionSettings settings, string apiKeySource, Guid? directoryId = null)
         : base("PartnerPage", settings, apiKeySource)
     {
         Client = new PartnerPageClient(settings, Seen);
+        DirectoryId = directoryId;
     }
+
+    /// <summary>Default directory of the directory-badge cmdlets (Connect-PartnerPage -DirectoryId); each takes its own -DirectoryId too.</summary>
+    public Guid? DirectoryId { get; }
 
     internal PartnerPageClient Client { get; }
 

@@ -16,6 +16,13 @@ namespace BadgeAdmin.Core.PartnerPage;
 [JsonSerializable(typeof(PartnerPageListPage<PartnerEntry>))]
 [JsonSerializable(typeof(PartnerPageListPage<PartnerBadge>))]
 [JsonSerializable(typeof(PartnerBadgeChange))]
+[JsonSerializable(typeof(PartnerDirectory))]
+[JsonSerializable(typeof(PartnerDirectoryBadge))]
+[JsonSerializable(typeof(List<PartnerDirectory>))]
+[JsonSerializable(typeof(List<PartnerDirectoryBadge>))]
+[JsonSerializable(typeof(PartnerPageListPage<PartnerDirectory>))]
+[JsonSerializable(typeof(PartnerPageListPage<PartnerDirectoryBadge>))]
+[JsonSerializable(typeof(PartnerDirectoryBadgeChange))]
 internal sealed partial class PartnerPageJsonContext : JsonSerializerContext
 {
 }

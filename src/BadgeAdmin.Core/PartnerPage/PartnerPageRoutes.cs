@@ -35,5 +35,34 @@ public static class PartnerPageRoutes
     /// <summary>"Delete a badge" [I]: DELETE on the documented path.</summary>
     public static readonly ApiRoute RemoveEntryBadge = new("DELETE", Prefix + "entries/partners/{entryId}/badges/{badgeId}/", RouteEvidence.Inferred, "api-reference §2.1a reading");
 
-    public static readonly ApiRoute[] All = { ListEntries, GetEntry, ListEntryBadges, GetEntryBadge, AddEntryBadge, UpdateEntryBadge, RemoveEntryBadge };
+    // Directory and directory-badge paths are not documented: only their menu names are (api-reference §2.2). They
+    // follow the one confirmed directory-scoped shape, reviews/directory/{directory_id}/{review_id}/ (§2.4 item 3):
+    // resource first, then directory/{id}/, then the item's id. Each is one line to correct once the live API is seen.
+
+    /// <summary>"Get all directories" (Directory) [I]: plural collection under the prefix, as entries/partners/ is.</summary>
+    public static readonly ApiRoute ListDirectories = new("GET", Prefix + "directories/", RouteEvidence.Inferred, "api-reference §2.2 menu name; path guessed");
+
+    /// <summary>"Get a directory" [I].</summary>
+    public static readonly ApiRoute GetDirectory = new("GET", Prefix + "directories/{directoryId}/", RouteEvidence.Inferred, "api-reference §2.2 menu name; path guessed");
+
+    /// <summary>"Get all badges" under Directory › Badges [I]: the review shape, reviews/directory/{directory_id}/.</summary>
+    public static readonly ApiRoute ListDirectoryBadges = new("GET", Prefix + "badges/directory/{directoryId}/", RouteEvidence.Inferred, "api-reference §2.2, §2.4 item 3");
+
+    /// <summary>"Get a badge" under Directory › Badges [I].</summary>
+    public static readonly ApiRoute GetDirectoryBadge = new("GET", Prefix + "badges/directory/{directoryId}/{badgeId}/", RouteEvidence.Inferred, "api-reference §2.2, §2.4 item 3");
+
+    /// <summary>"Create a badge" / "Create a directory badge" [I]: POST to the collection with {name, image}.</summary>
+    public static readonly ApiRoute CreateDirectoryBadge = new("POST", Prefix + "badges/directory/{directoryId}/", RouteEvidence.Inferred, "api-reference §2.2, §2.4 item 3");
+
+    /// <summary>"Update a badge" / "Update a directory badge" [I]: PATCH, as every update of this API (§2.4 item 4).</summary>
+    public static readonly ApiRoute UpdateDirectoryBadge = new("PATCH", Prefix + "badges/directory/{directoryId}/{badgeId}/", RouteEvidence.Inferred, "api-reference §2.2, §2.4 items 3-4");
+
+    /// <summary>"Delete a badge" / "Delete a directory badge" [I].</summary>
+    public static readonly ApiRoute DeleteDirectoryBadge = new("DELETE", Prefix + "badges/directory/{directoryId}/{badgeId}/", RouteEvidence.Inferred, "api-reference §2.2, §2.4 item 3");
+
+    public static readonly ApiRoute[] All =
+    {
+        ListEntries, GetEntry, ListEntryBadges, GetEntryBadge, AddEntryBadge, UpdateEntryBadge, RemoveEntryBadge,
+        ListDirectories, GetDirectory, ListDirectoryBadges, GetDirectoryBadge, CreateDirectoryBadge, UpdateDirectoryBadge, DeleteDirectoryBadge,
+    };
 }

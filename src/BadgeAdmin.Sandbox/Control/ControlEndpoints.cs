@@ -17,6 +17,8 @@ internal static class ControlEndpoints
             {
                 ["key"] = "Authorization: " + SandboxOptions.DefaultPartnerPageKey + " (unless --partnerpage-key)",
                 ["entryIds"] = new JsonArray(state.PartnerPage.EntryIds.Select(id => (JsonNode)id.ToString()).ToArray()),
+                ["directoryId"] = PartnerPage.PartnerPageData.PartnerDirectoryId.ToString(),
+                ["appDirectoryId"] = PartnerPage.PartnerPageData.AppDirectoryId.ToString(),
             },
             ["snag"] = new JsonObject
             {

@@ -63,6 +63,8 @@ internal static class PartnerPageEndpoints
             return Reply(state.PartnerPage.Update(e, b, newId, order), 200);
         });
 
+        MapDirectories(api);
+
         api.MapDelete("/entries/partners/{entryId}/badges/{badgeId}/", (string entryId, string badgeId, SandboxState state) =>
         {
             if (!Guid.TryParse(entryId, out var e) || !Guid.TryParse(badgeId, out var b)) return BadgeNotFound();
@@ -71,13 +73,119 @@ internal static class PartnerPageEndpoints
         });
     }
 
-    private static IResult Reply(BadgeResult result, int status) => result switch
+    /// <summary>
+    /// Directories and their badges. The paths are the module's inferred ones (PartnerPageRoutes), in the shape of the
+    /// one documented directory-scoped route, reviews/directory/{directory_id}/{review_id}/ (api-reference §2.4).
+    /// </summary>
+    private static void MapDirectories(RouteGroupBuilder api)
     {
-        { EntryMissing: true } => EntryNotFound(),
-        { BadgeMissing: true } => BadgeNotFound(),
+        api.MapGet("/directories/", (HttpRequest request, SandboxState state) =>
+        {
+            if (!TryPaging(request, state, out var offset, out var limit, out var error)) return error!;
+            var (total, page) = state.PartnerPage.ListDirectories(offset, limit);
+            return List(request, state, page, total, offset, limit, all: () => state.PartnerPage.ListDirectories(0, int.MaxValue).Page);
+        });
+
+        api.MapGet("/directories/{directoryId}/", (string directoryId, SandboxState state) =>
+        {
+            var directory = Guid.TryParse(directoryId, out var id) ? state.PartnerPage.DirectoryJson(id) : null;
+            return directory is null ? DirectoryNotFound() : JsonReply.Ok(directory);
+        });
+
+        api.MapGet("/badges/directory/{directoryId}/", (string directoryId, HttpRequest request, SandboxState state) =>
+        {
+            var badges = Guid.TryParse(directoryId, out var id) ? state.PartnerPage.ListDirectoryBadges(id) : null;
+            if (badges is null) return DirectoryNotFound();
+            if (!TryPaging(request, state, out var offset, out var limit, out var error)) return error!;
+            return List(request, state, badges.Skip(offset).Take(limit).ToList(), badges.Count, offset, limit, all: () => badges);
+        });
+
+        api.MapGet("/badges/directory/{directoryId}/{badgeId}/", (string directoryId, string badgeId, SandboxState state) =>
+            Guid.TryParse(directoryId, out var d) && Guid.TryParse(badgeId, out var b)
+                ? DirectoryReply(state.PartnerPage.GetDirectoryBadge(d, b), 200)
+                : DirectoryBadgeNotFound());
+
+        api.MapPost("/badges/directory/{directoryId}/", async (string directoryId, HttpRequest request, SandboxState state) =>
+        {
+            if (!Guid.TryParse(directoryId, out var d)) return DirectoryNotFound();
+            var body = await JsonReply.ReadObjectAsync(request);
+            if (body is null) return NotADictionary();
+            foreach (var field in new[] { "name", "image" })
+            {
+                if (body[field] is null) return JsonReply.FieldError(field, "This field is required.");
+            }
+
+            if (!TryText(body, "name", out var name, out var nameError)) return nameError!;
+            if (!TryUrl(body, "image", out var image, out var imageError)) return imageError!;
+            return DirectoryReply(state.PartnerPage.CreateDirectoryBadge(d, name!, image!), 201);
+        });
+
+        api.MapPatch("/badges/directory/{directoryId}/{badgeId}/", async (string directoryId, string badgeId, HttpRequest request, SandboxState state) =>
+        {
+            if (!Guid.TryParse(directoryId, out var d) || !Guid.TryParse(badgeId, out var b)) return DirectoryBadgeNotFound();
+            var body = await JsonReply.ReadObjectAsync(request);
+            if (body is null) return NotADictionary();
+            if (body["name"] is null && body["image"] is null) return JsonReply.Send(400, new JsonObject { ["non_field_errors"] = new JsonArray("At least one field must be provided.") });
+            if (!TryText(body, "name", out var name, out var nameError)) return nameError!;
+            if (!TryUrl(body, "image", out var image, out var imageError)) return imageError!;
+            return DirectoryReply(state.PartnerPage.UpdateDirectoryBadge(d, b, name, image), 200);
+        });
+
+        api.MapDelete("/badges/directory/{directoryId}/{badgeId}/", (string directoryId, string badgeId, SandboxState state) =>
+        {
+            if (!Guid.TryParse(directoryId, out var d) || !Guid.TryParse(badgeId, out var b)) return DirectoryBadgeNotFound();
+            var result = state.PartnerPage.DeleteDirectoryBadge(d, b);
+            return result.Badge is null ? DirectoryReply(result, 204) : Results.NoContent();
+        });
+    }
+
+    /// <summary>A non-blank string field (absent is fine: the caller checks what is required).</summary>
+    private static bool TryText(JsonObject body, string field, out string? value, out IResult? error)
+    {
+        value = null;
+        error = null;
+        if (body[field] is null) return true;
+        if (body[field] is not JsonValue v || !v.TryGetValue<string>(out var text))
+        {
+            error = JsonReply.FieldError(field, "Not a valid string.");
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = JsonReply.FieldError(field, "This field may not be blank.");
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    /// <summary>An absolute http(s) URL, as a DRF URLField takes it.</summary>
+    private static bool TryUrl(JsonObject body, string field, out string? value, out IResult? error)
+    {
+        if (!TryText(body, field, out value, out error)) return false;
+        if (value is null || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))) return true;
+        value = null;
+        error = JsonReply.FieldError(field, "Enter a valid URL.");
+        return false;
+    }
+
+    private static IResult Reply(BadgeResult result, int status) => Reply(result, status, EntryNotFound, BadgeNotFound);
+
+    private static IResult Reply(BadgeResult result, int status, Func<IResult> parentNotFound, Func<IResult> badgeNotFound) => result switch
+    {
+        { ParentMissing: true } => parentNotFound(),
+        { BadgeMissing: true } => badgeNotFound(),
         { Field: { } field } => JsonReply.FieldError(field, result.Error!),
         _ => JsonReply.Send(status, result.Badge),
     };
+
+    private static IResult DirectoryReply(BadgeResult result, int status) => Reply(result, status, DirectoryNotFound, DirectoryBadgeNotFound);
+
+    private static IResult DirectoryNotFound() => JsonReply.Detail(404, "Directory not found.");
+
+    private static IResult DirectoryBadgeNotFound() => JsonReply.Detail(404, "Badge not found in this directory.");
 
     private static IResult EntryNotFound() => JsonReply.Detail(404, "Partner entry not found.");
 

@@ -6,6 +6,8 @@ namespace BadgeAdmin.Sandbox.Snag;
 /// The emulated Snag routes (api-reference §1.2, §1.4, §1.9) with the server-side rules the docs state: updates cannot
 /// change conditions; reward/revoke need a user id or a wallet address; deleted badges vanish unless includeDeleted.
 /// Errors are {"message": "field: problem"}. Drift switches in SandboxState reproduce the documented variants.
+/// A request is refused only for what Snag's OpenAPI extract (../shared/snag-openapi-badges.yaml) or its docs
+/// (api-reference §1) state; each rule stricter than the extract cites its source.
 /// </summary>
 internal static class SnagEndpoints
 {
@@ -83,10 +85,12 @@ internal static class SnagEndpoints
     {
         var body = await SnagRequest.BodyAsync(request);
         var data = state.Snag;
+        // Required although the extract's body lists none: api-reference §1.3 "BadgeCreate … required markers match
+        // S-DOC-REF" (organizationId, websiteId, name, imageUrl, conditions); the extract's info.description notes the
+        // older typed page marked the same ones required. imageUrl is "string (URL)" there, "The URL of the badge image" here.
         var organizationId = SnagRequest.Uuid(body, "organizationId", required: true)!.Value;
         var websiteId = SnagRequest.Uuid(body, "websiteId", required: true)!.Value;
         var name = SnagRequest.String(body, "name", required: true)!;
-        if (string.IsNullOrWhiteSpace(name)) throw new SnagRequestError("name: String must contain at least 1 character(s)");
         var imageUrl = SnagRequest.Url(body, "imageUrl", required: true);
         if (body["conditions"] is not JsonArray conditions) throw new SnagRequestError(body["conditions"] is null ? "conditions: Required" : "conditions: Expected array");
         var description = SnagRequest.String(body, "description");
@@ -113,13 +117,14 @@ internal static class SnagEndpoints
     private static async Task<IResult> UpdateBadgeAsync(string id, HttpRequest request, SandboxState state)
     {
         var body = await SnagRequest.BodyAsync(request);
+        // api-reference §1.2 "Update restrictions: … only name, description and imageUrl can be changed, so that a
+        // badge's conditions and user progress stay intact" (S-DOC-RECIPE); the extract's update body has no conditions.
         if (body.ContainsKey("conditions") || body.ContainsKey("rules"))
         {
             throw new SnagRequestError("conditions: A badge's conditions cannot be updated; create a new badge instead");
         }
 
         var name = SnagRequest.String(body, "name");
-        if (name is not null && string.IsNullOrWhiteSpace(name)) throw new SnagRequestError("name: String must contain at least 1 character(s)");
         var description = body.ContainsKey("description") ? (SnagRequest.String(body, "description"), true) : (null, false);
         var imageUrl = SnagRequest.Url(body, "imageUrl", required: false);
         var hideInUi = SnagRequest.Bool(body, "hideInUi");
@@ -157,8 +162,10 @@ internal static class SnagEndpoints
         var userId = SnagRequest.Uuid(body, "userId");
         var wallet = SnagRequest.String(body, "walletAddress");
         var status = SnagRequest.Status(SnagRequest.String(body, "status"));
-        if (userId is null && string.IsNullOrEmpty(wallet)) throw new SnagRequestError("userId or walletAddress is required");
-        if (userId is null) SnagRequest.Wallet(wallet!);
+        // api-reference §1.2 "Reward and revoke need either userId or walletAddress to identify the user. [C]
+        // S-DOC-RECIPE (the SDK marks both optional, so the rule is enforced only server-side)". The address itself is
+        // any string: the extract types it string, and Snag takes EVM, SVM, TON, SUI and Cosmos wallets (§1.9).
+        if (userId is null && string.IsNullOrWhiteSpace(wallet)) throw new SnagRequestError("userId or walletAddress is required");
 
         var data = state.Snag;
         lock (data.Gate)
@@ -267,6 +274,7 @@ internal static class SnagEndpoints
     {
         if (node is not JsonObject condition) throw new SnagRequestError($"conditions[{index}]: Expected object");
         var type = SnagRequest.String(condition, "type");
+        // The enum of api-reference §1.3 Condition.type [C] (the extract's copy of it is cut off).
         if (type is not null && !SnagData.ConditionTypes.Contains(type))
         {
             throw new SnagRequestError($"conditions[{index}].type: Invalid enum value. Expected {string.Join(" | ", SnagData.ConditionTypes.Select(t => $"'{t}'"))}, received '{type}'");

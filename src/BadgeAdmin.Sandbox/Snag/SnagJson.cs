@@ -7,6 +7,12 @@ namespace BadgeAdmin.Sandbox.Snag;
 /// Writes Snag objects in the wire format of api-reference §1.5 with Utf8JsonWriter (fast enough to serve 100,000
 /// badges for the benchmarks). Replies are rendered under the data lock and sent after it is released.
 /// </summary>
+/// <remarks>
+/// The responses conform to Snag's own OpenAPI description (../shared/snag-openapi-badges.yaml, checked by
+/// tests/BadgeAdmin.Tests/Contract). Where it types a field without <c>nullable</c> (a badge's description, a
+/// condition's type, a reward's amount, multiplier and loyaltyCurrencyId, a user badge's completedAt) and the value is
+/// unknown, the field is left out rather than sent as null: the extract requires none of them.
+/// </remarks>
 internal static class SnagJson
 {
     public static IResult Reply(int status, Action<Utf8JsonWriter> write)
@@ -39,7 +45,7 @@ internal static class SnagJson
         w.WriteStartObject();
         w.WriteString("id", badge.Id);
         w.WriteString("name", badge.Name);
-        NullableString(w, "description", badge.Description);
+        OptionalString(w, "description", badge.Description);
         NullableString(w, "imageUrl", badge.ImageUrl);
         w.WriteString("createdAt", badge.CreatedAt);
         w.WriteString("updatedAt", badge.UpdatedAt);
@@ -131,8 +137,7 @@ internal static class SnagJson
         w.WriteString("status", u.Status);
         w.WriteString("createdAt", u.CreatedAt);
         w.WriteString("updatedAt", u.UpdatedAt);
-        if (u.CompletedAt is { } completed) w.WriteString("completedAt", completed);
-        else w.WriteNull("completedAt");
+        if (u.CompletedAt is { } completed) w.WriteString("completedAt", completed); // granted: the date, as the extract's string
         w.WriteBoolean("dismissedInUi", false);
         w.WriteBoolean("hideInUi", false);
         w.WriteStartObject("user");
@@ -146,7 +151,7 @@ internal static class SnagJson
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
-        NullableString(w, "type", c.Type);
+        OptionalString(w, "type", c.Type);
         NullableNumber(w, "amount", c.Amount);
         NullableNumber(w, "repeatCount", c.RepeatCount);
         NullableNumber(w, "requiredCount", c.RequiredCount);
@@ -186,10 +191,10 @@ internal static class SnagJson
         w.WriteStartObject();
         w.WriteString("id", r.Id);
         w.WriteString("rewardType", r.RewardType);
-        NullableNumber(w, "amount", r.Amount);
-        NullableNumber(w, "multiplier", r.Multiplier);
+        OptionalNumber(w, "amount", r.Amount);
+        OptionalNumber(w, "multiplier", r.Multiplier);
         w.WriteBoolean("isRetroactive", r.IsRetroactive);
-        NullableString(w, "loyaltyCurrencyId", r.LoyaltyCurrencyId?.ToString());
+        OptionalString(w, "loyaltyCurrencyId", r.LoyaltyCurrencyId?.ToString());
         if (r.LoyaltyCurrencyIds is { } ids)
         {
             w.WriteStartArray("loyaltyCurrencyIds");
@@ -204,6 +209,18 @@ internal static class SnagJson
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);
+    }
+
+    /// <summary>For fields the extract types as a non-nullable string: written when known, else left out.</summary>
+    private static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteString(name, value);
+    }
+
+    /// <summary>For fields the extract types as a non-nullable number: written when known, else left out.</summary>
+    private static void OptionalNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } n) w.WriteNumber(name, n);
     }
 
     private static void NullableNumber(Utf8JsonWriter w, string name, double? value)

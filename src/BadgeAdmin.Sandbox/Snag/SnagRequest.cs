@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 
 namespace BadgeAdmin.Sandbox.Snag;
@@ -13,7 +12,7 @@ internal sealed class SnagRequestError(string message) : Exception(message)
     public IResult Reply() => SnagJson.Message(400, Message);
 }
 
-internal static partial class SnagRequest
+internal static class SnagRequest
 {
     public static Guid? QueryGuid(HttpRequest request, string name)
     {
@@ -106,9 +105,4 @@ internal static partial class SnagRequest
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") ? text : throw new SnagRequestError($"{field}: Invalid url");
     }
 
-    public static string Wallet(string wallet) =>
-        WalletPattern().IsMatch(wallet) ? wallet : throw new SnagRequestError("walletAddress: Invalid wallet address");
-
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
-    private static partial Regex WalletPattern();
 }

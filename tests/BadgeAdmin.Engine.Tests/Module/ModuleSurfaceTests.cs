@@ -34,14 +34,14 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         (Type)_session.Run("(Get-Command $C).Parameters[$P].ParameterType", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Output.Single().BaseObject;
 
     [Fact]
-    public void The_module_exports_exactly_the_18_cmdlets_its_manifest_lists_and_nothing_else()
+    public void The_module_exports_exactly_the_23_cmdlets_its_manifest_lists_and_nothing_else()
     {
         var listed = Strings("(Import-PowerShellDataFile $Manifest).CmdletsToExport", ("Manifest", EngineSession.ModuleManifest));
 
         var commands = _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
         var others = Strings("$m = Get-Module BadgeAdmin; @($m.ExportedFunctions.Keys) + @($m.ExportedAliases.Keys) + @($m.ExportedVariables.Keys)");
 
-        Assert.Equal(18, listed.Count);
+        Assert.Equal(23, listed.Count);
         Assert.Equal(listed.Order(StringComparer.Ordinal), commands.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(commands, c => Assert.Equal(CommandTypes.Cmdlet, c.CommandType));
         Assert.Empty(others);
@@ -66,7 +66,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     {
         var cmdlets = Cmdlets();
         var changing = cmdlets.Where(c => ChangingVerbs.Contains(c.Verb)).ToList();
-        Assert.Equal(8, changing.Count);
+        Assert.Equal(11, changing.Count);
 
         foreach (var cmdlet in cmdlets)
         {
@@ -102,6 +102,10 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Get-PartnerEntry -First 1", 120, new[] { "Name", "Id", "Href" })]
     [InlineData("Get-PartnerEntry -First 1 | Get-PartnerBadge", 80, new[] { "Order", "Name", "Id" })]
     [InlineData("Get-PartnerEntry -First 1 | Get-PartnerBadge", 120, new[] { "Order", "Name", "Id", "Image" })]
+    [InlineData("Get-PartnerDirectory -First 1", 80, new[] { "Name", "Id" })]
+    [InlineData("Get-PartnerDirectory -First 1", 120, new[] { "Name", "Id", "Href" })]
+    [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 80, new[] { "Name", "Id" })]
+    [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 120, new[] { "Name", "Id", "Image" })]
     [InlineData("Get-LoyaltyBadge -First 1", 80, new[] { "Name", "Id", "Holders", "Hidden" })]
     [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "Hidden", "Conditions", "Rewards" })]
     [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 80, new[] { "WalletAddress", "Status", "CompletedAt" })]
@@ -135,6 +139,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [Theory]
     [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "Holders", "CreatedAt", "UpdatedAt", "DeletedAt" })]
     [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
+    [InlineData("Get-PartnerDirectory -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     public void Deep_objects_are_shown_in_the_modules_list_view_with_their_parts_summed_up(string script, string[] labels)
     {
         var text = Strings($"({script}) | Format-List | Out-String -Width 120").Single();
@@ -167,6 +172,9 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Set-PartnerBadge", "Id")]
     [InlineData("Remove-PartnerBadge", "Id")]
     [InlineData("New-PartnerBadge", "BadgeId")]
+    [InlineData("Set-PartnerDirectoryBadge", "Id")]
+    [InlineData("Remove-PartnerDirectoryBadge", "Id")]
+    [InlineData("Get-PartnerDirectoryBadge", "DirectoryId")]
     [InlineData("Grant-LoyaltyBadge", "BadgeId")]
     [InlineData("Remove-LoyaltyBadge", "Id")]
     public void Ids_are_Guids_so_a_malformed_id_fails_in_binding_before_any_request(string cmdlet, string parameter)
@@ -239,7 +247,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     public void Every_list_cmdlet_pages_with_First_Skip_and_IncludeTotalCount()
     {
         var lists = Cmdlets().Where(c => c.Verb == "Get" && c.Noun != "BadgeAdminConnection").Select(c => c.Name).ToList();
-        Assert.Equal(5, lists.Count);
+        Assert.Equal(7, lists.Count);
 
         // The engine adds these three exactly for SupportsPaging; it refuses a cmdlet that also declares one itself.
         foreach (var cmdlet in lists.Append("Get-BadgeAdminConnection"))
@@ -253,7 +261,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Switches_are_switch_parameters_and_api_keys_are_SecureStrings_that_refuse_plain_text()
     {
-        foreach (var cmdlet in new[] { "Set-PartnerBadge", "Remove-PartnerBadge", "Set-LoyaltyBadge", "Remove-LoyaltyBadge", "Connect-PartnerPage", "Connect-Snag" })
+        foreach (var cmdlet in new[] { "Set-PartnerBadge", "Remove-PartnerBadge", "Set-PartnerDirectoryBadge", "Remove-PartnerDirectoryBadge", "Set-LoyaltyBadge", "Remove-LoyaltyBadge", "Connect-PartnerPage", "Connect-Snag" })
         {
             Assert.Equal(typeof(SwitchParameter), ParameterType(cmdlet, "PassThru"));
         }

@@ -162,6 +162,24 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
+    public void Directory_badges_piped_to_New_PartnerBadge_attach_each_by_its_id_and_directories_piped_on_list_their_badges()
+    {
+        var directory = BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId;
+        var (entry, badges) = EntryWithBadges();
+        var free = _sandbox.Server.State.PartnerPage.DirectoryBadges.First(b => b.DirectoryId == directory && badges.All(a => a.BadgeId != b.Id));
+
+        var (result, requests) = RunLogged("Get-PartnerDirectory | Get-PartnerDirectoryBadge -Name $Name | New-PartnerBadge -EntryId $Entry -Confirm:$false",
+            ("Name", free.Name), ("Entry", entry));
+
+        // Get-PartnerDirectory's objects bind -Directory by value (not -Id by name); each directory badge's Id binds -BadgeId.
+        Assert.Contains(requests, r => r.Method == "GET" && r.Path == $"/api/directory/private/v1alpha/badges/directory/{directory}/");
+        var post = Assert.Single(requests.To("POST", EntryBadges(entry)));
+        Assert.Equal(free.Id, (Guid)post.Json()["id"]!);
+        Assert.Equal(new[] { "id" }, post.Json().Keys());
+        Assert.Equal(entry, Assert.Single(result.Output).GuidOf("EntryId"));
+    }
+
+    [Fact]
     public void Loyalty_badges_piped_to_Set_LoyaltyBadge_update_each_badge_with_only_the_fields_given()
     {
         _session.Run("$badges = Get-LoyaltyBadge -First 3 | Select-Object -Skip 1").ThrowIfErrors();

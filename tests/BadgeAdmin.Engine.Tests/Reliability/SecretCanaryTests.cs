@@ -100,6 +100,11 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
             Step("New-PartnerBadge -EntryId $Entry -BadgeId $Free -Order 3", ("Free", free));
             Step("Set-PartnerBadge -EntryId $Entry -Id $Free -Order 1 -PassThru");
             Step("Remove-PartnerBadge -EntryId $Entry -Id $Free -PassThru -Confirm:$false");
+            Step("Get-PartnerDirectory");
+            Step("Get-PartnerDirectoryBadge -DirectoryId $Directory", ("Directory", BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId));
+            Step("$made = New-PartnerDirectoryBadge -DirectoryId $Directory -Name Canary -Image https://cdn.example/c.png; $made");
+            Step("$made | Set-PartnerDirectoryBadge -Name 'Canary 2' -PassThru");
+            Step("$made | Remove-PartnerDirectoryBadge -PassThru -Confirm:$false");
 
             // Every Snag cmdlet on the happy path, the key from the environment this time.
             Step("$env:SNAG_API_KEY = $KeyText; $env:SNAG_BASE_URI = $Uri; Connect-Snag -OrganizationId $Org -WebsiteId $Site -PassThru -MaxRetries 1 -TimeoutSec 1",
@@ -177,7 +182,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
 
         // The run did what it claims: every cmdlet, successes, errors of each kind, warnings, debug bodies, a scrubbed echo.
         var moduleCommands = _session.Run("(Get-Command -Module BadgeAdmin).Name").ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(18, moduleCommands.Count);
+        Assert.Equal(23, moduleCommands.Count);
         Assert.Empty(moduleCommands.Except(_commandsRun, StringComparer.OrdinalIgnoreCase));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".PartnerBadge", StringComparison.Ordinal));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".LoyaltyBadgeUserChange", StringComparison.Ordinal));

@@ -232,7 +232,7 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
     {
         Assert.Equal((HttpStatusCode.BadRequest, "userId or walletAddress is required"), await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/reward", "{}"));
         Assert.Equal((HttpStatusCode.BadRequest, "userId or walletAddress is required"), await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/revoke", "{\"status\":\"revoked\"}"));
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/reward", "{\"walletAddress\":\"nope\"}")).Status);
+        Assert.Equal((HttpStatusCode.BadRequest, "userId or walletAddress is required"), await PostAsync($"api/loyalty/badges/{SeedBadge(1)}/reward", "{\"walletAddress\":\"  \"}"));
     }
 
     [Fact]
@@ -293,6 +293,7 @@ public sealed class SandboxSeedRouteTests : IClassFixture<SandboxFixture>
         Assert.Equal(_sandbox.Snag.OrganizationId.ToString(), seed["snag"]!["organizationId"]!.GetValue<string>());
         Assert.Equal(_sandbox.Snag.MainWebsite.Id.ToString(), seed["snag"]!["mainWebsiteId"]!.GetValue<string>());
         Assert.Equal(12, seed["partnerPage"]!["entryIds"]!.AsArray().Count);
+        Assert.Equal(BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId.ToString(), seed["partnerPage"]!["directoryId"]!.GetValue<string>());
         Assert.DoesNotContain(_sandbox.Requests, r => r.Path.StartsWith("/_sandbox", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,74 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Gets the badges defined in a PartnerPage directory: the ones New-PartnerBadge attaches to entries.</para>
+/// <para type="description">Lists every badge of the directory (streamed page by page), the ones whose name matches, or
+/// the ones named by id. The directory is -DirectoryId, a piped directory, or the connection's default
+/// (Connect-PartnerPage -DirectoryId). Each badge carries its DirectoryId, so it pipes on to Set- and
+/// Remove-PartnerDirectoryBadge, and its Id binds New-PartnerBadge -BadgeId. The routes are inferred.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectoryBadge.md")]
+[OutputType(typeof(PartnerDirectoryBadge))]
+public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
+{
+    /// <summary>
+    /// Directory badge ids to get: piped ids by value, the Id of piped badges (directory or entry badges) or CSV rows by
+    /// name. Without it, every badge of the directory is listed.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PartnerDirectoryBadgeIdCompleter))]
+    public Guid[]? Id { get; set; }
+
+    /// <summary>Only badges with this name; wildcards allowed ('Gold*'), any casing. Applies to the listing.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
+    /// <summary>The directory; defaults to the connection's. Binds from a DirectoryId property (piped badges, CSV rows).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
+    public Guid? DirectoryId { get; set; }
+
+    /// <summary>A directory from Get-PartnerDirectory, whose badges to list (Get-PartnerDirectory | Get-PartnerDirectoryBadge).</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PartnerDirectory? Directory { get; set; }
+
+    private long _total;
+    private bool _totalKnown = true;
+
+    private protected override void OnRecord()
+    {
+        // A piped directory also offers its Id by name, which is the directory's, not a badge's: the directory wins.
+        var listing = Id is null || Directory is not null;
+        if (DirectoryFor(Directory?.Id ?? DirectoryId, listing ? "PartnerDirectoryBadge list" : Id!) is not { } directoryId) return;
+        if (listing)
+        {
+            var counted = false;
+            ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => WritePaged(Name is null
+                ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
+                : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)));
+            _totalKnown &= counted;
+            return;
+        }
+
+        _total += Id!.Length;
+        foreach (var id in Id)
+        {
+            var more = true;
+            ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryBadgeAsync(directoryId, id, token))));
+            if (!more) break;
+        }
+    }
+
+    private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Parameters;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Creates a badge in a PartnerPage directory, from a name and an image URL.</para>
+/// <para type="description">POSTs {name, image} to the directory's badge collection (route and body inferred; see the
+/// route table) and writes the new badge, ready to attach with New-PartnerBadge. Never retried once the server may
+/// have acted, so a badge is not created twice.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerDirectoryBadge.md")]
+[OutputType(typeof(PartnerDirectoryBadge))]
+public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+{
+    /// <summary>The badge's name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>URL of the badge image (http or https).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ImageUrl")]
+    [ValidateNotNullOrEmpty]
+    [ValidateHttpUrl]
+    public string Image { get; set; } = string.Empty;
+
+    /// <summary>The directory to create the badge in; defaults to the connection's.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
+    public Guid? DirectoryId { get; set; }
+
+    private protected override void OnRecord()
+    {
+        if (DirectoryFor(DirectoryId, Name) is not { } directoryId) return;
+        if (!ShouldChange($"directory {directoryId}", $"Create badge '{Name}'")) return;
+        var badge = new PartnerDirectoryBadgeChange { Name = Name, Image = Image };
+        Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false));
+    }
+}

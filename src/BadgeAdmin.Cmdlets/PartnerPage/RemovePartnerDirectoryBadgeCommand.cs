@@ -1,0 +1,47 @@
+using System;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.PartnerPage.Models;
+
+namespace BadgeAdmin.Cmdlets.PartnerPage;
+
+/// <summary>
+/// <para type="synopsis">Deletes a badge from a PartnerPage directory.</para>
+/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
+/// What the API does with entries that still show the badge is not documented; the sandbox detaches it from them.
+/// The route is inferred. Writes nothing unless -PassThru.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerDirectoryBadge.md")]
+[OutputType(typeof(PartnerDirectoryBadge))]
+public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+{
+    /// <summary>The directory badge to delete: ids by value, badges by their Id property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerDirectoryBadgeIdCompleter))]
+    public Guid Id { get; set; }
+
+    /// <summary>The badge's directory; defaults to the connection's. Binds from a piped badge's DirectoryId.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
+    public Guid? DirectoryId { get; set; }
+
+    /// <summary>Writes the deleted badge as it was (read just before the deletion when the server's answer has no body).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override void OnRecord()
+    {
+        if (DirectoryFor(DirectoryId, Id) is not { } directoryId) return;
+        if (!ShouldChange($"badge {Id} of directory {directoryId}", "Delete directory badge")) return;
+        var (id, passThru) = (Id, PassThru.IsPresent);
+        Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        {
+            // As Remove-PartnerBadge: a DELETE may answer with no body [I], so -PassThru reads the badge first.
+            var before = passThru ? await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false) : null;
+            var deleted = await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false);
+            return passThru ? deleted ?? before : null;
+        });
+    }
+}
