@@ -5,7 +5,7 @@ namespace BadgeAdmin.Core.Http;
 /// <summary>What a connection needs to build its HTTP pipeline. The key stays inside the pipeline once built.</summary>
 public sealed class ConnectionSettings
 {
-    public const int DefaultMaxRetries = 2;
+    public const int DefaultMaxRetries = 4;
     public const int DefaultTimeoutSeconds = 60;
     public const int DefaultMaxRetryWaitSeconds = 60;
     public const int DefaultMaxResponseSizeMB = 64;
