@@ -76,8 +76,8 @@ Describe 'Retries' {
 
         $sites | Should -HaveCount 2
         $warnings | Should -HaveCount 2
-        "$($warnings[0])" | Should -Match '^GET /api/websites\?limit=1000 answered 503 Service Unavailable; retrying in 0\.1 s \(retry 1 of 2\)\.$'
-        "$($warnings[1])" | Should -Match '\(retry 2 of 2\)\.$'
+        "$($warnings[0])" | Should -Match '^GET /api/websites\?limit=1000 answered 503 Service Unavailable; retrying in 0\.1 s \(retry 1; 0\.5 s of the 60 s wait budget used\)\.$'
+        "$($warnings[1])" | Should -Match '\(retry 2; 1 s of the 60 s wait budget used\)\.$'
     }
 
     It 'a timeout is a clear error, never a hang' {

@@ -1,20 +1,15 @@
 using System.Collections;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>Completes Snag badge ids (shown with the badge's name), within the connection's organization and website.</summary>
-public sealed class LoyaltyBadgeIdCompleter : IdCompleter
+public sealed class LoyaltyBadgeIdCompleter : SnagCompleter
 {
     private protected override string KindFor(IDictionary? bound) => SnagClient.BadgeKind;
-
-    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.Snag;
-
-    private protected override BadgeAdminConnection? Accept(object? value) => value as SnagConnection;
 
     private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         Prime((SnagConnection)connection, cancellationToken);

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;
 
@@ -13,13 +12,9 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// Completes Snag user ids (shown with their wallet) from the user badges the connection has read. With nothing read
 /// yet and a -BadgeId typed, one bounded request reads that badge's users.
 /// </summary>
-public class LoyaltyUserIdCompleter : IdCompleter
+public class LoyaltyUserIdCompleter : SnagCompleter
 {
     private protected override string KindFor(IDictionary? bound) => SnagClient.UserKind;
-
-    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.Snag;
-
-    private protected override BadgeAdminConnection? Accept(object? value) => value as SnagConnection;
 
     private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {

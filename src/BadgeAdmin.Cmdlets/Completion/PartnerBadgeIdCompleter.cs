@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
@@ -11,14 +10,10 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// Completes the ids of badges attached to partner entries (shown with the badge's name): with -EntryId typed, that
 /// entry's badges (one bounded request when none were read yet); without it, every entry badge read so far.
 /// </summary>
-public sealed class PartnerBadgeIdCompleter : IdCompleter
+public sealed class PartnerBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(IDictionary? bound) =>
         BoundGuid(bound, "EntryId") is { } entryId ? PartnerPageClient.BadgeKindOf(entryId) : PartnerPageClient.BadgeKind;
-
-    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.PartnerPage;
-
-    private protected override BadgeAdminConnection? Accept(object? value) => value as PartnerPageConnection;
 
     private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         BoundGuid(bound, "EntryId") is { } entryId

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
@@ -14,14 +13,10 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// New-PartnerBadge attaches. With -DirectoryId typed, that directory's badges; else those of the connection's default
 /// directory, or of the directories listed first when it has none.
 /// </summary>
-public sealed class PartnerDirectoryBadgeIdCompleter : IdCompleter
+public sealed class PartnerDirectoryBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(IDictionary? bound) =>
         BoundGuid(bound, "DirectoryId") is { } directoryId ? PartnerPageClient.DirectoryBadgeKindOf(directoryId) : PartnerPageClient.DirectoryBadgeKind;
-
-    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.PartnerPage;
-
-    private protected override BadgeAdminConnection? Accept(object? value) => value as PartnerPageConnection;
 
     private protected override async Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {

@@ -1,20 +1,15 @@
 using System.Collections;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>Completes PartnerPage entry ids (shown with the entry's name).</summary>
-public sealed class PartnerEntryIdCompleter : IdCompleter
+public sealed class PartnerEntryIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(IDictionary? bound) => PartnerPageClient.EntryKind;
-
-    private protected override BadgeAdminConnection? Current(RunspaceConnections connections) => connections.PartnerPage;
-
-    private protected override BadgeAdminConnection? Accept(object? value) => value as PartnerPageConnection;
 
     private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         ReadSome(((PartnerPageConnection)connection).Client.ListEntriesAsync(null, cancellationToken), cancellationToken);

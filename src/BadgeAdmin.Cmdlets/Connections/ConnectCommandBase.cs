@@ -57,10 +57,23 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
     [ValidateRange(0, 10)]
     public int MaxRetries { get; set; } = ConnectionSettings.DefaultMaxRetries;
 
-    /// <summary>Seconds one attempt may take before it is abandoned.</summary>
+    /// <summary>Seconds one attempt may take before it is abandoned, reading the body included.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = ConnectionSettings.DefaultTimeoutSeconds;
+
+    /// <summary>
+    /// Seconds one request may spend waiting between attempts, in all. Rate limits (429) are retried, waiting as the
+    /// server asks, for as long as this allows; a longer wait is reported as RateLimited instead (0: no waiting).
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int MaxRetryWaitSec { get; set; } = ConnectionSettings.DefaultMaxRetryWaitSeconds;
+
+    /// <summary>The largest response body accepted, in MB; a larger one is an InvalidResponse error, not retried.</summary>
+    [Parameter]
+    [ValidateRange(1, 2047)]
+    public int MaxResponseSizeMB { get; set; } = ConnectionSettings.DefaultMaxResponseSizeMB;
 
     /// <summary>Writes the connection, which can be passed to -Connection of other cmdlets.</summary>
     [Parameter]
@@ -73,13 +86,14 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
 
         if (ApiKey is not null)
         {
-            var given = ApiKeyReader.ToPlainText(ApiKey);
-            if (given.Length > 0) return (given, "Parameter");
+            // Trimmed as the environment's key is: a key read from a file usually ends with a line break.
+            var given = ApiKeyReader.ToPlainText(ApiKey).Trim();
+            if (given.Length > 0) return (Checked(given, "-ApiKey"), "Parameter");
             ThrowTerminating(MissingKey(service, variable, "The -ApiKey given is empty."));
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable(variable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return (fromEnvironment!.Trim(), "$env:" + variable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return (Checked(fromEnvironment!.Trim(), "$env:" + variable), "$env:" + variable);
         ThrowTerminating(MissingKey(service, variable, $"No {service} API key: pass -ApiKey or set $env:{variable}."));
         return default;
     }
@@ -99,16 +113,30 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
                 ErrorIds.ProxyCredentialConflict, ErrorCategory.InvalidArgument, null));
         }
 
+        if (Proxy is not null && !string.IsNullOrEmpty(Proxy.UserInfo))
+        {
+            // Neither the message nor the target quotes the address: it holds a password.
+            ThrowTerminating(new CmdletError(new ArgumentException("-Proxy must not contain a user name or password; pass them with -ProxyCredential."),
+                ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null));
+        }
+
         if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
         {
             ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy '{Proxy}' is not an http:// or https:// address."),
                 ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, Proxy));
         }
 
+        if (Proxy is not null && BaseUriPolicy.IsLoopback(baseUri))
+        {
+            WriteVerbose($"-Proxy is not used for {baseUri.GetLeftPart(UriPartial.Authority)}: loopback requests never go through a proxy.");
+        }
+
         return new ConnectionSettings(baseUri, header, key)
         {
             MaxRetries = MaxRetries,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaxRetryWait = TimeSpan.FromSeconds(MaxRetryWaitSec),
+            MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024L,
             UserAgent = UserAgent.For((GetVariableValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]?.ToString()),
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
@@ -155,7 +183,22 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
                 ErrorIds.SecretNotAKey, ErrorCategory.InvalidType, SecretName));
         }
 
-        return (key!.Trim(), source);
+        return (Checked(key!.Trim(), source), source);
+    }
+
+    /// <summary>The key, or a terminating InvalidApiKey error naming where it came from (never the key itself).</summary>
+    private string Checked(string key, string source)
+    {
+        if (ConnectionSettings.KeyProblem(key) is { } problem)
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException($"The API key from {source} {problem}. Nothing was sent."),
+                ErrorIds.InvalidApiKey, ErrorCategory.InvalidArgument, source)
+            {
+                RecommendedAction = "Pass the key alone, without line breaks or other control characters (for a file: (Get-Content -Raw key.txt).Trim()).",
+            });
+        }
+
+        return key;
     }
 
     private static CmdletError MissingKey(string service, string variable, string message) =>

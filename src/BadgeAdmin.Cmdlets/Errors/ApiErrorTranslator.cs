@@ -19,11 +19,12 @@ internal static class ApiErrorTranslator
             ApiFailureKind.Forbidden => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, "The API key lacks the permission for this call."),
             ApiFailureKind.NotFound => (notFoundId, ErrorCategory.ObjectNotFound, (string?)null),
             ApiFailureKind.Conflict => (ErrorIds.Conflict, ErrorCategory.ResourceExists, (string?)null),
-            ApiFailureKind.RateLimited => (ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, "Wait and run it again, or raise -MaxRetries on Connect."),
+            ApiFailureKind.RateLimited => (ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, "Wait and run it again, or raise -MaxRetryWaitSec on Connect."),
             ApiFailureKind.ServerError => (ErrorIds.ServiceError, ErrorCategory.ResourceUnavailable, "The service failed; try again later."),
             ApiFailureKind.Timeout => (ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout, "Raise -TimeoutSec on Connect, or try again later."),
             ApiFailureKind.ConnectionFailed => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, "Check the base URI and the network."),
-            ApiFailureKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, "The service answered with something other than the expected JSON."),
+            ApiFailureKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, "The service answered with something other than the expected JSON (or more than -MaxResponseSizeMB allows)."),
+            ApiFailureKind.CertificateRejected => (ErrorIds.CertificateRejected, ErrorCategory.SecurityError, "The server's certificate is not trusted here: check the base URI's host name and the certificate chain."),
             _ => (ErrorIds.UnexpectedStatus, ErrorCategory.InvalidResult, (string?)null),
         };
 

@@ -9,6 +9,7 @@ internal static class ErrorIds
     public const string NotConnected = "NotConnected";
     public const string ConnectionClosed = "ConnectionClosed";
     public const string ApiKeyMissing = "ApiKeyMissing";
+    public const string InvalidApiKey = "InvalidApiKey";
     public const string InvalidBaseUri = "InvalidBaseUri";
     public const string NothingToChange = "NothingToChange";
     public const string UnexpectedError = "UnexpectedError";
@@ -29,6 +30,7 @@ internal static class ErrorIds
     public const string RequestTimedOut = "RequestTimedOut";
     public const string ConnectionFailed = "ConnectionFailed";
     public const string InvalidResponse = "InvalidResponse";
+    public const string CertificateRejected = "CertificateRejected";
 
     public const string PartnerEntryNotFound = "PartnerEntryNotFound";
     public const string PartnerBadgeNotFound = "PartnerBadgeNotFound";

@@ -37,6 +37,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Alias("Conditions")]
     [ValidateNotNullOrEmpty]
     [HashtableKeys(typeof(LoyaltyCondition))]
+    [ValidateFiniteAmounts]
     public LoyaltyCondition[] Condition { get; set; } = Array.Empty<LoyaltyCondition>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -46,6 +47,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Rewards")]
     [HashtableKeys(typeof(LoyaltyReward))]
+    [ValidateFiniteAmounts]
     public LoyaltyReward[]? Reward { get; set; }
 
     /// <summary>Hide the badge in the loyalty UI.</summary>

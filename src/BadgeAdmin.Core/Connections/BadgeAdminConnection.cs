@@ -8,15 +8,24 @@ namespace BadgeAdmin.Core.Connections;
 /// </summary>
 public abstract class BadgeAdminConnection : IDisposable
 {
-    protected BadgeAdminConnection(string service, Uri baseUri, string apiKeySource, int maxRetries, TimeSpan timeout, Uri? proxy = null)
+    protected BadgeAdminConnection(string service, Http.ConnectionSettings settings, string apiKeySource)
     {
-        Proxy = proxy;
+        Proxy = WithoutUserInfo(settings.Proxy);
         Service = service;
-        BaseUri = baseUri;
+        BaseUri = settings.BaseUri;
         ApiKeySource = apiKeySource;
-        MaxRetries = maxRetries;
-        TimeoutSec = (int)Math.Round(timeout.TotalSeconds);
+        MaxRetries = settings.MaxRetries;
+        TimeoutSec = (int)Math.Round(settings.Timeout.TotalSeconds);
+        MaxRetryWaitSec = (int)Math.Round(settings.MaxRetryWait.TotalSeconds);
+        MaxResponseSizeMB = (int)Math.Ceiling(settings.MaxResponseBytes / (1024.0 * 1024.0));
         ConnectedAt = DateTimeOffset.Now;
+    }
+
+    /// <summary>A proxy address as shown: a user name or password in it (refused by Connect-*) would be shown, so it is masked.</summary>
+    private static Uri? WithoutUserInfo(Uri? proxy)
+    {
+        if (proxy is null || !proxy.IsAbsoluteUri || string.IsNullOrEmpty(proxy.UserInfo)) return proxy;
+        return new UriBuilder(proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
 
     public string Service { get; }
@@ -32,6 +41,12 @@ public abstract class BadgeAdminConnection : IDisposable
     public Uri? Proxy { get; }
 
     public int TimeoutSec { get; }
+
+    /// <summary>The longest one request may wait between attempts in all (rate limits included).</summary>
+    public int MaxRetryWaitSec { get; }
+
+    /// <summary>The largest response body accepted, in MB.</summary>
+    public int MaxResponseSizeMB { get; }
 
     public DateTimeOffset ConnectedAt { get; }
 

@@ -19,7 +19,7 @@ internal static class ApiErrorBody
         try
         {
             using var document = JsonDocument.Parse(body);
-            return Describe(document.RootElement);
+            return Describe(document.RootElement) is { } said ? Printable(said) : null;
         }
         catch (JsonException)
         {
@@ -85,6 +85,33 @@ internal static class ApiErrorBody
         return parts.Count > 0 ? string.Join(" ", parts) : null;
     }
 
+    /// <summary>
+    /// Text quoted from a server, safe to print: control characters (ESC, BEL…), which would drive the user's
+    /// terminal, are dropped; line breaks and tabs become spaces.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        if (clean) return text;
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c)) result.Append(c);
+            else if (char.IsWhiteSpace(c)) result.Append(' ');
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>The start of a body on one line, for error messages about bodies we could not read.</summary>
     public static string Excerpt(string body)
     {
@@ -95,6 +122,7 @@ internal static class ApiErrorBody
         {
             var space = char.IsWhiteSpace(c);
             if (space && lastWasSpace) continue;
+            if (!space && char.IsControl(c)) continue; // escape sequences would drive the user's terminal
             text.Append(space ? ' ' : c);
             lastWasSpace = space;
             if (text.Length >= ExcerptLength) return text.ToString().Trim() + "…";

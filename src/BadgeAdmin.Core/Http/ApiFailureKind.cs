@@ -13,7 +13,7 @@ public enum ApiFailureKind
     NotFound,
     /// <summary>409: the change conflicts with the current state.</summary>
     Conflict,
-    /// <summary>429 that outlasted the retries.</summary>
+    /// <summary>429 that outlasted the retry wait budget, or asked for a wait beyond it.</summary>
     RateLimited,
     /// <summary>5xx that outlasted the retries.</summary>
     ServerError,
@@ -23,6 +23,8 @@ public enum ApiFailureKind
     Timeout,
     /// <summary>The connection failed or dropped.</summary>
     ConnectionFailed,
-    /// <summary>The server answered 2xx with a body we could not read (HTML, truncated JSON, empty, wrong type).</summary>
+    /// <summary>The server answered with a body we could not read (HTML, truncated JSON, empty, wrong type, over the size limit).</summary>
     InvalidResponse,
+    /// <summary>The server's TLS certificate (or the TLS handshake) was refused; not retried.</summary>
+    CertificateRejected,
 }

@@ -7,15 +7,21 @@ namespace BadgeAdmin.Core.Http;
 
 /// <summary>
 /// A read-only pass-through over a response stream that keeps its first bytes, so a body read straight from the
-/// network can still be quoted in an error when it turns out to be HTML, truncated or empty.
+/// network can still be quoted in an error when it turns out to be HTML, truncated or empty. It also counts: past
+/// the connection's size limit a read fails, so an endless body ends the call instead of filling memory.
 /// </summary>
 internal sealed class ExcerptRecordingStream : Stream
 {
     private const int Kept = 256;
     private readonly Stream _inner;
+    private readonly long _limit;
     private readonly byte[] _start = new byte[Kept];
 
-    public ExcerptRecordingStream(Stream inner) => _inner = inner;
+    public ExcerptRecordingStream(Stream inner, long limit)
+    {
+        _inner = inner;
+        _limit = limit;
+    }
 
     /// <summary>How many bytes were read in all.</summary>
     public long BytesRead { get; private set; }
@@ -31,7 +37,17 @@ internal sealed class ExcerptRecordingStream : Stream
     {
         if (BytesRead < Kept && read > 0) Buffer.BlockCopy(buffer, offset, _start, (int)BytesRead, (int)Math.Min(read, Kept - BytesRead));
         BytesRead += read;
+        if (BytesRead > _limit) throw new LimitReachedException();
         return read;
+    }
+
+    /// <summary>The body went past the limit. Not an IOException: it is the server's answer, not a dropped connection.</summary>
+    internal sealed class LimitReachedException : Exception
+    {
+        public LimitReachedException()
+            : base("The response body is larger than the connection's size limit.")
+        {
+        }
     }
 
     public override bool CanRead => true;

@@ -17,8 +17,8 @@ public static class HttpPipeline
     public static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor)
     {
         var transport = settings.TransportFactory?.Invoke() ?? Transport(settings);
-        var logging = new RequestLoggingHandler(redactor, CredentialHeaders) { InnerHandler = transport };
-        var retry = new RetryHandler(settings.MaxRetries, settings.Timeout, new RetryGate(), settings.DelayOverride) { InnerHandler = logging };
+        var logging = new RequestLoggingHandler(redactor, settings.MaxResponseBytes, CredentialHeaders) { InnerHandler = transport };
+        var retry = new RetryHandler(settings, new RateLimitThrottle(), redactor) { InnerHandler = logging };
         var auth = new ApiKeyHandler(settings.ApiKeyHeader, settings.ApiKey, settings.UserAgent) { InnerHandler = retry };
         return new HttpClient(auth, disposeHandler: true)
         {
@@ -32,6 +32,14 @@ public static class HttpPipeline
     {
         // No automatic redirects: a redirect to another host would carry the API key header along with it.
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseProxy = true };
+        if (BaseUriPolicy.IsLoopback(settings.BaseUri))
+        {
+            // The sandbox is plain http: through a proxy the key would travel in clear text to a third party.
+            // Every request of a connection goes to its base URI's host (no redirects, no foreign next links).
+            handler.UseProxy = false;
+            return handler;
+        }
+
         var credentials = settings.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : settings.ProxyCredential;
         if (settings.Proxy is { } proxy)
         {

@@ -23,6 +23,7 @@ internal sealed class JsonApiClient : IDisposable
     private readonly SecretRedactor _redactor;
 
     private readonly TimeSpan _timeout;
+    private readonly long _maxResponseBytes;
 
     public JsonApiClient(ConnectionSettings settings)
     {
@@ -30,6 +31,7 @@ internal sealed class JsonApiClient : IDisposable
         _http = HttpPipeline.Create(settings, _redactor);
         BaseUri = settings.BaseUri;
         _timeout = settings.Timeout;
+        _maxResponseBytes = settings.MaxResponseBytes;
     }
 
     public Uri BaseUri { get; }
@@ -83,34 +85,53 @@ internal sealed class JsonApiClient : IDisposable
     public async Task<T> ReadStreamedAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !IsJsonMediaType(mediaType))
-        {
-            throw Invalid(response, $"content type '{mediaType}' instead of JSON", ApiErrorBody.Excerpt(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
-        }
-
         using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         read.CancelAfter(_timeout);
-        using var stream = new ExcerptRecordingStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false));
+        ExcerptRecordingStream? stream = null;
         try
         {
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not null && !IsJsonMediaType(mediaType))
+            {
+                throw Invalid(response, $"content type '{mediaType}' instead of JSON", await ResponseBody.ReadStartAsync(response, 1024, read.Token).ConfigureAwait(false));
+            }
+
+            if (response.Content.Headers.ContentLength is { } declared && declared > _maxResponseBytes) throw ResponseBody.TooLarge(response, _maxResponseBytes);
+
+            // Some transports (netstandard2.0) ignore the token on a read: disposing the response is what aborts it there.
+            using var abort = read.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+            stream = new ExcerptRecordingStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), _maxResponseBytes);
             return await JsonSerializer.DeserializeAsync(stream, type, read.Token).ConfigureAwait(false)
                    ?? throw Invalid(response, "a null body where JSON was expected", stream.Start);
         }
+        catch (ExcerptRecordingStream.LimitReachedException)
+        {
+            throw ResponseBody.TooLarge(response, _maxResponseBytes);
+        }
         catch (JsonException ex)
         {
-            var why = stream.BytesRead == 0 ? "an empty body where JSON was expected" : $"JSON it could not read (at {ex.Path ?? "$"}, line {(ex.LineNumber ?? 0) + 1})";
-            throw Invalid(response, why, ApiErrorBody.Excerpt(stream.Start), ex);
+            var why = stream is null || stream.BytesRead == 0 ? "an empty body where JSON was expected" : $"JSON it could not read (at {ex.Path ?? "$"}, line {(ex.LineNumber ?? 0) + 1})";
+            throw Invalid(response, why, stream?.Start, ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not ApiException)
+        {
+            throw new OperationCanceledException("The request was cancelled.", _redactor.RedactChain(ex), cancellationToken);
+        }
+        catch (Exception ex) when (read.IsCancellationRequested && ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)
         {
             var (method, path) = Describe(response);
-            throw new ApiException(ApiFailureKind.Timeout, $"{method} {path} timed out after {RetryHandler.FormatSeconds(_timeout)} reading the body.", method, path, response.StatusCode, innerException: ex);
+            throw new ApiException(ApiFailureKind.Timeout, $"{method} {path} timed out after {RetryHandler.FormatSeconds(_timeout)} reading the body.", method, path, response.StatusCode, innerException: _redactor.RedactChain(ex));
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
         {
             var (method, path) = Describe(response);
-            throw new ApiException(ApiFailureKind.ConnectionFailed, $"{method} {path} failed: the connection dropped while reading the body ({ex.Message}).", method, path, response.StatusCode, innerException: ex);
+            throw new ApiException(ApiFailureKind.ConnectionFailed,
+                $"{method} {path} failed: the connection dropped while reading the body ({_redactor.Redact(ApiErrorBody.Printable(ex.Message))}).",
+                method, path, response.StatusCode, innerException: _redactor.RedactChain(ex));
+        }
+        finally
+        {
+            stream?.Dispose();
         }
     }
 
@@ -121,7 +142,7 @@ internal sealed class JsonApiClient : IDisposable
         var shown = excerpt is null ? null : _redactor.Redact(ApiErrorBody.Excerpt(excerpt));
         return new ApiException(ApiFailureKind.InvalidResponse,
             $"{method} {path} answered {(int)response.StatusCode} with {why}" + (shown is null ? "." : $": {shown}"),
-            method, path, response.StatusCode, responseExcerpt: shown, innerException: inner);
+            method, path, response.StatusCode, responseExcerpt: shown, innerException: _redactor.RedactChain(inner));
     }
 
     private static (string Method, string Path) Describe(HttpResponseMessage response) =>
@@ -148,9 +169,13 @@ internal sealed class JsonApiClient : IDisposable
         };
         var path = request.RequestUri?.PathAndQuery ?? string.Empty;
         var said = serverMessage ?? excerpt;
-        var message = $"{request.Method} {path} failed with {status} {response.ReasonPhrase}".TrimEnd()
+        var message = $"{request.Method} {path} failed with {status} {ApiErrorBody.Printable(response.ReasonPhrase ?? string.Empty)}".TrimEnd()
                       + (string.IsNullOrEmpty(said) ? "." : $": {said}");
-        if (kind == ApiFailureKind.RateLimited && RetryDelay.FromServer(response, DateTimeOffset.UtcNow) is { } wait)
+        if (request.GetWaitNote() is { } note)
+        {
+            message += " " + note;
+        }
+        else if (kind == ApiFailureKind.RateLimited && RetryDelay.FromServer(response, DateTimeOffset.UtcNow) is { } wait && wait != RetryDelay.Unusable)
         {
             message += $" The server asked to wait {RetryHandler.FormatSeconds(wait)}.";
         }

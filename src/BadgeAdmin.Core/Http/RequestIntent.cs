@@ -14,14 +14,22 @@ public enum RequestIntent
     NotIdempotent,
 }
 
-internal static class RequestIntentProperty
+/// <summary>What the handlers and the client tell each other about one request, kept on the request itself.</summary>
+internal static class RequestProperties
 {
     private const string Key = "BadgeAdmin.RequestIntent";
     private const string StreamedKey = "BadgeAdmin.Streamed";
+    private const string WaitNoteKey = "BadgeAdmin.WaitNote";
 
 #if NET5_0_OR_GREATER
     private static readonly HttpRequestOptionsKey<RequestIntent> IntentOption = new(Key);
     private static readonly HttpRequestOptionsKey<bool> StreamedOption = new(StreamedKey);
+    private static readonly HttpRequestOptionsKey<string> WaitNoteOption = new(WaitNoteKey);
+
+    /// <summary>Why the retry handler gave up waiting for a retry the server asked for, for the failure message.</summary>
+    public static void SetWaitNote(this HttpRequestMessage request, string note) => request.Options.Set(WaitNoteOption, note);
+
+    public static string? GetWaitNote(this HttpRequestMessage request) => request.Options.TryGetValue(WaitNoteOption, out var note) ? note : null;
 
     public static void SetIntent(this HttpRequestMessage request, RequestIntent intent) => request.Options.Set(IntentOption, intent);
 
@@ -33,6 +41,11 @@ internal static class RequestIntentProperty
 
     public static bool IsStreamed(this HttpRequestMessage request) => request.Options.TryGetValue(StreamedOption, out _);
 #else
+
+    public static void SetWaitNote(this HttpRequestMessage request, string note) => request.Properties[WaitNoteKey] = note;
+
+    public static string? GetWaitNote(this HttpRequestMessage request) =>
+        request.Properties.TryGetValue(WaitNoteKey, out var value) ? value as string : null;
 
     public static void SetIntent(this HttpRequestMessage request, RequestIntent intent) => request.Properties[Key] = intent;
 

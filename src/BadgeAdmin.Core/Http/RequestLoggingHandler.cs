@@ -16,11 +16,13 @@ namespace BadgeAdmin.Core.Http;
 internal sealed class RequestLoggingHandler : DelegatingHandler
 {
     private readonly SecretRedactor _redactor;
+    private readonly long _maxResponseBytes;
     private readonly string[] _secretHeaders;
 
-    public RequestLoggingHandler(SecretRedactor redactor, params string[] secretHeaders)
+    public RequestLoggingHandler(SecretRedactor redactor, long maxResponseBytes, params string[] secretHeaders)
     {
         _redactor = redactor;
+        _maxResponseBytes = maxResponseBytes;
         _secretHeaders = secretHeaders;
     }
 
@@ -47,8 +49,24 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
         observer.RequestCompleted($"{target} → {(int)response.StatusCode} in {timer.ElapsedMilliseconds} ms");
         if (observer.WantsBodies)
         {
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            observer.Detail(_redactor.Redact(await DescribeResponseAsync(response).ConfigureAwait(false)));
+            // A streamed body is read as it arrives, by the caller: buffering it here would undo the streaming.
+            var streamed = request.IsStreamed() && response.IsSuccessStatusCode;
+            if (!streamed)
+            {
+                try
+                {
+                    // The token is the attempt's (timeout and Ctrl+C), the limit the connection's: debug output changes neither.
+                    await ResponseBody.BufferAsync(response, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    observer.Detail(_redactor.Redact($"HTTP response: {(int)response.StatusCode}; body not read ({ex.GetType().Name})"));
+                    response.Dispose();
+                    throw;
+                }
+            }
+
+            observer.Detail(_redactor.Redact(WithoutControlCharacters(await DescribeResponseAsync(response, streamed).ConfigureAwait(false))));
         }
 
         return response;
@@ -63,13 +81,25 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
         return text.ToString().TrimEnd();
     }
 
-    private async Task<string> DescribeResponseAsync(HttpResponseMessage response)
+    private async Task<string> DescribeResponseAsync(HttpResponseMessage response, bool streamed)
     {
         var text = new StringBuilder();
         text.Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase).AppendLine();
         AppendHeaders(text, response.Headers.Concat(response.Content.Headers));
-        text.AppendLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        text.AppendLine(streamed ? "(body read as it streams; not shown)" : await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>A server's bytes reach the user's terminal here: escape sequences (ESC, BEL…) are dropped, line breaks kept.</summary>
+    private static string WithoutControlCharacters(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) || c is '\n' or '\r' or '\t') result.Append(c);
+        }
+
+        return result.ToString();
     }
 
     private void AppendHeaders(StringBuilder text, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IEnumerable<string>>> headers)

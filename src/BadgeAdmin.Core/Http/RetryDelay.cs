@@ -14,34 +14,63 @@ internal static class RetryDelay
     public static readonly TimeSpan InitialBackoff = TimeSpan.FromSeconds(0.5);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
 
-    /// <summary>The longest server-requested wait we honour; a longer one ends the retries rather than stall a runbook.</summary>
-    public static readonly TimeSpan MaxServerDelay = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// What <see cref="FromServer"/> answers for a wait it cannot honour: unreadable (<c>abc</c>, <c>NaN</c>) or absurd
+    /// (<c>Infinity</c>, <c>1e300</c>). It is longer than any wait budget, so it is reported rather than waited.
+    /// </summary>
+    public static readonly TimeSpan Unusable = TimeSpan.MaxValue;
+
+    /// <summary>Beyond this a stated wait is absurd, whatever the budget (a day).</summary>
+    private static readonly TimeSpan Absurd = TimeSpan.FromDays(1);
 
     [ThreadStatic] private static Random? _random;
 
     public static TimeSpan Backoff(int retryIndex)
     {
-        var seconds = Math.Min(InitialBackoff.TotalSeconds * Math.Pow(2, retryIndex), MaxBackoff.TotalSeconds);
+        var seconds = Math.Min(InitialBackoff.TotalSeconds * Math.Pow(2, Math.Min(retryIndex, 16)), MaxBackoff.TotalSeconds);
         var jitter = 1 - ((_random ??= new Random()).NextDouble() * 0.25);
         return TimeSpan.FromSeconds(seconds * jitter);
     }
 
-    /// <summary>The wait the server asked for, or null when it did not say (or said something unreadable).</summary>
+    /// <summary>
+    /// The wait the server asked for; null when it did not say; <see cref="Unusable"/> when it said something that
+    /// cannot be waited for (see <see cref="StatedWait"/> for the text).
+    /// </summary>
     public static TimeSpan? FromServer(HttpResponseMessage response, DateTimeOffset now)
     {
-        if (response.Headers.TryGetValues("retry-after-ms", out var msValues)
-            && double.TryParse(msValues.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)
-            && ms >= 0)
+        if (response.Headers.TryGetValues("retry-after-ms", out var msValues))
         {
-            return TimeSpan.FromMilliseconds(ms);
+            if (!double.TryParse(msValues.FirstOrDefault()?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)
+                || double.IsNaN(ms) || double.IsInfinity(ms) || ms > Absurd.TotalMilliseconds)
+            {
+                return Unusable;
+            }
+
+            return ms <= 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(ms);
         }
 
+        if (!response.Headers.TryGetValues("Retry-After", out var raw)) return null;
         var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (retryAfter?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta > Absurd ? Unusable : delta;
         if (retryAfter?.Date is { } date)
         {
             var wait = date - now;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Absurd ? Unusable : wait;
+        }
+
+        return raw.Any(v => !string.IsNullOrWhiteSpace(v)) ? Unusable : null;
+    }
+
+    /// <summary>The server's own words for the wait (the header as sent, trimmed and shortened), for messages.</summary>
+    public static string? StatedWait(HttpResponseMessage response)
+    {
+        foreach (var name in new[] { "retry-after-ms", "Retry-After" })
+        {
+            if (response.Headers.TryGetValues(name, out var values) && values.FirstOrDefault() is { } value)
+            {
+                var text = ApiErrorBody.Printable(value.Trim());
+                return $"{name}: {(text.Length > 40 ? text.Substring(0, 40) + "…" : text)}";
+            }
         }
 
         return null;

@@ -11,7 +11,7 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     public const string ApiKeyHeader = "Authorization";
 
     public PartnerPageConnection(ConnectionSettings settings, string apiKeySource, Guid? directoryId = null)
-        : base("PartnerPage", settings.BaseUri, apiKeySource, settings.MaxRetries, settings.Timeout, settings.Proxy)
+        : base("PartnerPage", settings, apiKeySource)
     {
         Client = new PartnerPageClient(settings, Seen);
         DirectoryId = directoryId;

@@ -43,6 +43,9 @@ public sealed class LoyaltyBadgeCreate
             {
                 problems.Add($"Condition[{i}].Type: '{type}' is not a condition type; use one of {string.Join(", ", LoyaltyCondition.KnownTypes)}.");
             }
+
+            // JSON has no NaN or Infinity: the serializer would fail mid-request with its own message.
+            if (Conditions[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Condition[{i}].Amount: {amount} is not a finite number.");
         }
 
         for (var i = 0; i < (Rewards?.Count ?? 0); i++)
@@ -54,10 +57,15 @@ public sealed class LoyaltyBadgeCreate
             {
                 problems.Add($"Reward[{i}].RewardType: '{type}' is not a reward type; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
             }
+
+            if (Rewards[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Reward[{i}].Amount: {amount} is not a finite number.");
+            if (Rewards[i]?.Multiplier is { } multiplier && !IsFinite(multiplier)) problems.Add($"Reward[{i}].Multiplier: {multiplier} is not a finite number.");
         }
 
         return problems;
     }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     /// <summary>The API's spelling of a type given in any casing ('Points' is points), or null when it is none of them.</summary>
     internal static string? KnownSpelling(string? type, IReadOnlyList<string> known) =>

@@ -11,7 +11,7 @@ public sealed class SnagConnection : BadgeAdminConnection
     public const string ApiKeyHeader = "X-API-KEY";
 
     public SnagConnection(ConnectionSettings settings, string apiKeySource, Guid? organizationId = null, Guid? websiteId = null)
-        : base("Snag", settings.BaseUri, apiKeySource, settings.MaxRetries, settings.Timeout, settings.Proxy)
+        : base("Snag", settings, apiKeySource)
     {
         Client = new SnagClient(settings, Seen);
         OrganizationId = organizationId;

@@ -51,7 +51,7 @@ internal static class ControlEndpoints
         control.MapPost("/faults", async (HttpRequest request, SandboxState state) =>
         {
             var body = await JsonReply.ReadObjectAsync(request);
-            if (body is null) return JsonReply.Message(400, "Send a JSON object: {method, path, status, count, every, retryAfter, retryAfterMs, delayMs, body, contentType, stall, stallBody, abort}.");
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {method, path, status, count, every, retryAfter, retryAfterMs, delayMs, body, contentType, stall, stallBody, trickleMs, repeat, abort}.");
             try
             {
                 var rule = FaultRule.FromJson(body);

@@ -47,6 +47,12 @@ public sealed class FaultRule
     /// <summary>Answer with headers and the first half of the body, then hold the connection (a body that stalls).</summary>
     public bool StallBody { get; init; }
 
+    /// <summary>Send the body one byte at a time, this many milliseconds apart (a body that trickles); 0 = at once.</summary>
+    public int TrickleMs { get; init; }
+
+    /// <summary>After the body, send this text again and again until the client gives up (a body that never ends).</summary>
+    public string? Repeat { get; init; }
+
     internal bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && Regex.IsMatch(path, "^" + Regex.Escape(PathPattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
@@ -89,6 +95,8 @@ public sealed class FaultRule
             Stall = Bool(json, "stall"),
             Abort = Bool(json, "abort"),
             StallBody = Bool(json, "stallBody"),
+            TrickleMs = Int(json, "trickleMs", 0, 0, 600_000),
+            Repeat = Text(json, "repeat") is { Length: > 0 } repeat ? repeat : null,
         };
     }
 
@@ -107,6 +115,8 @@ public sealed class FaultRule
         ["stall"] = Stall,
         ["abort"] = Abort,
         ["stallBody"] = StallBody,
+        ["trickleMs"] = TrickleMs,
+        ["repeat"] = Repeat,
     };
 }
 
@@ -212,6 +222,32 @@ internal sealed class FaultInjectionMiddleware
             return;
         }
 
-        await context.Response.WriteAsync(body, context.RequestAborted);
+        try
+        {
+            if (rule.TrickleMs > 0)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    await context.Response.Body.WriteAsync(bytes.AsMemory(i, 1), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(rule.TrickleMs, context.RequestAborted);
+                }
+            }
+            else
+            {
+                await context.Response.WriteAsync(body, context.RequestAborted);
+            }
+
+            if (rule.Repeat is { } repeat)
+            {
+                var chunk = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(repeat, Math.Max(1, 65536 / Math.Max(1, repeat.Length)))));
+                while (true) await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // the client gave up reading, as intended
+        }
     }
 }

@@ -123,19 +123,46 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
-    public void Requests_go_through_an_explicit_proxy()
+    public async Task A_remote_host_is_reached_through_an_explicit_proxy_as_a_tunnel_and_loopback_never_is()
     {
-        // 127.0.0.2:9 has no server: only a request that goes through the proxy (the sandbox) can succeed.
-        var result = Run("""
-            $proxyCredential = [pscredential]::new('proxy-user', (ConvertTo-SecureString 'proxy-pass' -AsPlainText -Force))
-            Connect-Snag -ApiKey $SnagKey -BaseUri http://127.0.0.2:9/ -Proxy $SandboxUri -ProxyCredential $proxyCredential -MaxRetries 0
-            Get-LoyaltyWebsite
-            """).ThrowIfErrors();
+        using var proxy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        proxy.Start();
+        var proxyUri = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)proxy.LocalEndpoint).Port}/");
+        var received = AnswerOnceAsync(proxy, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
-        Assert.Equal(2, result.Output.Count);
-        Assert.True(Assert.Single(_sandbox.Requests).Proxied);
-        var proxy = Run("(Get-BadgeAdminConnection -Service Snag).Proxy").ThrowIfErrors();
-        Assert.Equal(_sandbox.BaseAddress, Assert.Single(proxy.Output).BaseObject);
+        // https through an http proxy: the proxy is asked for a tunnel, and sees the host name but never the key.
+        var remote = Run("""
+            Connect-Snag -ApiKey $SnagKey -BaseUri https://snag.example.invalid/ -Proxy $ProxyUri -MaxRetries 0 -TimeoutSec 10
+            Get-LoyaltyWebsite
+            """, ("ProxyUri", proxyUri));
+        var head = await received.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.StartsWith("CONNECT snag.example.invalid:443 HTTP/1.1", head);
+        Assert.DoesNotContain("X-API-KEY", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("ConnectionFailed", Assert.Single(remote.ErrorIds));
+
+        // The sandbox is plain http: through the proxy the key would travel in clear text. The proxy no longer
+        // answers, so a request sent through it would time out.
+        var loopback = Run("""
+            Connect-Snag -ApiKey $SnagKey -BaseUri $SandboxUri -Proxy $ProxyUri -MaxRetries 0 -TimeoutSec 3
+            Get-LoyaltyWebsite
+            (Get-BadgeAdminConnection -Service Snag).Proxy
+            """, ("ProxyUri", proxyUri)).ThrowIfErrors();
+
+        Assert.False(Assert.Single(_sandbox.Requests).Proxied);
+        Assert.Equal(proxyUri, loopback.Output[^1].BaseObject);
+    }
+
+    /// <summary>Accepts one connection, reads its request head, answers <paramref name="answer"/>, and returns the head.</summary>
+    private static async Task<string> AnswerOnceAsync(System.Net.Sockets.TcpListener listener, string answer)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        var head = new System.Text.StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(one) > 0) head.Append((char)one[0]);
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(answer));
+        return head.ToString();
     }
 
     [Fact]

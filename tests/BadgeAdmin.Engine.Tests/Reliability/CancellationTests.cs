@@ -3,7 +3,10 @@ using BadgeAdmin.Engine.Tests.Support;
 
 namespace BadgeAdmin.Engine.Tests.Reliability;
 
-/// <summary>Ctrl+C (PowerShell.Stop on the running pipeline) ends a stalled request or a retry wait within a second, with real waits.</summary>
+/// <summary>
+/// Ctrl+C (PowerShell.Stop on the running pipeline) ends a stalled request, a body that stalls or trickles (debug
+/// output on or off), or a retry wait within a second, with real waits.
+/// </summary>
 public sealed class CancellationTests : IClassFixture<SandboxEngineFixture>
 {
     private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
@@ -85,7 +88,7 @@ public sealed class CancellationTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
-    public async Task Ctrl_C_ends_a_shared_rate_limit_pause_within_a_second()
+    public async Task Ctrl_C_ends_a_rate_limit_wait_within_a_second()
     {
         await _sandbox.AddFaultAsync(new { path = "/api/websites", status = 429, retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
@@ -95,6 +98,25 @@ public sealed class CancellationTests : IClassFixture<SandboxEngineFixture>
         Assert.Single(stopped.Warnings);
         Assert.Empty(stopped.Errors);
         Assert.Equal(1, await RequestsAfterTheRetryWouldHaveComeAsync());
+    }
+
+    [Theory]
+    [InlineData("stallBody", false)]
+    [InlineData("stallBody", true)]
+    [InlineData("trickle", false)]
+    [InlineData("trickle", true)]
+    public async Task Ctrl_C_ends_a_body_that_stalls_or_trickles_within_a_second_with_or_without_debug_output(string fault, bool debug)
+    {
+        var body = "{\"id\":\"" + _sandbox.EntryIds[0] + "\",\"name\":\"Entry\"}";
+        await _sandbox.AddFaultAsync(fault == "trickle"
+            ? new { path = EntryPath, status = 200, body, trickleMs = 1000, stallBody = false }
+            : new { path = EntryPath, status = 200, body, trickleMs = 0, stallBody = true });
+
+        // $DebugPreference, not -Debug: a compiled cmdlet's -Debug asks "Continue?" at the first line, which a host without a UI cannot answer.
+        var stopped = await StopDuringAsync($"$DebugPreference = '{(debug ? "Continue" : "SilentlyContinue")}'\nGet-PartnerEntry -Id $Id", ("Id", _sandbox.EntryIds[0]));
+
+        Assert.True(stopped.Took < TimeSpan.FromSeconds(1), $"took {stopped.Took}");
+        Assert.Empty(stopped.Errors);
     }
 
     [Fact]

@@ -37,11 +37,12 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     private Guid Entry => _sandbox.Server.State.PartnerPage.EntryIds[0];
 
     /// <summary>Settings whose waits are recorded instead of slept, so the matrix runs fast and can check each wait.</summary>
-    private ConnectionSettings Settings(string header, string key, int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
+    private ConnectionSettings Settings(string header, string key, int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null, TimeSpan? maxRetryWait = null) =>
         new(baseUri ?? _sandbox.BaseAddress, header, key)
         {
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            MaxRetryWait = maxRetryWait ?? TimeSpan.FromSeconds(ConnectionSettings.DefaultMaxRetryWaitSeconds),
             DelayOverride = (wait, _) =>
             {
                 lock (_waits) _waits.Add(wait);
@@ -49,8 +50,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
             },
         };
 
-    private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout));
+    private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null, TimeSpan? maxRetryWait = null) =>
+        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, maxRetryWait: maxRetryWait));
 
     private SnagClient Snag(int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
         new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri));
@@ -80,7 +81,6 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     {
         var (header, expected) = form switch
         {
-            // A 429's wait is served by the connection's shared pause, which reports what is left of it: a hair less.
             "retry-after-ms" => (new { retryAfterMs = "250" } as object, (Min: 0.2, Max: 0.25)),
             "retry-after-seconds" => (new { retryAfter = "2" }, (1.95, 2.0)),
             // An HTTP date has whole seconds and the test may be slow to get there: the wait only has to be date-sized.
@@ -99,17 +99,17 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(new[] { status, 200 }, _sandbox.Requests.Select(r => r.Status));
         var wait = Assert.Single(_waits).TotalSeconds;
         Assert.InRange(wait, expected.Min, expected.Max);
-        Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in [0-9.]+ s \(retry 1 of 2\)\.$", Assert.Single(_observer.Retries));
+        var count = status == 429 || form != "none" ? @"retry 1; [0-9.]+ s of the 60 s wait budget used" : @"retry 1 of 2";
+        Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in [0-9.]+ s \({count}\)\.$", Assert.Single(_observer.Retries));
     }
 
     [Theory]
     [InlineData(500, ApiFailureKind.ServerError)]
     [InlineData(503, ApiFailureKind.ServerError)]
-    [InlineData(429, ApiFailureKind.RateLimited)]
     [InlineData(408, ApiFailureKind.Timeout)]
     public async Task A_status_that_outlasts_the_retries_fails_after_three_requests(int status, ApiFailureKind kind)
     {
-        await Fault(new { path = EntryPath, status, count = 3, retryAfter = "0" });
+        await Fault(new { path = EntryPath, status, count = 3 }); // no Retry-After: counted against MaxRetries
         using var client = PartnerPage();
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
@@ -131,7 +131,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     }
 
     [Fact]
-    public async Task A_wait_longer_than_a_minute_is_not_waited_out_but_reported()
+    public async Task A_wait_longer_than_the_budget_is_not_waited_out_but_reported()
     {
         await Fault(new { path = EntryPath, status = 429, retryAfter = "120" });
         using var client = PartnerPage();
@@ -139,9 +139,96 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
-        Assert.Contains("The server asked to wait 120 s.", ex.Message);
+        Assert.Contains("The server asked to wait 120 s, which is over the 60 s retry wait budget (-MaxRetryWaitSec), so it was not waited.", ex.Message);
         Assert.Single(_sandbox.Requests);
         Assert.Empty(_waits);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_is_retried_past_MaxRetries_while_the_waits_fit_the_budget()
+    {
+        await Fault(new { path = EntryPath, status = 429, count = 5, retryAfter = "1" });
+        using var client = PartnerPage();
+
+        var entry = await client.GetEntryAsync(Entry);
+
+        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(new[] { 429, 429, 429, 429, 429, 200 }, _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal(new[] { 1.0, 1, 1, 1, 1 }, _waits.Select(w => w.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_that_outlasts_the_wait_budget_fails_as_RateLimited()
+    {
+        await Fault(new { path = EntryPath, status = 429, count = 100, retryAfter = "1" });
+        using var client = PartnerPage(maxRetryWait: TimeSpan.FromSeconds(3));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
+        Assert.Contains("after 3 s of waiting is over the 3 s retry wait budget (-MaxRetryWaitSec)", ex.Message);
+        Assert.Equal(4, _sandbox.Requests.Count);
+        Assert.Equal(3, _waits.Count);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_with_no_wait_cannot_keep_a_request_going_for_ever()
+    {
+        await Fault(new { path = EntryPath, status = 429, count = 1000, retryAfter = "0" });
+        using var client = PartnerPage(maxRetryWait: TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
+        Assert.Equal(11, _sandbox.Requests.Count); // each retry counts at least 0.5 s of the 5 s budget
+    }
+
+    [Theory]
+    [InlineData("retryAfterMs", "Infinity")]
+    [InlineData("retryAfterMs", "1e300")]
+    [InlineData("retryAfterMs", "NaN")]
+    [InlineData("retryAfterMs", "soon")]
+    [InlineData("retryAfter", "1e300")]
+    [InlineData("retryAfter", "99999999999999999999")]
+    [InlineData("retryAfter", "whenever")]
+    public async Task An_unreadable_or_absurd_wait_is_reported_not_waited_and_never_overflows(string header, string value)
+    {
+        await Fault(new Dictionary<string, object?> { ["path"] = EntryPath, ["status"] = 429, [header] = value });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
+        Assert.Contains("cannot be honoured", ex.Message);
+        Assert.Contains(value.Length > 40 ? value[..40] : value, ex.Message);
+        Assert.Single(_sandbox.Requests);
+        Assert.Empty(_waits);
+    }
+
+    [Fact]
+    public async Task A_503_that_says_how_long_to_wait_is_retried_within_the_budget_not_the_count()
+    {
+        await Fault(new { path = EntryPath, status = 503, count = 4, retryAfterMs = "200" });
+        using var client = PartnerPage();
+
+        var entry = await client.GetEntryAsync(Entry);
+
+        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(5, _sandbox.Requests.Count);
+        Assert.All(_waits, w => Assert.Equal(0.2, w.TotalSeconds, 3));
+    }
+
+    [Fact]
+    public async Task A_503_asking_for_an_absurd_wait_is_reported_not_waited()
+    {
+        await Fault(new { path = EntryPath, status = 503, retryAfterMs = "Infinity" });
+        using var client = PartnerPage();
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
+        Assert.Contains("cannot be honoured", ex.Message);
+        Assert.Single(_sandbox.Requests);
     }
 
     [Theory]
@@ -360,20 +447,20 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     }
 
     [Fact]
-    public async Task A_rate_limit_pauses_every_request_of_the_connection()
+    public async Task A_rate_limit_delays_only_the_request_it_answered()
     {
         await Fault(new { path = EntryPath, status = 429, retryAfter = "1" });
         using var client = new PartnerPageClient(new ConnectionSettings(_sandbox.BaseAddress, PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey));
-        var timer = System.Diagnostics.Stopwatch.StartNew();
 
         var first = client.GetEntryAsync(Entry);
         await Task.Delay(150);
-        var second = client.GetEntryAsync(Entry); // starts during the pause
-        await Task.WhenAll(first, second);
+        var second = client.GetEntryAsync(Entry); // starts during the first one's wait, and goes ahead
+        await second;
+        Assert.False(first.IsCompleted, "the rate-limited request should still be waiting");
+        await first;
 
-        var times = _sandbox.Requests.Select(r => r.Time).ToList();
-        Assert.Equal(3, times.Count);
-        Assert.True(times[2] - times[0] >= TimeSpan.FromMilliseconds(900), $"the request sent during the pause waited only {(times[2] - times[0]).TotalMilliseconds} ms");
-        Assert.True(timer.Elapsed >= TimeSpan.FromMilliseconds(900));
+        var log = _sandbox.Requests;
+        Assert.Equal(new[] { 429, 200, 200 }, log.Select(r => r.Status));
+        Assert.True(log[2].Time - log[0].Time >= TimeSpan.FromMilliseconds(900), "the rate-limited request waited its Retry-After");
     }
 }
