@@ -54,7 +54,10 @@ else
 fi
 
 echo "== try.sh (last: it rebuilds out/)"
-try_result=$(bash tests/try-script.sh | tee /dev/stderr | tail -n 1)
+try_log="$results/try-script.txt"
+bash tests/try-script.sh >"$try_log" 2>&1
+cat "$try_log"
+try_result=$(tail -n 1 "$try_log")
 if [[ "$try_result" =~ ^try-script:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
     passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 else
