@@ -304,6 +304,24 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
     }
 
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge", "LoyaltyBadgeNotFound")]
+    [InlineData("Revoke-LoyaltyBadge", "LoyaltyUserBadgeNotFound")]
+    public async Task A_404_whose_message_names_neither_badge_nor_user_gets_the_cmdlets_default(string cmdlet, string errorId)
+    {
+        string wallet;
+        lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
+        await _sandbox.AddFaultAsync(new { path = $"/api/loyalty/badges/{HeldBadge}/*", status = 404, body = "{\"message\":\"Not Found\"}" });
+
+        var result = _session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", HeldBadge), ("Wallet", wallet));
+
+        Assert.Empty(result.Output);
+        Assert.Equal(errorId, Assert.Single(result.ErrorIds));
+        var target = errorId == "LoyaltyBadgeNotFound" ? (object)HeldBadge : wallet;
+        Assert.Equal((ErrorCategory.ObjectNotFound, target), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
+        Assert.True(Assert.Single(_sandbox.Requests).Faulted);
+    }
+
     [Fact]
     public void Remove_LoyaltyBadge_WhatIf_sends_nothing_and_without_it_deletes()
     {
