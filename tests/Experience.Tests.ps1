@@ -74,7 +74,7 @@ Describe 'Formats and paging' {
         $badge = Get-LoyaltyBadge -First 1
         $list = $badge | Format-List | Out-String
         $list | Should -Match 'Conditions\s*:'
-        $list | Should -Match 'Holders\s*:'
+        $list | Should -Match 'UserBadges\s*:'
         $badge.Conditions[0].PSObject.TypeNames[0] | Should -Be 'BadgeAdmin.Core.Snag.Models.LoyaltyCondition'
         ($badge | Format-List * | Out-String) | Should -Match 'UserBadges'
     }

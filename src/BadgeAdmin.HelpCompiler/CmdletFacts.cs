@@ -56,6 +56,7 @@ internal sealed class CmdletFacts
                     TypeName = FullName(property.PropertyType),
                     ShortType = ShortName(property.PropertyType),
                     IsSwitch = property.PropertyType.FullName == "System.Management.Automation.SwitchParameter",
+                    SupportsWildcards = attributes.Any(a => a.AttributeType.Name == "SupportsWildcardsAttribute"),
                 };
                 parameter.Aliases.AddRange(attributes.Where(a => a.AttributeType.Name == "AliasAttribute")
                     .SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)));
@@ -101,6 +102,10 @@ internal sealed class ParameterFacts
     public required string TypeName { get; init; }
     public required string ShortType { get; init; }
     public bool IsSwitch { get; init; }
+
+    /// <summary>The parameter carries [SupportsWildcards]: help says "Accept wildcard characters? true".</summary>
+    public bool SupportsWildcards { get; init; }
+
     public List<string> Aliases { get; } = new();
     public List<string> ValidValues { get; } = new();
     public Dictionary<string, ParameterSetFacts> Sets { get; } = new();

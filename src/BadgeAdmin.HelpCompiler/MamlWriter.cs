@@ -85,7 +85,7 @@ internal static class MamlWriter
         var element = new XElement(Command + "parameter",
             new XAttribute("required", set.Mandatory ? "true" : "false"),
             new XAttribute("variableLength", parameter.TypeName.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"),
-            new XAttribute("globbing", "false"),
+            new XAttribute("globbing", parameter.SupportsWildcards ? "true" : "false"),
             new XAttribute("pipelineInput", parameter.PipelineInput(set)),
             new XAttribute("position", set.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named"),
             new XAttribute("aliases", parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases)),

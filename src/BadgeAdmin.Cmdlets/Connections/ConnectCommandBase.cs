@@ -113,17 +113,21 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
                 ErrorIds.ProxyCredentialConflict, ErrorCategory.InvalidArgument, null));
         }
 
-        if (Proxy is not null && !string.IsNullOrEmpty(Proxy.UserInfo))
+        if (Proxy is not null)
         {
-            // Neither the message nor the target quotes the address: it holds a password.
-            ThrowTerminating(new CmdletError(new ArgumentException("-Proxy must not contain a user name or password; pass them with -ProxyCredential."),
-                ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null));
-        }
+            // Never quote an address with an '@': what comes before it may be a password.
+            var secretive = Proxy.OriginalString.IndexOf('@') >= 0;
+            if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
+            {
+                ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy {(secretive ? "(not shown)" : $"'{Proxy.OriginalString}'")} is not an http:// or https:// address."),
+                    ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, secretive ? null : Proxy.OriginalString));
+            }
 
-        if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
-        {
-            ThrowTerminating(new CmdletError(new ArgumentException($"-Proxy '{Proxy}' is not an http:// or https:// address."),
-                ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, Proxy));
+            if (!string.IsNullOrEmpty(Proxy.UserInfo))
+            {
+                ThrowTerminating(new CmdletError(new ArgumentException("-Proxy must not contain a user name or password; pass them with -ProxyCredential."),
+                    ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null));
+            }
         }
 
         if (Proxy is not null && BaseUriPolicy.IsLoopback(baseUri))

@@ -8,6 +8,7 @@ namespace BadgeAdmin.Cmdlets.Parameters;
 /// Lets an id parameter take one of the module's own objects from the pipeline by value, as that object's Id:
 /// [IdOfPiped(typeof(PartnerEntry))] on Get-PartnerBadge -EntryId binds a piped entry as its Id. Anything else (a Guid,
 /// a string, an object with the parameter's name as a property, bound by name) is left to the engine's own conversion.
+/// The object as Import-Clixml, a job or remoting gives it back (deserialized) binds the same way.
 /// One parameter set then serves objects, ids and CSV rows alike, so the binder never commits to a set in which the
 /// piped object cannot bind (in the engine it commits to the default set).
 /// </summary>
@@ -27,6 +28,14 @@ public sealed class IdOfPipedAttribute : ArgumentTransformationAttribute
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        return value is not null && _objectType.IsInstanceOfType(value) ? _id.GetValue(value) : inputData;
+        if (value is not null && _objectType.IsInstanceOfType(value)) return _id.GetValue(value);
+
+        // The same object back from Import-Clixml, a job or remoting: a property bag named "Deserialized.<type>".
+        if (inputData is PSObject bag && bag.TypeNames.Contains("Deserialized." + _objectType.FullName) && bag.Properties["Id"]?.Value is { } id)
+        {
+            return id is PSObject inner ? inner.BaseObject : id;
+        }
+
+        return inputData;
     }
 }

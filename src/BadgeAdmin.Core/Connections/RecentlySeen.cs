@@ -10,7 +10,7 @@ namespace BadgeAdmin.Core.Connections;
 /// </summary>
 public sealed class RecentlySeen
 {
-    public const int Capacity = 2000;
+    public const int Capacity = 10_000;
     private readonly object _gate = new();
     private readonly Dictionary<string, Ring> _byKind = new(StringComparer.Ordinal);
 
@@ -19,7 +19,7 @@ public sealed class RecentlySeen
         lock (_gate)
         {
             if (!_byKind.TryGetValue(kind, out var ring)) _byKind[kind] = ring = new Ring();
-            ring.Items[ring.Written++ % Capacity] = (id, name);
+            ring.Add((id, name));
         }
     }
 
@@ -40,10 +40,10 @@ public sealed class RecentlySeen
         {
             if (!_byKind.TryGetValue(kind, out var ring)) return found;
             var seen = new HashSet<Guid>();
-            var held = (int)Math.Min(ring.Written, Capacity);
+            var held = (int)Math.Min(ring.Written, ring.Items.Length);
             for (var back = 1; back <= held; back++)
             {
-                var item = ring.Items[(ring.Written - back) % Capacity];
+                var item = ring.Items[(ring.Written - back) % ring.Items.Length];
                 if (!seen.Add(item.Id)) continue;
                 if (word.Length == 0
                     || item.Id.ToString().StartsWith(word, StringComparison.OrdinalIgnoreCase)
@@ -57,9 +57,19 @@ public sealed class RecentlySeen
         return found;
     }
 
+    /// <summary>
+    /// The latest <see cref="Capacity"/> items of one kind. It grows as items come (many kinds, such as one entry's
+    /// badges, stay small) and, once full, overwrites the oldest.
+    /// </summary>
     private sealed class Ring
     {
-        public readonly (Guid Id, string? Name)[] Items = new (Guid, string?)[Capacity];
+        public (Guid Id, string? Name)[] Items = new (Guid, string?)[16];
         public long Written;
+
+        public void Add((Guid Id, string? Name) item)
+        {
+            if (Written == Items.Length && Items.Length < Capacity) Array.Resize(ref Items, Math.Min(Items.Length * 2, Capacity));
+            Items[Written++ % Items.Length] = item;
+        }
     }
 }

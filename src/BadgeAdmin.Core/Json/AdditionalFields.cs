@@ -27,7 +27,7 @@ public sealed class AdditionalFields : Dictionary<string, object?>
             // Two keys differing only in case: the first wins; both stay in the JSON text.
             if (!ContainsKey(field.Key))
             {
-                Add(field.Key, ToPlainValue(field.Value));
+                Add(field.Key, PlainValue(field.Value));
             }
         }
     }
@@ -59,7 +59,8 @@ public sealed class AdditionalFields : Dictionary<string, object?>
     /// <summary>The fields as compact JSON, as the server sent them.</summary>
     public override string ToString() => _json;
 
-    private static object? ToPlainValue(JsonElement value)
+    /// <summary>A JSON value as the plain value this class holds for it.</summary>
+    internal static object? PlainValue(JsonElement value)
     {
         switch (value.ValueKind)
         {
@@ -88,7 +89,7 @@ public sealed class AdditionalFields : Dictionary<string, object?>
                 var items = new List<object?>();
                 foreach (var item in value.EnumerateArray())
                 {
-                    items.Add(ToPlainValue(item));
+                    items.Add(PlainValue(item));
                 }
 
                 return items.ToArray();

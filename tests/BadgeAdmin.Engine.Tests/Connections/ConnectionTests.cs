@@ -173,9 +173,15 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
 
         var both = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -ProxyUseDefaultCredentials " + Credential);
         var scheme = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -Proxy socks5://127.0.0.1:1080");
+        var relative = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -Proxy 'not a uri'");
+        var password = FailedSnagConnect("-ApiKey $SnagKey -BaseUri $SandboxUri -Proxy 'user:s3cret@proxy:8080'");
 
         Assert.Equal(("ProxyCredentialConflict", ErrorCategory.InvalidArgument), (both.TerminatingErrorId, both.TerminatingError().CategoryInfo.Category));
         Assert.Equal(("InvalidProxy", ErrorCategory.InvalidArgument), (scheme.TerminatingErrorId, scheme.TerminatingError().CategoryInfo.Category));
+        Assert.Equal("InvalidProxy", relative.TerminatingErrorId);
+        Assert.Contains("-Proxy 'not a uri' is not an http:// or https:// address", relative.TerminatingError().Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("InvalidProxy", password.TerminatingErrorId);
+        Assert.DoesNotContain("s3cret", password.TerminatingError().Exception.Message + password.TerminatingError().TargetObject, StringComparison.Ordinal);
         Assert.Empty(Run("Get-BadgeAdminConnection -Service Snag").ThrowIfErrors().Output);
     }
 

@@ -56,6 +56,29 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Help_says_wildcards_are_accepted_exactly_where_the_parameter_supports_them()
+    {
+        var rows = Strings("""
+            foreach ($command in Get-Command -Module BadgeAdmin) {
+                foreach ($parameter in $command.Parameters.Values) {
+                    $help = Get-Help $command.Name -Parameter $parameter.Name -ErrorAction Ignore
+                    if ($help) {
+                        $supports = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+                        "$($command.Name) -$($parameter.Name) $supports $($help.globbing)"
+                    }
+                }
+            }
+            """);
+
+        Assert.Contains("Get-LoyaltyWebsite -Name True true", rows);
+        Assert.All(rows, row =>
+        {
+            var parts = row.Split(' ');
+            Assert.True(string.Equals(parts[2], parts[3], StringComparison.OrdinalIgnoreCase), row);
+        });
+    }
+
+    [Fact]
     public void Every_cmdlet_has_a_synopsis_a_description_and_two_examples_one_of_them_a_pipeline()
     {
         foreach (var cmdlet in Cmdlets())

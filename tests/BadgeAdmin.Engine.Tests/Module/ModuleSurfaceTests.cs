@@ -137,7 +137,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Theory]
-    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "Holders", "CreatedAt", "UpdatedAt", "DeletedAt" })]
+    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "UserBadges", "CreatedAt", "UpdatedAt", "DeletedAt" })]
     [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     [InlineData("Get-PartnerDirectory -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     public void Deep_objects_are_shown_in_the_modules_list_view_with_their_parts_summed_up(string script, string[] labels)

@@ -131,6 +131,27 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
+    public void Objects_back_from_Import_Clixml_pipe_in_as_the_objects_they_were()
+    {
+        var folder = Directory.CreateTempSubdirectory("badgeadmin-clixml-").FullName;
+        try
+        {
+            var result = _session.Run("""
+                Get-PartnerEntry -First 2 | Export-Clixml (Join-Path $Folder entries.xml)
+                (Import-Clixml (Join-Path $Folder entries.xml) | Get-PartnerBadge).Count -eq (Get-PartnerEntry -First 2 | Get-PartnerBadge).Count
+                Get-LoyaltyBadge -First 1 | Export-Clixml (Join-Path $Folder badges.xml)
+                (Import-Clixml (Join-Path $Folder badges.xml) | Get-LoyaltyBadgeUser).Count -eq (Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser).Count
+                """, ("Folder", folder)).ThrowIfErrors();
+
+            Assert.Equal([true, true], result.Output.Select(o => (bool)o.BaseObject));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Csv_rows_of_entry_and_badge_ids_piped_to_New_PartnerBadge_attach_each_row()
     {
         var entry = _sandbox.EntryIds[1];

@@ -128,7 +128,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     {
         var result = _session.Run("""
             $badges = Get-LoyaltyBadge -First 5
-            $badges | ForEach-Object { $_.Holders -eq @($_.UserBadges).Count }
+            $badges | ForEach-Object { $_.Holders -eq @($_.UserBadges | Where-Object Status -eq 'active').Count }
             ($badges | Sort-Object Holders -Descending | Select-Object -First 1).Holders -eq ($badges.Holders | Measure-Object -Maximum).Maximum
             ($badges[0] | ConvertTo-Json -Depth 1 | ConvertFrom-Json).Holders -eq $badges[0].Holders
             """).ThrowIfErrors();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BadgeAdmin.Core.Json;
@@ -54,9 +55,12 @@ public sealed class LoyaltyBadge
         init => _userBadges = value;
     }
 
-    /// <summary>How many user badges came with the badge (every status; only -UserId/-WalletAddress's when given).</summary>
+    /// <summary>
+    /// How many users hold the badge: its user badges whose status is active (of those that came with it: only
+    /// -UserId/-WalletAddress's when given). UserBadges has every status.
+    /// </summary>
     [JsonIgnore]
-    public int Holders => UserBadges?.Count ?? 0;
+    public int Holders => UserBadges?.Count(u => string.Equals(u.Status, "active", StringComparison.OrdinalIgnoreCase)) ?? 0;
 
     [JsonPropertyName("loyaltyRules")]
     public ItemList<LoyaltyNamedReference>? Rules { get; init; }

@@ -52,9 +52,16 @@ public sealed class LoyaltyBadgeUser
     [JsonPropertyName("hideInUi")]
     public bool? HideInUi { get; init; }
 
-    /// <summary>Progress towards the badge, as the server sent it (its shape is not documented).</summary>
     [JsonPropertyName("progress")]
-    public JsonElement? Progress { get; init; }
+    [JsonInclude]
+    internal JsonElement? ProgressJson { get; set; }
+
+    /// <summary>
+    /// Progress towards the badge as plain values (its shape is not documented): an array, a dictionary, a number or
+    /// text, as in <see cref="Json.AdditionalFields"/>; null when the server sent none.
+    /// </summary>
+    [JsonIgnore]
+    public object? Progress => ProgressJson is { } progress ? Json.AdditionalFields.PlainValue(progress) : null;
 
     [JsonPropertyName("user")]
     public LoyaltyUserReference? User { get; init; }
