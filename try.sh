@@ -4,6 +4,8 @@
 # APIs. Leaving pwsh (exit) stops the sandbox. Without a terminal it prints how to open that session instead.
 set -euo pipefail
 cd "$(dirname "$0")"
+# The install and build print nothing; say why the first run takes a while.
+echo "Building BadgeAdmin (the first time, with the PowerShell install, takes a few minutes)..." >&2
 engine=$(bash tests/install-engine.sh)
 eval "$(echo "$engine" | tail -n 2)"
 dotnet build BadgeAdmin.sln -c Release -nologo -v quiet >/dev/null

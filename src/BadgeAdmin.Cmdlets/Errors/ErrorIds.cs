@@ -39,6 +39,7 @@ internal static class ErrorIds
     public const string DirectoryIdMissing = "DirectoryIdMissing";
 
     public const string LoyaltyBadgeNotFound = "LoyaltyBadgeNotFound";
+    public const string LoyaltyUserNotFound = "LoyaltyUserNotFound";
     public const string LoyaltyUserBadgeNotFound = "LoyaltyUserBadgeNotFound";
     public const string LoyaltyWebsiteNotFound = "LoyaltyWebsiteNotFound";
     public const string LoyaltyWebsiteAmbiguous = "LoyaltyWebsiteAmbiguous";
@@ -47,5 +48,4 @@ internal static class ErrorIds
     public const string UserNotSpecified = "UserNotSpecified";
     public const string InvalidUserId = "InvalidUserId";
     public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
-    public const string ScopeMissing = "ScopeMissing";
 }

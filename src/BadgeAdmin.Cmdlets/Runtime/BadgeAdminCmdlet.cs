@@ -187,9 +187,16 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// written on the pipeline thread in input order, as each item's turn comes; an API failure is a non-terminating
     /// error about <paramref name="target"/>. Call only after ShouldProcess has agreed, so the prompts stay in order.
     /// </summary>
-    private protected void Send(object target, string notFoundId, Func<CancellationToken, Task<object?>> work)
+    private protected void Send(object target, string notFoundId, Func<CancellationToken, Task<object?>> work) =>
+        Send(target, _ => (notFoundId, target), work);
+
+    /// <summary>
+    /// As <see cref="Send(object, string, Func{CancellationToken, Task{object}})"/>, for a call whose 404 can mean
+    /// more than one thing: <paramref name="notFound"/> picks the ErrorId and the TargetObject from the failure.
+    /// </summary>
+    private protected void Send(object target, Func<ApiException, (string ErrorId, object Target)> notFound, Func<CancellationToken, Task<object?>> work)
     {
-        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFoundId));
+        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFound));
         while (_inFlight.Count >= Concurrency || (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted))
         {
             CompleteOldest();
@@ -211,24 +218,25 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         }
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
-            WriteError(ApiErrorTranslator.Translate(ex, next.Target, next.NotFoundId));
+            var (notFoundId, target) = ex.Kind == ApiFailureKind.NotFound ? next.NotFound(ex) : (ErrorIds.UnexpectedStatus, next.Target);
+            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
         }
     }
 
     private sealed class InFlight
     {
-        public InFlight(Task<object?> task, object target, string notFoundId)
+        public InFlight(Task<object?> task, object target, Func<ApiException, (string ErrorId, object Target)> notFound)
         {
             Task = task;
             Target = target;
-            NotFoundId = notFoundId;
+            NotFound = notFound;
         }
 
         public Task<object?> Task { get; }
 
         public object Target { get; }
 
-        public string NotFoundId { get; }
+        public Func<ApiException, (string ErrorId, object Target)> NotFound { get; }
     }
 
     private protected void ThrowTerminating(CmdletError error)

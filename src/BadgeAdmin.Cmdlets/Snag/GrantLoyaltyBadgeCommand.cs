@@ -27,6 +27,6 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         if (!ShouldChange($"user {user}", $"Grant loyalty badge {BadgeId}" + (Status is null ? string.Empty : $" as {Status}"))) return;
         // ValidateSet accepts any casing; the API wants the lowercase status ('Active' is refused with a 400).
         var (badgeId, status) = (BadgeId, Status?.ToLowerInvariant());
-        Send(user.ToString(), ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
     }
 }

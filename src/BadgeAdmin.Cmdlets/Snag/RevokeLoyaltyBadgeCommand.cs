@@ -20,6 +20,6 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         if (user is null) return;
         if (!ShouldChange($"user {user}", $"Revoke loyalty badge {BadgeId}")) return;
         var badgeId = BadgeId;
-        Send(user.ToString(), ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
     }
 }

@@ -1,9 +1,12 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -78,4 +81,32 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 
         return new LoyaltyUserIdentity(userId, WalletAddress);
     }
+
+    /// <summary>
+    /// Sends <paramref name="user"/>'s grant or revoke. A 404 names what was not found (see <see cref="NotFound"/>);
+    /// <paramref name="unnamedNotFoundId"/> is for a 404 whose message names neither badge nor user.
+    /// </summary>
+    private protected void SendChange(LoyaltyUserIdentity user, string unnamedNotFoundId, Func<CancellationToken, Task<object?>> work)
+    {
+        var badgeId = BadgeId;
+        Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work);
+    }
+
+    /// <summary>
+    /// The ErrorId and TargetObject of a reward/revoke 404: the badge (its id), the user, or the user's badge (the user).
+    /// The API tells these apart only by the message. Snag documents no error body for reward/revoke (api-reference
+    /// §1.7: only the 429 body is documented; the badge specs list only 200), so the wording followed is the sandbox's
+    /// (SnagEndpoints reward/revoke: "Badge not found", "User not found", "User badge not found"), matched loosely.
+    /// </summary>
+    private static (string ErrorId, object Target) NotFound(string? message, Guid badgeId, string user, string unnamedNotFoundId)
+    {
+        var text = message ?? string.Empty;
+        var id = Says(text, "user badge") || Says(text, "userbadge") ? ErrorIds.LoyaltyUserBadgeNotFound
+            : Says(text, "user not found") ? ErrorIds.LoyaltyUserNotFound
+            : Says(text, "badge not found") ? ErrorIds.LoyaltyBadgeNotFound
+            : unnamedNotFoundId;
+        return id == ErrorIds.LoyaltyBadgeNotFound ? (id, badgeId) : (id, user);
+    }
+
+    private static bool Says(string text, string phrase) => text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -256,7 +256,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     }
 
     [Fact]
-    public void Revoking_from_a_non_holder_is_LoyaltyUserBadgeNotFound()
+    public void Revoking_from_a_non_holder_is_LoyaltyUserBadgeNotFound_about_the_user()
     {
         string wallet;
         lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
@@ -265,9 +265,61 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
 
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyUserBadgeNotFound", Assert.Single(result.ErrorIds));
-        Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors[0].CategoryInfo.Category);
+        Assert.Equal((ErrorCategory.ObjectNotFound, (object)wallet), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
         Assert.StartsWith("User badge not found", result.Errors[0].ErrorDetails.Message);
         Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+    }
+
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge")]
+    [InlineData("Revoke-LoyaltyBadge")]
+    public void A_missing_badge_is_LoyaltyBadgeNotFound_about_the_badge(string cmdlet)
+    {
+        var missing = Guid.NewGuid();
+        string wallet;
+        lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
+
+        var result = _session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", missing), ("Wallet", wallet));
+
+        Assert.Empty(result.Output);
+        Assert.Equal("LoyaltyBadgeNotFound", Assert.Single(result.ErrorIds));
+        Assert.Equal((ErrorCategory.ObjectNotFound, (object)missing), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
+        Assert.StartsWith("Badge not found", result.Errors[0].ErrorDetails.Message);
+        Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+    }
+
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge")]
+    [InlineData("Revoke-LoyaltyBadge")]
+    public void An_unknown_user_of_an_existing_badge_is_LoyaltyUserNotFound_about_the_user(string cmdlet)
+    {
+        const string unknownUser = "00000000-0000-0000-0000-000000000001";
+
+        var result = _session.Run(cmdlet + " -BadgeId $Badge -UserId $User -Confirm:$false", ("Badge", SeedBadge(3)), ("User", unknownUser));
+
+        Assert.Empty(result.Output);
+        Assert.Equal("LoyaltyUserNotFound", Assert.Single(result.ErrorIds));
+        Assert.Equal((ErrorCategory.ObjectNotFound, (object)unknownUser), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
+        Assert.StartsWith("User not found", result.Errors[0].ErrorDetails.Message);
+        Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+    }
+
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge", "LoyaltyBadgeNotFound")]
+    [InlineData("Revoke-LoyaltyBadge", "LoyaltyUserBadgeNotFound")]
+    public async Task A_404_whose_message_names_neither_badge_nor_user_gets_the_cmdlets_default(string cmdlet, string errorId)
+    {
+        string wallet;
+        lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
+        await _sandbox.AddFaultAsync(new { path = $"/api/loyalty/badges/{HeldBadge}/*", status = 404, body = "{\"message\":\"Not Found\"}" });
+
+        var result = _session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", HeldBadge), ("Wallet", wallet));
+
+        Assert.Empty(result.Output);
+        Assert.Equal(errorId, Assert.Single(result.ErrorIds));
+        var target = errorId == "LoyaltyBadgeNotFound" ? (object)HeldBadge : wallet;
+        Assert.Equal((ErrorCategory.ObjectNotFound, target), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
+        Assert.True(Assert.Single(_sandbox.Requests).Faulted);
     }
 
     [Fact]
