@@ -3,6 +3,7 @@
 #
 # The conventions a documentation writer follows (README "Tests" says the same):
 # - A block whose first line is "# Not run in CI: <reason>" is not run; it must still parse and name real parameters.
+#   Help pages, which users read, say it their way: "# Interactive: <what it asks>" or "# Requires: <what it needs>".
 # - A block with "PS> " prompts is a transcript: each command (with ">> " continuation lines) runs on its own, as typed
 #   at a prompt, and the lines under it are what it must print. A command may write an error only if the lines under it
 #   show that error.
@@ -13,7 +14,7 @@
 
 Set-StrictMode -Version Latest
 
-$script:NoRunPattern = '^\s*#\s*Not run in CI:\s*(?<reason>\S.*)$'
+$script:NoRunPattern = '^\s*#\s*(?:Not run in CI|Interactive|Requires):\s*(?<reason>\S.*)$'
 $script:DocumentedSandbox = 'http://127.0.0.1:5080'
 $script:RunnerPath = Join-Path $PSScriptRoot 'DocumentationRunner.ps1'
 
