@@ -20,9 +20,7 @@ Import-Module (Join-Path $root 'out' 'BadgeAdmin' 'BadgeAdmin.psd1') -Force
 $sandbox = Start-TestSandbox -ExtraArguments '--latency-ms', $LatencyMs
 try {
     $base = $sandbox.BaseUri
-    $seed = Invoke-SandboxControl -Sandbox $sandbox -Path 'seed'
-    Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $base `
-        -OrganizationId $seed.snag.organizationId -WebsiteId $seed.snag.mainWebsiteId
+    $seed = Connect-SandboxSnag -Sandbox $sandbox
     $ids = @(Get-LoyaltyBadge -First $Count).Id
     $headers = @{ 'X-API-KEY' = 'sandbox-snag' }
 

@@ -19,10 +19,8 @@ Import-Module (Join-Path $root 'out' 'BadgeAdmin' 'BadgeAdmin.psd1') -Force
 $sandbox = Start-TestSandbox -ExtraArguments '--snag-badges', $Count
 try {
     $base = $sandbox.BaseUri
-    $seed = Invoke-SandboxControl -Sandbox $sandbox -Path 'seed'
+    $seed = Connect-SandboxSnag -Sandbox $sandbox
     $website = $seed.snag.mainWebsiteId
-    Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $base `
-        -OrganizationId $seed.snag.organizationId -WebsiteId $website
     $headers = @{ 'X-API-KEY' = 'sandbox-snag' }
 
     $ways = [ordered]@{

@@ -90,5 +90,15 @@ function Add-SandboxFault {
     $null = Invoke-SandboxControl -Sandbox $Sandbox -Path 'faults' -Method POST -Body $Rule
 }
 
+function Connect-SandboxSnag {
+    # Connects the runspace's Snag connection to the sandbox's main website, as the benchmarks do; returns the seed.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Sandbox)
+    $seed = Invoke-SandboxControl -Sandbox $Sandbox -Path 'seed'
+    Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $Sandbox.BaseUri `
+        -OrganizationId $seed.snag.organizationId -WebsiteId $seed.snag.mainWebsiteId
+    $seed
+}
+
 Export-ModuleMember -Function Get-RepoRoot, Get-BuiltModulePath, Start-TestSandbox, Stop-TestSandbox, Invoke-SandboxControl,
-    Reset-TestSandbox, Clear-SandboxRequest, Get-SandboxRequest, Add-SandboxFault
+    Reset-TestSandbox, Clear-SandboxRequest, Get-SandboxRequest, Add-SandboxFault, Connect-SandboxSnag

@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.Completion;
 public sealed class PartnerBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(IDictionary? bound) =>
-        BoundGuid(bound, "EntryId") is { } entryId ? PartnerPageClient.BadgeKindOf(entryId) : PartnerPageClient.BadgeKind;
+        BoundGuid(bound, "EntryId") is { } entryId ? RecentlySeen.Within(PartnerPageClient.BadgeKind, entryId) : PartnerPageClient.BadgeKind;
 
     private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
         BoundGuid(bound, "EntryId") is { } entryId

@@ -16,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Completion;
 public sealed class PartnerDirectoryBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(IDictionary? bound) =>
-        BoundGuid(bound, "DirectoryId") is { } directoryId ? PartnerPageClient.DirectoryBadgeKindOf(directoryId) : PartnerPageClient.DirectoryBadgeKind;
+        BoundGuid(bound, "DirectoryId") is { } directoryId ? RecentlySeen.Within(PartnerPageClient.DirectoryBadgeKind, directoryId) : PartnerPageClient.DirectoryBadgeKind;
 
     private protected override async Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {

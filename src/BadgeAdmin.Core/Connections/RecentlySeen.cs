@@ -23,6 +23,19 @@ public sealed class RecentlySeen
         }
     }
 
+    /// <summary>
+    /// Records an item that belongs to a parent (an entry's badge, a directory's badge) under its kind and under the
+    /// kind scoped to that parent (<see cref="Within"/>), so completion can offer either all of them or one parent's.
+    /// </summary>
+    public void Record(string kind, Guid parentId, Guid id, string? name)
+    {
+        Record(kind, id, name);
+        Record(Within(kind, parentId), id, name);
+    }
+
+    /// <summary>The kind name of the items of <paramref name="kind"/> that belong to one parent.</summary>
+    public static string Within(string kind, Guid parentId) => kind + "/" + parentId.ToString("N");
+
     public bool Any(string kind)
     {
         lock (_gate) return _byKind.TryGetValue(kind, out var ring) && ring.Written > 0;

@@ -32,10 +32,8 @@ public sealed class PartnerPageClient : IDisposable
     /// <summary>Kind name under which entries are remembered for completion.</summary>
     public const string EntryKind = "PartnerEntry";
 
-    /// <summary>Kind name under which every entry's badges are remembered; <see cref="BadgeKindOf"/> holds one entry's.</summary>
+    /// <summary>Kind name under which entries' badges are remembered, each also within its entry (<see cref="RecentlySeen.Within"/>).</summary>
     public const string BadgeKind = "PartnerBadge";
-
-    public static string BadgeKindOf(Guid entryId) => BadgeKind + "/" + entryId.ToString("N");
 
     /// <param name="onTotal">Called with the envelope's <c>count</c> (the total across pages) when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
@@ -63,7 +61,7 @@ public sealed class PartnerPageClient : IDisposable
         await foreach (var badge in badges.ConfigureAwait(false))
         {
             badge.EntryId = entryId;
-            Remember(badge);
+            _seen.Record(BadgeKind, entryId, badge.Id, badge.Name);
             yield return badge;
         }
     }
@@ -101,10 +99,8 @@ public sealed class PartnerPageClient : IDisposable
     /// <summary>Kind name under which directories are remembered for completion.</summary>
     public const string DirectoryKind = "PartnerDirectory";
 
-    /// <summary>Kind name under which every directory's badges are remembered; <see cref="DirectoryBadgeKindOf"/> holds one directory's.</summary>
+    /// <summary>Kind name under which directory badges are remembered, each also within its directory (<see cref="RecentlySeen.Within"/>).</summary>
     public const string DirectoryBadgeKind = "PartnerDirectoryBadge";
-
-    public static string DirectoryBadgeKindOf(Guid directoryId) => DirectoryBadgeKind + "/" + directoryId.ToString("N");
 
     /// <param name="onTotal">Called with the envelope's <c>count</c> when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
@@ -171,8 +167,7 @@ public sealed class PartnerPageClient : IDisposable
     private PartnerDirectoryBadge Remember(PartnerDirectoryBadge badge, Guid directoryId)
     {
         badge.DirectoryId = directoryId;
-        _seen.Record(DirectoryBadgeKind, badge.Id, badge.Name);
-        _seen.Record(DirectoryBadgeKindOf(directoryId), badge.Id, badge.Name);
+        _seen.Record(DirectoryBadgeKind, directoryId, badge.Id, badge.Name);
         return badge;
     }
 
@@ -183,14 +178,8 @@ public sealed class PartnerPageClient : IDisposable
     {
         var badge = await _api.ReadJsonAsync(response, Json.PartnerBadge).ConfigureAwait(false);
         badge.EntryId = entryId;
-        Remember(badge);
+        _seen.Record(BadgeKind, entryId, badge.Id, badge.Name);
         return badge;
-    }
-
-    private void Remember(PartnerBadge badge)
-    {
-        _seen.Record(BadgeKind, badge.Id, badge.Name);
-        _seen.Record(BadgeKindOf(badge.EntryId), badge.Id, badge.Name);
     }
 
     /// <summary>
