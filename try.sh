@@ -14,7 +14,8 @@ address_file=$(mktemp)
 log=$(mktemp)
 dotnet out/Sandbox/BadgeAdmin.Sandbox.dll --urls http://127.0.0.1:0 --address-file "$address_file" >"$log" 2>&1 &
 sandbox=$!
-trap 'kill "$sandbox" 2>/dev/null; rm -f "$address_file"' EXIT
+# Wait for the sandbox to be gone, so its port is free when try.sh returns (Ctrl+C, then run it again).
+trap 'kill "$sandbox" 2>/dev/null; wait "$sandbox" 2>/dev/null; rm -f "$address_file"' EXIT
 for _ in $(seq 1 300); do
     [ -s "$address_file" ] && break
     kill -0 "$sandbox" 2>/dev/null || { cat "$log" >&2; exit 1; }
