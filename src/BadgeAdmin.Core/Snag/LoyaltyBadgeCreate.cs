@@ -48,24 +48,11 @@ public sealed class LoyaltyBadgeCreate
             if (Conditions[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Condition[{i}].Amount: {amount} is not a finite number.");
         }
 
-        for (var i = 0; i < (Rewards?.Count ?? 0); i++)
-        {
-            var type = Rewards![i]?.RewardType;
-            if (Rewards[i] is null) problems.Add($"Reward[{i}]: is null.");
-            else if (type is null) problems.Add($"Reward[{i}].RewardType: required; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
-            else if (KnownSpelling(type, LoyaltyReward.KnownTypes) is null)
-            {
-                problems.Add($"Reward[{i}].RewardType: '{type}' is not a reward type; use one of {string.Join(", ", LoyaltyReward.KnownTypes)}.");
-            }
-
-            if (Rewards[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Reward[{i}].Amount: {amount} is not a finite number.");
-            if (Rewards[i]?.Multiplier is { } multiplier && !IsFinite(multiplier)) problems.Add($"Reward[{i}].Multiplier: {multiplier} is not a finite number.");
-        }
-
+        problems.AddRange(LoyaltyReward.Problems(Rewards));
         return problems;
     }
 
-    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+    internal static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     /// <summary>The API's spelling of a type given in any casing ('Points' is points), or null when it is none of them.</summary>
     internal static string? KnownSpelling(string? type, IReadOnlyList<string> known) =>

@@ -345,6 +345,20 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public async Task Updating_rewards_sends_them_and_an_empty_list_sends_an_empty_array()
+    {
+        var badge = await _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Rewards = new[] { new LoyaltyReward { RewardType = "Points", Amount = 50 } } });
+        Assert.Equal(("points", 50.0), (badge.Rewards!.Single().RewardType, badge.Rewards!.Single().Amount));
+
+        badge = await _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Rewards = Array.Empty<LoyaltyReward>() });
+        Assert.Empty(badge.Rewards ?? new List<LoyaltyReward>());
+
+        Assert.Equal(new[] { "{\"rewards\":[{\"rewardType\":\"points\",\"amount\":50}]}", "{\"rewards\":[]}" }, _sandbox.Requests.Select(r => r.Body));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Rewards = new[] { new LoyaltyReward { RewardType = "cash" } } }));
+        Assert.Equal(2, _sandbox.Requests.Count);
+    }
+
+    [Fact]
     public async Task Updating_nothing_or_an_unknown_badge_fails()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate()));

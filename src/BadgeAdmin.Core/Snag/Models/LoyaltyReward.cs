@@ -35,6 +35,32 @@ public sealed class LoyaltyReward
 
     public override string ToString() => RewardType ?? string.Empty;
 
+    /// <summary>Every problem with a list of rewards to send, each naming its item and field (Reward[1].RewardType).</summary>
+    internal static IReadOnlyList<string> Problems(IReadOnlyList<LoyaltyReward>? rewards)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < (rewards?.Count ?? 0); i++)
+        {
+            var reward = rewards![i];
+            if (reward is null)
+            {
+                problems.Add($"Reward[{i}]: is null.");
+                continue;
+            }
+
+            if (reward.RewardType is null) problems.Add($"Reward[{i}].RewardType: required; use one of {string.Join(", ", KnownTypes)}.");
+            else if (LoyaltyBadgeCreate.KnownSpelling(reward.RewardType, KnownTypes) is null)
+            {
+                problems.Add($"Reward[{i}].RewardType: '{reward.RewardType}' is not a reward type; use one of {string.Join(", ", KnownTypes)}.");
+            }
+
+            if (reward.Amount is { } amount && !LoyaltyBadgeCreate.IsFinite(amount)) problems.Add($"Reward[{i}].Amount: {amount} is not a finite number.");
+            if (reward.Multiplier is { } multiplier && !LoyaltyBadgeCreate.IsFinite(multiplier)) problems.Add($"Reward[{i}].Multiplier: {multiplier} is not a finite number.");
+        }
+
+        return problems;
+    }
+
     internal RewardInput ToInput() => new()
     {
         RewardType = LoyaltyBadgeCreate.KnownSpelling(RewardType, KnownTypes) ?? RewardType,

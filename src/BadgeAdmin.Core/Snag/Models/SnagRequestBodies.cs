@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 using BadgeAdmin.Core.Json;
 
@@ -29,8 +30,19 @@ public sealed class LoyaltyBadgeUpdate
     [JsonPropertyName("imageUrl")] public string? ImageUrl { get; init; }
     [JsonPropertyName("hideInUi")] public bool? HideInUi { get; init; }
 
+    /// <summary>The badge's rewards, replacing the ones it has; null leaves them alone, an empty list sends <c>[]</c>.</summary>
     [JsonIgnore]
-    public bool IsEmpty => Name is null && Description is null && ImageUrl is null && HideInUi is null;
+    public IReadOnlyList<LoyaltyReward>? Rewards { get; init; }
+
+    [JsonPropertyName("rewards")]
+    [JsonInclude]
+    internal List<RewardInput>? RewardsBody => Rewards?.Select(r => r.ToInput()).ToList();
+
+    [JsonIgnore]
+    public bool IsEmpty => Name is null && Description is null && ImageUrl is null && HideInUi is null && Rewards is null;
+
+    /// <summary>Every problem with the update, each naming its field; empty when it can be sent.</summary>
+    public IReadOnlyList<string> Problems() => LoyaltyReward.Problems(Rewards);
 }
 
 /// <summary>A condition as the create body takes it.</summary>
