@@ -3,12 +3,17 @@
 .SYNOPSIS
     Builds, tests and packages BadgeAdmin. A convenience over dotnet: `dotnet build BadgeAdmin.sln -c Release`
     alone produces the importable module in out/BadgeAdmin.
+.DESCRIPTION
+    Package always builds first, then publishes the module folder with PSResourceGet's own Publish-PSResource into
+    the folder repository out/packages (BadgeAdmin.<version>.nupkg), which Install-PSResource and Save-PSResource
+    install from (README "Install"). To publish, it registers out/packages under a temporary repository name and
+    unregisters it afterwards, so your repository list is left as it was.
 .EXAMPLE
     ./build.ps1                     # Build (Release)
 .EXAMPLE
     ./build.ps1 -Task Build, Test   # build, then the xunit (plain and engine) and Pester suites
 .EXAMPLE
-    ./build.ps1 -Task Package       # out/BadgeAdmin.<version>.zip
+    ./build.ps1 -Task Package       # build, then out/packages/BadgeAdmin.<version>.nupkg
 #>
 [CmdletBinding()]
 param(
@@ -22,18 +27,50 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleFolder = Join-Path $root 'out/BadgeAdmin'
+$packageFolder = Join-Path $root 'out/packages'
+$built = $false
 
 function Invoke-Dotnet {
     & dotnet @args
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
+function Invoke-Build {
+    # Once per run: Package after Build (or Test) uses that build.
+    if ($script:built) { return }
+    Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
+    $script:built = $true
+    Write-Host "Module folder: $moduleFolder"
+}
+
+function Publish-ModulePackage {
+    if (-not (Get-Command Publish-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'Package needs Microsoft.PowerShell.PSResourceGet (it comes with PowerShell 7.4 and later; on Windows PowerShell 5.1: Install-Module Microsoft.PowerShell.PSResourceGet).'
+    }
+
+    $version = (Import-PowerShellDataFile (Join-Path $moduleFolder 'BadgeAdmin.psd1')).ModuleVersion
+    $null = New-Item -ItemType Directory -Path $packageFolder -Force
+    # A folder repository keeps every version published to it; this version is replaced by the new build.
+    $package = Join-Path $packageFolder "BadgeAdmin.$version.nupkg"
+    Remove-Item -LiteralPath $package -ErrorAction SilentlyContinue
+
+    $repository = 'BadgeAdminBuild-' + [guid]::NewGuid().ToString('N').Substring(0, 12)
+    Register-PSResourceRepository -Name $repository -Uri $packageFolder
+    try {
+        Publish-PSResource -Path $moduleFolder -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+
+    if (-not (Test-Path -LiteralPath $package)) { throw "Publish-PSResource did not write $package." }
+    Write-Host "Package: $package"
+    Write-Host "Install it: Register-PSResourceRepository -Name BadgeAdminLocal -Uri '$packageFolder' -Trusted; Install-PSResource BadgeAdmin -Repository BadgeAdminLocal"
+}
+
 foreach ($step in $Task) {
     switch ($step) {
-        'Build' {
-            Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
-            Write-Host "Module folder: $moduleFolder"
-        }
+        'Build' { Invoke-Build }
         'Test' {
             # The same suites as tests/run.sh (which CI runs and which also installs pwsh and Pester into .tools/).
             Invoke-Dotnet test (Join-Path $root 'BadgeAdmin.sln') -c $Configuration
@@ -43,11 +80,8 @@ foreach ($step in $Task) {
             if ($LASTEXITCODE -ne 0) { throw 'The Pester suites failed (run tests/install-engine.sh for Pester 5.9.1).' }
         }
         'Package' {
-            if (-not (Test-Path (Join-Path $moduleFolder 'BadgeAdmin.psd1'))) { Invoke-Dotnet build (Join-Path $root 'BadgeAdmin.sln') -c $Configuration }
-            $version = (Import-PowerShellDataFile (Join-Path $moduleFolder 'BadgeAdmin.psd1')).ModuleVersion
-            $zip = Join-Path $root "out/BadgeAdmin.$version.zip"
-            Compress-Archive -Path $moduleFolder -DestinationPath $zip -Force
-            Write-Host "Package: $zip"
+            Invoke-Build
+            Publish-ModulePackage
         }
     }
 }
