@@ -2,7 +2,7 @@
 # ModuleVersion below is the single source of the version: the build reads it for the assemblies too.
 @{
     RootModule           = 'BadgeAdmin.psm1'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '6f1f8a52-3c2e-4d7b-9a51-2b8f0c4e7d13'
     Author               = 'BadgeAdmin contributors'
     CompanyName          = 'BadgeAdmin'
@@ -36,6 +36,7 @@
         'Revoke-LoyaltyBadge'
         'Get-LoyaltyBadgeUser'
         'Get-LoyaltyWebsite'
+        'Wait-LoyaltyBadgeDataJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -45,7 +46,7 @@
             Tags         = @('Badges', 'PartnerPage', 'Snag', 'Loyalty', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/badgeadmin/BadgeAdmin'
             LicenseUri   = 'https://github.com/badgeadmin/BadgeAdmin/blob/main/LICENSE'
-            ReleaseNotes = 'PartnerPage partner-entry badges (list, attach, reorder, detach), directories and directory badges (list, create, rename, delete) and Snag loyalty badges (list with cursor paging, create, update, delete, grant, revoke, badge users, websites). Local sandbox server for both APIs.'
+            ReleaseNotes = '0.2.0: installs with Install-PSResource from a feed or folder (build.ps1 -Task Package writes BadgeAdmin.<version>.nupkg), with its MIT LICENSE. Snag: New-LoyaltyBadge -CsvFile creates a badge whose holders come from CSV files in one command (a csv condition is added when none is given); Set-LoyaltyBadge -Reward and -CsvFile; Get-LoyaltyBadge -UserGroupId and -UserGroupExternalIdentifier; a badge shows its data jobs (DataJobs, DataJobStatus) and Wait-LoyaltyBadgeDataJob waits for them with a timeout and progress; Holders is unknown (blank) on a badge listed for some users only, never a wrong count. 0.1.0: PartnerPage partner-entry badges, directories and directory badges; Snag loyalty badges (list, create, update, delete, grant, revoke, badge users, websites); a local sandbox server for both APIs.'
         }
     }
 }

@@ -39,7 +39,7 @@ Describe 'Snag cmdlets against the sandbox' {
     It 'exports the Snag cmdlets' {
         $names = (Get-Command -Module BadgeAdmin -Noun Loyalty*, Snag).Name | Sort-Object
         $names | Should -Be @('Connect-Snag', 'Disconnect-Snag', 'Get-LoyaltyBadge', 'Get-LoyaltyBadgeUser', 'Get-LoyaltyWebsite',
-            'Grant-LoyaltyBadge', 'New-LoyaltyBadge', 'Remove-LoyaltyBadge', 'Revoke-LoyaltyBadge', 'Set-LoyaltyBadge')
+            'Grant-LoyaltyBadge', 'New-LoyaltyBadge', 'Remove-LoyaltyBadge', 'Revoke-LoyaltyBadge', 'Set-LoyaltyBadge', 'Wait-LoyaltyBadgeDataJob')
     }
 
     It 'Get-LoyaltyWebsite finds the website to scope by' {
@@ -232,5 +232,28 @@ Describe 'Snag cmdlets against the sandbox' {
         $badge = Get-LoyaltyBadge -WebsiteId $script:Website.Id | Select-Object -First 1
         ($badge | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Id\s+Holders\s+Hidden\s+Conditions\s+Rewards'
         (Get-LoyaltyBadgeUser -BadgeId $badge.Id | Format-Table | Out-String -Width 120) | Should -Match 'WalletAddress\s+Status\s+CompletedAt\s+UserId'
+    }
+
+    It 'a runbook waiting for a CSV badge that is still processing ends at its -TimeoutSec with LoyaltyDataJobTimedOut, stdin closed' {
+        $null = Invoke-SandboxControl -Sandbox $script:Sandbox -Path 'settings' -Method POST -Body @{ snagDataJobMs = 600000 }
+        $runbook = Join-Path $TestDrive 'wait-runbook.ps1'
+        Set-Content -Path $runbook -Value @'
+param($ModulePath, $BaseUri, $OrgId, $WebsiteId)
+Import-Module $ModulePath
+$env:SNAG_API_KEY = 'sandbox-snag'
+Connect-Snag -BaseUri $BaseUri -OrganizationId $OrgId -WebsiteId $WebsiteId
+$badge = New-LoyaltyBadge -Name 'Runbook CSV' -ImageUrl https://cdn.example.com/r.png -CsvFile https://files.example.com/r.csv
+$badge | Wait-LoyaltyBadgeDataJob -TimeoutSec 3 -ErrorAction SilentlyContinue -ErrorVariable failed
+"ended: $($failed.FullyQualifiedErrorId)"
+'@
+        $seed = Invoke-SandboxControl -Sandbox $script:Sandbox -Path 'seed'
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $printed = '' | & $pwsh -NoProfile -NonInteractive -File $runbook $script:ModulePath $script:Sandbox.BaseUri $seed.snag.organizationId $seed.snag.mainWebsiteId 2>&1
+
+        $LASTEXITCODE | Should -Be 0
+        ($printed -join "`n") | Should -Match 'ended: LoyaltyDataJobTimedOut,BadgeAdmin\.Cmdlets\.DataJobs\.WaitLoyaltyBadgeDataJobCommand'
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 60 -Because 'the wait ends at -TimeoutSec (3 s) plus a pwsh start, never hangs'
     }
 }

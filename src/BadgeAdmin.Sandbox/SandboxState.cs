@@ -34,6 +34,14 @@ public sealed class SandboxState
     /// <summary>Drift (§1.8 #4): badge_users as "envelope" ({data, hasNextPage}), "array" or "object" (one user badge).</summary>
     public string SnagBadgeUsersShape { get; set; } = "envelope";
 
+    /// <summary>How long a new data job stays pending, then processing, before its outcome (a CSV file's processing).</summary>
+    public int SnagDataJobMs { get; set; } = DefaultSnagDataJobMs;
+
+    /// <summary>How new data jobs end: "complete", "failed" or "cancelled" (tests make one fail with it).</summary>
+    public string SnagDataJobOutcome { get; set; } = "complete";
+
+    public const int DefaultSnagDataJobMs = 1000;
+
     /// <summary>PartnerPage listing shape: "envelope" ({count, next, previous, results}) or "array".</summary>
     public string PartnerPageListStyle { get; set; } = "envelope";
 
@@ -49,6 +57,8 @@ public sealed class SandboxState
         SnagHasNextPageAsString = false;
         SnagLegacyUserBadgeKey = false;
         SnagBadgeUsersShape = "envelope";
+        SnagDataJobMs = DefaultSnagDataJobMs;
+        SnagDataJobOutcome = "complete";
         Requests.Clear();
         Faults.Clear();
         PartnerPageListStyle = "envelope";

@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -28,6 +30,13 @@ public sealed class IdOfPipedAttribute : ArgumentTransformationAttribute
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+
+        // An array given to an id-array parameter (-BadgeId $badges): each of our objects in it becomes its Id.
+        if (value is IList list && !_objectType.IsInstanceOfType(value))
+        {
+            return list.Cast<object?>().Select(item => Transform(engineIntrinsics, item)).ToArray();
+        }
+
         if (value is not null && _objectType.IsInstanceOfType(value)) return _id.GetValue(value);
 
         // The same object back from Import-Clixml, a job or remoting: a property bag named "Deserialized.<type>".

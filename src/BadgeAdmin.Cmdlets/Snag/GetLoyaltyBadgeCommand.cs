@@ -58,6 +58,15 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string[]? WalletAddress { get; set; }
 
+    /// <summary>Only badges the users of this user group hold (with only their user badges embedded).</summary>
+    [Parameter]
+    public Guid? UserGroupId { get; set; }
+
+    /// <summary>Only badges the users of the user group with this external identifier hold.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? UserGroupExternalIdentifier { get; set; }
+
     /// <summary>Only badges with this name; wildcards allowed ('Gold*'), any casing. Applies to the listing.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -159,6 +168,8 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         WebsiteId = websiteId,
         UserIds = UserId,
         WalletAddresses = WalletAddress,
+        UserGroupId = UserGroupId,
+        UserGroupExternalIdentifier = UserGroupExternalIdentifier,
         IncludeDeleted = IncludeDeleted.IsPresent,
     };
 }

@@ -32,8 +32,8 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [ValidateHttpUrl]
     public string ImageUrl { get; set; } = string.Empty;
 
-    /// <summary>What a user must do to earn the badge; at least one.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>What a user must do to earn the badge; at least one, unless -CsvFile is given (then a csv condition).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Conditions")]
     [ValidateNotNullOrEmpty]
     [HashtableKeys(typeof(LoyaltyCondition))]
@@ -49,6 +49,16 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [HashtableKeys(typeof(LoyaltyReward))]
     [ValidateFiniteAmounts]
     public LoyaltyReward[]? Reward { get; set; }
+
+    /// <summary>
+    /// CSV files whose rows decide who holds the badge: URLs, hashtables (@{ src = 'https://…'; name = 'Holders' }) or
+    /// LoyaltyCsvFile objects. Without -Condition, the badge gets one csv condition.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("CsvFiles")]
+    [EmptyStringAsNull]
+    [HashtableKeys(typeof(LoyaltyCsvFile))]
+    public LoyaltyCsvFile[]? CsvFile { get; set; }
 
     /// <summary>Hide the badge in the loyalty UI.</summary>
     [Parameter]
@@ -75,6 +85,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
             Description = Description,
             HideInUi = HideInUi.IsPresent ? true : null,
             Rewards = Reward,
+            CsvFiles = CsvFile,
         };
         var problems = badge.Problems();
         if (problems.Count > 0)
@@ -86,7 +97,13 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
             return;
         }
 
-        var what = $"Create badge '{Name}' with {Condition.Length} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty);
+        if (badge.CsvFilesWithoutCsvCondition)
+        {
+            MessageStreams.Warning(this, $"Badge '{Name}' gets CSV files but none of its conditions is of type csv: what Snag does with the files then is not documented. Add @{{ type = 'csv' }} to -Condition, or leave -Condition out, to make the CSV decide who holds the badge.");
+        }
+
+        var what = $"Create badge '{Name}' with {badge.SentConditions.Count} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty)
+            + (badge.SentCsvFiles.Count > 0 ? $" and {badge.SentCsvFiles.Count} CSV file(s)" : string.Empty);
         if (!ShouldChange($"website {badge.WebsiteId}", what)) return;
         Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false));
     }

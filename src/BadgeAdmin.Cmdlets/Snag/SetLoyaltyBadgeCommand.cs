@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
@@ -41,19 +42,45 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     public bool? HideInUi { get; set; }
 
+    /// <summary>
+    /// The badge's rewards, sent in place of the ones it has (as with New-LoyaltyBadge: objects or hashtables). An empty
+    /// array, @(), sends an empty list to remove them.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    [AllowEmptyCollection]
+    [HashtableKeys(typeof(LoyaltyReward))]
+    [ValidateFiniteAmounts]
+    public LoyaltyReward[]? Reward { get; set; }
+
+    /// <summary>CSV files to give the badge (URLs, hashtables or objects, as New-LoyaltyBadge -CsvFile).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [HashtableKeys(typeof(LoyaltyCsvFile))]
+    public LoyaltyCsvFile[]? CsvFile { get; set; }
+
     /// <summary>Writes the badge as the server returns it after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi };
+    private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi, Rewards = Reward, CsvFiles = CsvFile };
 
     private protected override void OnBegin()
     {
         if (Update.IsEmpty)
         {
             ThrowTerminating(new CmdletError(
-                new ArgumentException("Nothing to change: give -Name, -Description, -ImageUrl or -HideInUi."),
+                new ArgumentException("Nothing to change: give -Name, -Description, -ImageUrl, -HideInUi, -Reward or -CsvFile."),
                 ErrorIds.NothingToChange, ErrorCategory.InvalidArgument, null));
+        }
+
+        // Rewards and CSV files apply to every badge piped in: checked once, before any request.
+        if (Update.Problems() is { Count: > 0 } problems)
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException(string.Join(" ", problems)), ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, null)
+            {
+                RecommendedAction = "Fix the fields named; nothing was sent.",
+            });
         }
 
         base.OnBegin();
@@ -78,6 +105,8 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
         if (update.Description is not null) parts.Add($"description to '{update.Description}'");
         if (update.ImageUrl is not null) parts.Add($"image to {update.ImageUrl}");
         if (update.HideInUi is { } hide) parts.Add(hide ? "hidden in UI" : "shown in UI");
+        if (update.Rewards is { } rewards) parts.Add(rewards.Count == 0 ? "no rewards" : "rewards to " + string.Join(", ", rewards));
+        if (update.CsvFiles is { } files) parts.Add("CSV files " + string.Join(", ", files.Select(f => f?.Src)));
         return "Set " + string.Join(", ", parts);
     }
 }

@@ -20,6 +20,26 @@ public sealed class LoyaltyBadgeCreate
     public bool? HideInUi { get; init; }
     public IReadOnlyList<LoyaltyReward>? Rewards { get; init; }
 
+    /// <summary>
+    /// The badge's CSV files. Null sends the files of the conditions given (a badge copied from another keeps its CSV).
+    /// </summary>
+    public IReadOnlyList<LoyaltyCsvFile>? CsvFiles { get; init; }
+
+    /// <summary>The CSV files sent: <see cref="CsvFiles"/>, or else those the conditions carry (a copied csv condition's).</summary>
+    public IReadOnlyList<LoyaltyCsvFile> SentCsvFiles =>
+        CsvFiles ?? Conditions.Where(c => c?.CsvFiles is not null).SelectMany(c => c.CsvFiles!).Where(f => !string.IsNullOrWhiteSpace(f?.Src)).ToList();
+
+    /// <summary>
+    /// The conditions sent: those given, or, for a badge given only CSV files, one csv condition, so that its CSV decides
+    /// who holds it.
+    /// </summary>
+    public IReadOnlyList<LoyaltyCondition> SentConditions =>
+        Conditions.Count == 0 && CsvFiles is { Count: > 0 } ? new[] { LoyaltyCondition.Csv() } : Conditions;
+
+    /// <summary>True when CSV files are given but no condition is of type csv: what Snag does with them then is not documented.</summary>
+    public bool CsvFilesWithoutCsvCondition =>
+        CsvFiles is { Count: > 0 } && !SentConditions.Any(c => string.Equals(c?.Type?.Trim(), "csv", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Every problem with the badge, each naming its field; empty when it can be sent.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -32,11 +52,12 @@ public sealed class LoyaltyBadgeCreate
             problems.Add($"ImageUrl: '{ImageUrl}' is not an http(s) URL.");
         }
 
-        if (Conditions.Count == 0) problems.Add("Condition: at least one condition is required.");
-        for (var i = 0; i < Conditions.Count; i++)
+        var conditions = SentConditions;
+        if (conditions.Count == 0) problems.Add("Condition: at least one condition is required (or CSV files, which bring a csv condition).");
+        for (var i = 0; i < conditions.Count; i++)
         {
-            var type = Conditions[i]?.Type;
-            if (Conditions[i] is null) problems.Add($"Condition[{i}]: is null.");
+            var type = conditions[i]?.Type;
+            if (conditions[i] is null) problems.Add($"Condition[{i}]: is null.");
             // A condition without a type is accepted by the server and can never be changed afterwards: refuse it here.
             else if (string.IsNullOrWhiteSpace(type)) problems.Add($"Condition[{i}].Type: required; use one of {string.Join(", ", LoyaltyCondition.KnownTypes)}.");
             else if (KnownSpelling(type, LoyaltyCondition.KnownTypes) is null)
@@ -45,10 +66,11 @@ public sealed class LoyaltyBadgeCreate
             }
 
             // JSON has no NaN or Infinity: the serializer would fail mid-request with its own message.
-            if (Conditions[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Condition[{i}].Amount: {amount} is not a finite number.");
+            if (conditions[i]?.Amount is { } amount && !IsFinite(amount)) problems.Add($"Condition[{i}].Amount: {amount} is not a finite number.");
         }
 
         problems.AddRange(LoyaltyReward.Problems(Rewards));
+        problems.AddRange(LoyaltyCsvFile.Problems(CsvFiles));
         return problems;
     }
 
@@ -68,10 +90,11 @@ public sealed class LoyaltyBadgeCreate
             WebsiteId = WebsiteId,
             Name = Name,
             ImageUrl = ImageUrl,
-            Conditions = Conditions.Select(c => c.ToInput()).ToList(),
+            Conditions = SentConditions.Select(c => c.ToInput()).ToList(),
             Description = Description,
             HideInUi = HideInUi,
             Rewards = Rewards?.Select(r => r.ToInput()).ToList(),
+            CsvFiles = SentCsvFiles is { Count: > 0 } files ? files.Select(f => f.ToInput()).ToList() : null,
         };
     }
 }

@@ -63,9 +63,12 @@ public sealed class SnagClient : IDisposable
                 .AddEach("badgeIds", chunk)
                 .AddEach("userId", query.UserIds)
                 .AddEach("walletAddress", query.WalletAddresses)
+                .Add("userGroupId", query.UserGroupId)
+                .Add("userGroupExternalIdentifier", query.UserGroupExternalIdentifier)
                 .Add("includeDeleted", query.IncludeDeleted ? true : null);
             await foreach (var badge in PagesAsync(SnagRoutes.ListBadges.Format(), filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, readAhead: true, query.MaxItems, cancellationToken).ConfigureAwait(false))
             {
+                badge.UserBadgesArePartial = query.IsForSomeUsers;
                 _seen.Record(BadgeKind, badge.Id, badge.Name);
                 yield return badge;
             }
@@ -84,7 +87,7 @@ public sealed class SnagClient : IDisposable
     /// <summary>POST /api/loyalty/badges/{id} with only the fields set. Conditions cannot be changed (api-reference §1.2).</summary>
     public async Task<LoyaltyBadge> UpdateBadgeAsync(Guid badgeId, LoyaltyBadgeUpdate update, CancellationToken cancellationToken = default)
     {
-        if (update.IsEmpty) throw new ArgumentException("The update sets no field; give a name, description, image URL, hide-in-UI value or rewards.", nameof(update));
+        if (update.IsEmpty) throw new ArgumentException("The update sets no field; give a name, description, image URL, hide-in-UI value, rewards or CSV files.", nameof(update));
         if (update.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems), nameof(update));
         using var response = await _api.SendJsonAsync(HttpMethod.Post, SnagRoutes.UpdateBadge.Format(badgeId), update, Json.LoyaltyBadgeUpdate, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);

@@ -26,6 +26,10 @@ internal static class ControlEndpoints
                 ["organizationId"] = state.Snag.OrganizationId.ToString(),
                 ["mainWebsiteId"] = state.Snag.MainWebsite.Id.ToString(),
                 ["betaWebsiteId"] = state.Snag.BetaWebsite.Id.ToString(),
+                ["userGroups"] = new JsonArray(state.Snag.UserGroups.Select(g => (JsonNode)new JsonObject
+                {
+                    ["id"] = g.Id.ToString(), ["externalIdentifier"] = g.ExternalIdentifier, ["name"] = g.Name,
+                }).ToArray()),
             },
         }));
 
@@ -67,7 +71,7 @@ internal static class ControlEndpoints
         control.MapPost("/settings", async (HttpRequest request, SandboxState state) =>
         {
             var body = await JsonReply.ReadObjectAsync(request);
-            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs, snagHasNextPageAsString, snagLegacyUserBadgeKey, snagBadgeUsersShape}.");
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs, snagHasNextPageAsString, snagLegacyUserBadgeKey, snagBadgeUsersShape, snagDataJobMs, snagDataJobOutcome}.");
             if (body["partnerPageListStyle"] is JsonValue style)
             {
                 var value = style.TryGetValue<string>(out var s) ? s : null;
@@ -100,6 +104,19 @@ internal static class ControlEndpoints
                 state.SnagBadgeUsersShape = value;
             }
 
+            if (body["snagDataJobMs"] is JsonValue jobMs)
+            {
+                if (!jobMs.TryGetValue<int>(out var ms) || ms < 0 || ms > 600_000) return JsonReply.Message(400, "'snagDataJobMs' must be a whole number from 0 to 600000.");
+                state.SnagDataJobMs = ms;
+            }
+
+            if (body["snagDataJobOutcome"] is JsonValue outcome)
+            {
+                var value = outcome.TryGetValue<string>(out var s) ? s : null;
+                if (value is not ("complete" or "failed" or "cancelled")) return JsonReply.Message(400, "'snagDataJobOutcome' must be \"complete\", \"failed\" or \"cancelled\".");
+                state.SnagDataJobOutcome = value;
+            }
+
             if (body["latencyMs"] is JsonValue latency)
             {
                 if (!latency.TryGetValue<int>(out var ms) || ms < 0 || ms > 60_000) return JsonReply.Message(400, "'latencyMs' must be a whole number from 0 to 60000.");
@@ -114,6 +131,8 @@ internal static class ControlEndpoints
                 ["snagHasNextPageAsString"] = state.SnagHasNextPageAsString,
                 ["snagLegacyUserBadgeKey"] = state.SnagLegacyUserBadgeKey,
                 ["snagBadgeUsersShape"] = state.SnagBadgeUsersShape,
+                ["snagDataJobMs"] = state.SnagDataJobMs,
+                ["snagDataJobOutcome"] = state.SnagDataJobOutcome,
             });
         });
     }

@@ -44,6 +44,15 @@ public sealed class SnagData
 
     public IReadOnlyList<SnagWebsite> Websites => new[] { MainWebsite, BetaWebsite };
 
+    /// <summary>
+    /// Three user groups: vip (users 0-9, who hold some of the seeded badges), beta-testers (users 10-59) and staff
+    /// (users 290-299, who hold none).
+    /// </summary>
+    public IReadOnlyList<SnagUserGroup> UserGroups { get; } = new[]
+    {
+        Group("vip", "VIP members", 0, 10), Group("beta-testers", "Beta testers", 10, 50), Group("staff", "Staff", 290, 10),
+    };
+
     /// <summary>Badges newest first. Read under <see cref="Gate"/>.</summary>
     public IReadOnlyList<SnagBadge> Badges => _badges;
 
@@ -137,6 +146,12 @@ public sealed class SnagData
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed));
         return "0x" + Convert.ToHexString(hash, 0, 20).ToLowerInvariant();
     }
+
+    private static SnagUserGroup Group(string externalIdentifier, string name, int firstUser, int count) => new()
+    {
+        Id = StableId.For($"snag/usergroup/{externalIdentifier}"), ExternalIdentifier = externalIdentifier, Name = name,
+        Members = Enumerable.Range(firstUser, count).Select(i => StableId.For($"snag/user/{i}")).ToHashSet(),
+    };
 
     private SnagUser AddUser(Guid id, string wallet)
     {

@@ -32,6 +32,8 @@ internal static class SnagEndpoints
         var badgeIds = SnagRequest.QueryGuids(request, "badgeIds").ToHashSet();
         var userIds = SnagRequest.QueryGuids(request, "userId");
         var wallets = SnagRequest.QueryStrings(request, "walletAddress");
+        var userGroupId = SnagRequest.QueryGuid(request, "userGroupId");
+        var userGroupExternalIdentifier = SnagRequest.QueryString(request, "userGroupExternalIdentifier");
         var startingAfter = SnagRequest.QueryGuid(request, "startingAfter");
         var limit = SnagRequest.Limit(request);
         var includeDeleted = SnagRequest.QueryBool(request, "includeDeleted");
@@ -55,6 +57,15 @@ internal static class SnagEndpoints
                 {
                     if (data.FindUser(wallet) is { } user) users.Add(user.Id);
                 }
+            }
+
+            // userGroupId/userGroupExternalIdentifier (the SDK's BadgeListParams) narrow it to a group's members, as userId does [I].
+            if (userGroupId is not null || userGroupExternalIdentifier is not null)
+            {
+                var members = data.UserGroups
+                    .Where(g => (userGroupId is null || g.Id == userGroupId) && (userGroupExternalIdentifier is null || g.ExternalIdentifier == userGroupExternalIdentifier))
+                    .SelectMany(g => g.Members);
+                users = users is null ? members.ToHashSet() : users.Intersect(members).ToHashSet();
             }
 
             var page = new List<SnagBadge>(Math.Min(limit, 1000));
@@ -96,6 +107,7 @@ internal static class SnagEndpoints
         var description = SnagRequest.String(body, "description");
         var hideInUi = SnagRequest.Bool(body, "hideInUi") ?? false;
         var rewards = ReadRewards(body);
+        var csvFiles = ReadCsvFiles(body);
         var parsedConditions = conditions.Select((node, i) => ReadCondition(node, i)).ToList();
 
         lock (data.Gate)
@@ -110,6 +122,7 @@ internal static class SnagEndpoints
                 ImageUrl = imageUrl, HideInUi = hideInUi, CreatedAt = now, UpdatedAt = now, Rewards = rewards ?? new List<SnagReward>(),
             });
             badge.Conditions.AddRange(parsedConditions);
+            AddCsvFiles(badge, csvFiles, state, now);
             return SnagJson.Reply(200, w => SnagJson.Badge(w, badge, Array.Empty<SnagUserBadge>(), state.SnagLegacyUserBadgeKey));
         }
     }
@@ -129,11 +142,13 @@ internal static class SnagEndpoints
         var imageUrl = SnagRequest.Url(body, "imageUrl", required: false);
         var hideInUi = SnagRequest.Bool(body, "hideInUi");
         var rewards = ReadRewards(body);
+        var csvFiles = ReadCsvFiles(body);
         var data = state.Snag;
         lock (data.Gate)
         {
             var badge = Guid.TryParse(id, out var badgeId) ? data.FindBadge(badgeId) : null;
             if (badge is null) return SnagJson.Message(404, "Badge not found");
+            AddCsvFiles(badge, csvFiles, state, data.Now());
             if (name is not null) badge.Name = name;
             if (description.Item2) badge.Description = description.Item1;
             if (imageUrl is not null) badge.ImageUrl = imageUrl;
@@ -312,6 +327,33 @@ internal static class SnagEndpoints
                 LoyaltyCurrencyIds = reward["loyaltyCurrencyIds"] is null ? null : SnagRequest.Uuids(reward, "loyaltyCurrencyIds"),
             };
         }).ToList();
+    }
+
+    /// <summary>csvFiles of the create and update bodies: {src, name?, description?}[], src required (api-reference §1.3 [C]).</summary>
+    private static List<(string Src, string? Name, string? Description)>? ReadCsvFiles(JsonObject body)
+    {
+        if (body["csvFiles"] is null) return null;
+        if (body["csvFiles"] is not JsonArray files) throw new SnagRequestError("csvFiles: Expected array");
+        return files.Select((node, i) =>
+        {
+            if (node is not JsonObject file) throw new SnagRequestError($"csvFiles[{i}]: Expected object");
+            var src = SnagRequest.String(file, "src") ?? throw new SnagRequestError($"csvFiles[{i}].src: Required");
+            return (src, SnagRequest.String(file, "name"), SnagRequest.String(file, "description"));
+        }).ToList();
+    }
+
+    /// <summary>Keeps a badge's new CSV files (after any it had) and starts one data job per file.</summary>
+    private static void AddCsvFiles(SnagBadge badge, List<(string Src, string? Name, string? Description)>? files, SandboxState state, DateTimeOffset now)
+    {
+        foreach (var (src, name, description) in files ?? new())
+        {
+            badge.CsvFiles.Add(new SnagCsvFile { Id = Guid.NewGuid(), Url = src, Name = name, Description = description });
+            badge.DataJobs.Add(new SnagDataJob
+            {
+                Id = Guid.NewGuid(), CreatedAt = now, Step = TimeSpan.FromMilliseconds(state.SnagDataJobMs), Outcome = state.SnagDataJobOutcome,
+                FileName = name ?? src,
+            });
+        }
     }
 
     private static IResult Guarded(Func<IResult> handle)

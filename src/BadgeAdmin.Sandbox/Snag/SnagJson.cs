@@ -52,7 +52,8 @@ internal static class SnagJson
         if (badge.DeletedAt is { } deleted) w.WriteString("deletedAt", deleted);
         w.WriteBoolean("hideInUi", badge.HideInUi);
         w.WriteStartArray("loyaltyConditions");
-        foreach (var c in badge.Conditions) Condition(w, c);
+        var csvCondition = badge.Conditions.FirstOrDefault(c => c.Type == "csv");
+        foreach (var c in badge.Conditions) Condition(w, c, c == csvCondition ? badge.CsvFiles : null);
         w.WriteEndArray();
         w.WriteStartArray(legacyUserBadgeKey ? "LoyaltyBadgeUser" : "loyaltyBadgeUsers");
         foreach (var u in userBadges) EmbeddedUserBadge(w, u);
@@ -71,6 +72,7 @@ internal static class SnagJson
         foreach (var r in badge.Rewards) Reward(w, r);
         w.WriteEndArray();
         w.WriteStartArray("dataJobs");
+        foreach (var job in badge.DataJobs) DataJob(w, job);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -148,7 +150,20 @@ internal static class SnagJson
         w.WriteEndObject();
     }
 
-    private static void Condition(Utf8JsonWriter w, SnagCondition c)
+    /// <summary>A data job as the SDK's DataJob: id, status, message (null while it runs), createdAt, updatedAt.</summary>
+    private static void DataJob(Utf8JsonWriter w, SnagDataJob job)
+    {
+        var (status, updatedAt, message) = job.State();
+        w.WriteStartObject();
+        w.WriteString("id", job.Id);
+        w.WriteString("status", status);
+        NullableString(w, "message", message);
+        w.WriteString("createdAt", job.CreatedAt);
+        w.WriteString("updatedAt", updatedAt);
+        w.WriteEndObject();
+    }
+
+    private static void Condition(Utf8JsonWriter w, SnagCondition c, IReadOnlyList<SnagCsvFile>? csvFiles)
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
@@ -164,6 +179,23 @@ internal static class SnagJson
         foreach (var rule in c.LoyaltyRuleIds) Association(w, "loyaltyRule", rule);
         foreach (var badge in c.LoyaltyBadgeIds) Association(w, "loyaltyBadge", badge);
         w.WriteEndArray();
+        if (csvFiles is not null)
+        {
+            // The csv condition lists the badge's CSV files (the SDK's LoyaltyCondition.csvFiles).
+            w.WriteStartArray("csvFiles");
+            foreach (var file in csvFiles)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", file.Id);
+                w.WriteString("url", file.Url);
+                NullableString(w, "name", file.Name);
+                NullableString(w, "description", file.Description);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

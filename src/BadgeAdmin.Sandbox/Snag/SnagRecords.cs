@@ -56,6 +56,8 @@ public sealed class SnagBadge
     public DateTimeOffset? DeletedAt { get; set; }
     public List<SnagCondition> Conditions { get; init; } = new();
     public List<SnagReward> Rewards { get; set; } = new();
+    public List<SnagCsvFile> CsvFiles { get; } = new();
+    public List<SnagDataJob> DataJobs { get; } = new();
 }
 
 public sealed class SnagUserBadge

@@ -34,14 +34,14 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         (Type)_session.Run("(Get-Command $C).Parameters[$P].ParameterType", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Output.Single().BaseObject;
 
     [Fact]
-    public void The_module_exports_exactly_the_23_cmdlets_its_manifest_lists_and_nothing_else()
+    public void The_module_exports_exactly_the_24_cmdlets_its_manifest_lists_and_nothing_else()
     {
         var listed = Strings("(Import-PowerShellDataFile $Manifest).CmdletsToExport", ("Manifest", EngineSession.ModuleManifest));
 
         var commands = _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
         var others = Strings("$m = Get-Module BadgeAdmin; @($m.ExportedFunctions.Keys) + @($m.ExportedAliases.Keys) + @($m.ExportedVariables.Keys)");
 
-        Assert.Equal(23, listed.Count);
+        Assert.Equal(24, listed.Count);
         Assert.Equal(listed.Order(StringComparer.Ordinal), commands.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(commands, c => Assert.Equal(CommandTypes.Cmdlet, c.CommandType));
         Assert.Empty(others);
@@ -107,7 +107,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 80, new[] { "Name", "Id" })]
     [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 120, new[] { "Name", "Id", "Image" })]
     [InlineData("Get-LoyaltyBadge -First 1", 80, new[] { "Name", "Id", "Holders", "Hidden" })]
-    [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "Hidden", "Conditions", "Rewards" })]
+    [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "Hidden", "Conditions", "Rewards", "DataJobs" })]
     [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 80, new[] { "WalletAddress", "Status", "CompletedAt" })]
     [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 120, new[] { "WalletAddress", "Status", "CompletedAt", "UserId" })]
     [InlineData("Get-LoyaltyWebsite", 80, new[] { "Name", "Id" })]
@@ -137,7 +137,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Theory]
-    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "UserBadges", "CreatedAt", "UpdatedAt", "DeletedAt" })]
+    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "UserBadges", "DataJobs", "CreatedAt", "UpdatedAt", "DeletedAt" })]
     [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     [InlineData("Get-PartnerDirectory -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     public void Deep_objects_are_shown_in_the_modules_list_view_with_their_parts_summed_up(string script, string[] labels)

@@ -115,6 +115,9 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
             var created = Step("New-LoyaltyBadge -Name Canary -ImageUrl https://cdn.example/c.png -Condition @{ type = 'points'; amount = 5 }")
                 .Select(o => o.Properties["Id"]?.Value).OfType<Guid>().Single();
             Step("Set-LoyaltyBadge -Id $Created -Description 'Still secret-free' -PassThru", ("Created", created));
+            _sandbox.Server.State.SnagDataJobMs = 0;
+            Step("Set-LoyaltyBadge -Id $Created -Reward @{ rewardType = 'points'; amount = 1 } -CsvFile https://files.example/c.csv -PassThru | Wait-LoyaltyBadgeDataJob -TimeoutSec 10");
+            Step("Get-LoyaltyBadge -UserGroupExternalIdentifier vip -First 1");
             Step("Grant-LoyaltyBadge -BadgeId $Created -WalletAddress $Wallet", ("Wallet", Wallet));
             Step("Get-LoyaltyBadgeUser -BadgeId $Created");
             Step("Revoke-LoyaltyBadge -BadgeId $Created -WalletAddress $Wallet -Confirm:$false");
@@ -140,6 +143,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
 
             await _sandbox.AddFaultAsync(new { path = "/api/loyalty/*", status = 500, body = $"{{\"message\":\"key {CanarySandboxEngineFixture.SnagCanary} rejected\"}}" });
             Step("Get-LoyaltyBadgeUser -BadgeId $Created");
+            Step("Wait-LoyaltyBadgeDataJob -BadgeId $Created -TimeoutSec 1"); // the echo in a warning, then in the timeout error
             await _sandbox.AddFaultAsync(new { path = PartnerPrefix + "*", abort = true });
             Step("Get-PartnerEntry -Id $Entry");
             await _sandbox.AddFaultAsync(new { path = PartnerPrefix + "*", stall = true });
@@ -182,7 +186,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
 
         // The run did what it claims: every cmdlet, successes, errors of each kind, warnings, debug bodies, a scrubbed echo.
         var moduleCommands = _session.Run("(Get-Command -Module BadgeAdmin).Name").ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(23, moduleCommands.Count);
+        Assert.Equal(24, moduleCommands.Count);
         Assert.Empty(moduleCommands.Except(_commandsRun, StringComparer.OrdinalIgnoreCase));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".PartnerBadge", StringComparison.Ordinal));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".LoyaltyBadgeUserChange", StringComparison.Ordinal));

@@ -52,7 +52,8 @@ public sealed class EngineSession : IDisposable
             shell.Streams.Warning.Select(w => w.Message).ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(d => d.Message).ToList(),
-            terminating);
+            terminating,
+            shell.Streams.Progress.ToList());
     }
 
     /// <summary>Starts <paramref name="script"/> asynchronously so a test can stop it (Ctrl+C) midway.</summary>
@@ -86,7 +87,8 @@ public sealed record EngineResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Verbose,
     IReadOnlyList<string> Debug,
-    Exception? Terminating)
+    Exception? Terminating,
+    IReadOnlyList<ProgressRecord>? Progress = null)
 {
     /// <summary>The ErrorId part of each error's FullyQualifiedErrorId ("PartnerBadgeNotFound", …).</summary>
     public IReadOnlyList<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList();

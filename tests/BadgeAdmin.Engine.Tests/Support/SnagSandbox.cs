@@ -32,6 +32,13 @@ public static class SnagSandbox
             all.ToArray()).ThrowIfErrors();
     }
 
+    /// <summary>A badge as the sandbox holds it now (deleted ones too), read under its lock.</summary>
+    public static SnagBadge SnagBadge(this SandboxEngineFixture fixture, Guid id)
+    {
+        var data = fixture.Server.State.Snag;
+        lock (data.Gate) return data.FindBadge(id, includeDeleted: true) ?? throw new InvalidOperationException($"No badge {id} in the sandbox.");
+    }
+
     /// <summary>One query parameter of a logged request (all its values joined by commas when repeated), or null.</summary>
     public static string? QueryValue(this LoggedRequest request, string name) => HttpUtility.ParseQueryString(request.Query)[name];
 

@@ -171,6 +171,46 @@ public sealed class SnagContractTests : IClassFixture<SandboxFixture>, IDisposab
     }
 
     [Fact]
+    public async Task A_csv_badge_with_its_files_and_data_jobs_in_every_state_conforms_on_create_update_and_list()
+    {
+        var file = new { src = "https://files.example/holders.csv", name = "Holders", description = "From the CRM" };
+        object CsvBadge(string name) => new
+        {
+            organizationId = Organization, websiteId = Website, name, imageUrl = "https://images.example/c.png",
+            conditions = new[] { new { type = "csv" } }, csvFiles = new[] { file },
+        };
+
+        await _sandbox.SetAsync(new { snagDataJobMs = 60_000 });
+        var pending = await Post(Badges, CsvBadge("Pending"));
+        await _sandbox.SetAsync(new { snagDataJobMs = 0 });
+        foreach (var outcome in new[] { "complete", "failed", "cancelled" })
+        {
+            await _sandbox.SetAsync(new { snagDataJobOutcome = outcome });
+            await Post(Badges, CsvBadge(outcome));
+        }
+
+        await _sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
+        var updated = await Post($"{Badges}/{(string)pending["id"]!}", new { csvFiles = new[] { file }, rewards = Array.Empty<object>() });
+        var page = await Get($"{Badges}?websiteId={Website}&limit=4");
+
+        var jobs = page["data"]!.AsArray().SelectMany(b => b!["dataJobs"]!.AsArray()).Select(j => (string)j!["status"]!).ToList();
+        Assert.Equal(new[] { "cancelled", "failed", "complete", "pending", "complete" }, jobs);
+        Assert.Equal(2, updated["loyaltyConditions"]![0]!["csvFiles"]!.AsArray().Count);
+        Conforms(pending, Badges, "post");
+        Conforms(updated, Badges + "/{id}", "post");
+        Conforms(page, Badges, "get");
+    }
+
+    [Fact]
+    public async Task Listing_badges_of_a_user_group_conforms()
+    {
+        var page = await Get($"{Badges}?userGroupExternalIdentifier=vip&limit=10");
+
+        Assert.NotEmpty(page["data"]!.AsArray());
+        Conforms(page, Badges, "get");
+    }
+
+    [Fact]
     public async Task Listing_websites_conforms()
     {
         var sites = await Get($"/api/websites?organizationId={Organization}");

@@ -54,6 +54,14 @@ public class SandboxFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A client that calls the emulated Snag API directly with the sandbox's key, for tests of the raw routes.</summary>
+    public HttpClient SnagHttpClient()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Add("X-API-KEY", Server.State.Options.SnagKey);
+        return http;
+    }
+
     public async Task<JsonArray> RequestLogAsync() =>
         (JsonNode.Parse(await _control!.GetStringAsync("_sandbox/requests")) as JsonArray)!;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BadgeAdmin.Core.DataJobs;
 using BadgeAdmin.Core.Json;
 
 namespace BadgeAdmin.Core.Snag.Models;
@@ -56,17 +57,30 @@ public sealed class LoyaltyBadge
     }
 
     /// <summary>
-    /// How many users hold the badge: its user badges whose status is active (of those that came with it: only
-    /// -UserId/-WalletAddress's when given). UserBadges has every status.
+    /// How many users hold the badge: its user badges whose status is active. UserBadges has every status. Null
+    /// (unknown) when the badge was listed for some users only (by user id, wallet or user group): the API then embeds
+    /// only their user badges, so a count would be theirs, not the badge's.
     /// </summary>
     [JsonIgnore]
-    public int Holders => UserBadges?.Count(u => string.Equals(u.Status, "active", StringComparison.OrdinalIgnoreCase)) ?? 0;
+    public int? Holders => UserBadgesArePartial ? null : UserBadges?.Count(u => string.Equals(u.Status, "active", StringComparison.OrdinalIgnoreCase)) ?? 0;
+
+    /// <summary>Set by the client on a badge listed for some users only: <see cref="UserBadges"/> holds only theirs.</summary>
+    [JsonIgnore]
+    internal bool UserBadgesArePartial { get; set; }
 
     [JsonPropertyName("loyaltyRules")]
     public ItemList<LoyaltyNamedReference>? Rules { get; init; }
 
+    /// <summary>The badge's background jobs, such as processing its CSV files.</summary>
     [JsonPropertyName("dataJobs")]
     public ItemList<LoyaltyDataJob>? DataJobs { get; init; }
+
+    /// <summary>
+    /// Where the badge's data jobs stand, in one word: pending or processing while any runs, else failed, cancelled or
+    /// complete; null when it has none. Wait-LoyaltyBadgeDataJob waits for it to settle.
+    /// </summary>
+    [JsonIgnore]
+    public string? DataJobStatus => DataJobProgress.Of(DataJobs).Status;
 
     /// <summary>Fields this version of the module does not model, exactly as the server sent them.</summary>
     [JsonExtensionData]

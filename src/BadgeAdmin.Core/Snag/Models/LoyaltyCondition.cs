@@ -66,7 +66,14 @@ public sealed class LoyaltyCondition
     [JsonPropertyName("association")]
     public List<LoyaltyConditionAssociation>? Association { get; set; }
 
+    /// <summary>Output only: the CSV files of a csv condition (New-LoyaltyBadge sends them as the badge's csvFiles).</summary>
+    [JsonPropertyName("csvFiles")]
+    public List<LoyaltyCsvFile>? CsvFiles { get; set; }
+
     public override string ToString() => Description ?? Type ?? string.Empty;
+
+    /// <summary>The condition a badge whose holders come from its CSV files needs (New-LoyaltyBadge -CsvFile alone).</summary>
+    public static LoyaltyCondition Csv() => new() { Type = "csv" };
 
     /// <summary>The create-body form: input fields only, output-only references folded into their list fields.</summary>
     internal ConditionInput ToInput() => new()

@@ -20,6 +20,7 @@ internal sealed class BadgeCreateBody
     [JsonPropertyName("description")] public string? Description { get; init; }
     [JsonPropertyName("hideInUi")] public bool? HideInUi { get; init; }
     [JsonPropertyName("rewards")] public List<RewardInput>? Rewards { get; init; }
+    [JsonPropertyName("csvFiles")] public List<CsvFileInput>? CsvFiles { get; init; }
 }
 
 /// <summary>Body of POST /api/loyalty/badges/{id}: every field optional, conditions not allowed.</summary>
@@ -38,11 +39,24 @@ public sealed class LoyaltyBadgeUpdate
     [JsonInclude]
     internal List<RewardInput>? RewardsBody => Rewards?.Select(r => r.ToInput()).ToList();
 
+    /// <summary>CSV files to give the badge; null sends none. Whether they add to its files or replace them is not documented.</summary>
+    /// <remarks>
+    /// Named apart from the body's csvFiles although never serialized: with its default name, the source generator
+    /// left csvFiles out of the body it writes (SnagClientTests catches that).
+    /// </remarks>
     [JsonIgnore]
-    public bool IsEmpty => Name is null && Description is null && ImageUrl is null && HideInUi is null && Rewards is null;
+    [JsonPropertyName("csvFilesGiven")]
+    public IReadOnlyList<LoyaltyCsvFile>? CsvFiles { get; init; }
+
+    [JsonPropertyName("csvFiles")]
+    [JsonInclude]
+    internal List<CsvFileInput>? CsvFilesBody => CsvFiles?.Select(f => f.ToInput()).ToList();
+
+    [JsonIgnore]
+    public bool IsEmpty => Name is null && Description is null && ImageUrl is null && HideInUi is null && Rewards is null && CsvFiles is null;
 
     /// <summary>Every problem with the update, each naming its field; empty when it can be sent.</summary>
-    public IReadOnlyList<string> Problems() => LoyaltyReward.Problems(Rewards);
+    public IReadOnlyList<string> Problems() => LoyaltyReward.Problems(Rewards).Concat(LoyaltyCsvFile.Problems(CsvFiles)).ToList();
 }
 
 /// <summary>A condition as the create body takes it.</summary>

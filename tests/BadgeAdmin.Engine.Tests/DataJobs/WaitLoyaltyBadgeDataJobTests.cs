@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using BadgeAdmin.Engine.Tests.Support;
+using static BadgeAdmin.Engine.Tests.Support.SnagSandbox;
+
+namespace BadgeAdmin.Engine.Tests.DataJobs;
+
+/// <summary>
+/// Wait-LoyaltyBadgeDataJob in the engine against the sandbox's data jobs, which go pending → processing → their
+/// outcome in steps set through the sandbox's settings: what it writes, the error per badge, the requests (one per look
+/// for every badge), progress, the timeout, transient and lasting failures, and Ctrl+C.
+/// </summary>
+public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFixture>
+{
+    private const string Create = "New-LoyaltyBadge -Name $Name -ImageUrl https://cdn.example.com/c.png -CsvFile https://files.example.com/c.csv";
+
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public WaitLoyaltyBadgeDataJobTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    /// <summary>A CSV badge whose one data job will end as <paramref name="outcome"/> after two steps of <paramref name="stepMs"/>.</summary>
+    private async Task<Guid> CsvBadgeAsync(string name, string outcome = "complete", int stepMs = 300)
+    {
+        await _sandbox.SetAsync(new { snagDataJobMs = stepMs, snagDataJobOutcome = outcome });
+        return _session.Run(Create, ("Name", name)).ThrowIfErrors().Output.Single().GuidOf("Id");
+    }
+
+    private IReadOnlyList<Sandbox.Control.LoggedRequest> Looks() => _sandbox.Requests.To("GET", "/api/loyalty/badges");
+
+    [Fact]
+    public void A_new_csv_badge_piped_in_is_written_once_its_job_is_complete_with_progress_on_the_way()
+    {
+        _sandbox.Server.State.SnagDataJobMs = 300;
+
+        var result = _session.Run($"{Create} | Wait-LoyaltyBadgeDataJob", ("Name", "Summit")).ThrowIfErrors();
+
+        var badge = Assert.Single(result.Output);
+        Assert.Equal("complete", badge.Properties["DataJobStatus"].Value);
+        var id = badge.GuidOf("Id");
+        var looks = Looks();
+        Assert.InRange(looks.Count, 2, 3); // at once (pending), after 1 s (complete, or processing then complete at 3 s)
+        Assert.All(looks, l => Assert.Equal(new[] { id.ToString() }, l.QueryValues("badgeIds")));
+        Assert.All(looks, l => Assert.Null(l.QueryValue("websiteId")));
+        Assert.NotEmpty(result.Progress!);
+        Assert.Contains(result.Progress!, p => p.StatusDescription.StartsWith("0 of 1 finished; jobs still running: 1 pending", StringComparison.Ordinal));
+        Assert.Equal(ProgressRecordType.Completed, result.Progress![^1].RecordType);
+    }
+
+    [Fact]
+    public async Task Each_badge_ends_its_own_way_with_an_error_id_a_script_can_branch_on_and_one_request_serves_all()
+    {
+        // Steps of a second: none of them can have finished by the first look.
+        var done = await CsvBadgeAsync("Done", stepMs: 1000);
+        var failed = await CsvBadgeAsync("Failed", "failed", 1000);
+        var cancelled = await CsvBadgeAsync("Cancelled", "cancelled", 1000);
+        var plain = SeedBadge(5); // no data job: written at once
+        var missing = Guid.NewGuid();
+        _sandbox.Server.State.Requests.Clear();
+
+        var result = _session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 30", ("Ids", new[] { done, failed, cancelled, plain, missing }));
+
+        Assert.Equal(new[] { plain, done }, result.Output.Select(o => o.GuidOf("Id"))); // plain at the first look, done when complete
+        Assert.Equal(new[] { "LoyaltyBadgeNotFound", "LoyaltyDataJobFailed", "LoyaltyDataJobCancelled" }, result.ErrorIds);
+        Assert.Equal(missing, result.Errors[0].TargetObject);
+        var failure = result.Errors[1];
+        Assert.Equal(failed, ((PSObject)PSObject.AsPSObject(failure.TargetObject)).GuidOf("Id")); // the badge itself, with its jobs
+        Assert.Equal(ErrorCategory.InvalidData, failure.CategoryInfo.Category);
+        Assert.Matches(@"^A data job of loyalty badge 'Failed' \([0-9a-f-]{36}\) failed: https://files\.example\.com/c\.csv: row 3: 'not-a-wallet' is not a valid wallet address \(job [0-9a-f-]{36}\)\.$", failure.Exception.Message);
+        Assert.Contains("was cancelled: https://files.example.com/c.csv: cancelled (job ", result.Errors[2].Exception.Message);
+        Assert.Equal(ErrorCategory.OperationStopped, result.Errors[2].CategoryInfo.Category);
+        var first = Looks()[0];
+        Assert.Equal(new[] { done, failed, cancelled, plain, missing }.Select(g => g.ToString()), first.QueryValues("badgeIds"));
+        Assert.All(Looks().Skip(1), l => Assert.DoesNotContain(plain.ToString(), l.QueryValues("badgeIds"))); // settled badges are not asked for again
+    }
+
+    [Fact]
+    public async Task Badges_given_as_an_array_of_objects_are_waited_for_by_their_ids()
+    {
+        await CsvBadgeAsync("One", stepMs: 0);
+        await CsvBadgeAsync("Two", stepMs: 0);
+
+        var result = _session.Run("$b = Get-LoyaltyBadge -First 2; Wait-LoyaltyBadgeDataJob -BadgeId $b").ThrowIfErrors();
+
+        Assert.Equal(new object[] { "Two", "One" }, result.Values("Name"));
+    }
+
+    [Fact]
+    public async Task Csv_rows_bind_by_their_BadgeId_or_LoyaltyBadgeId_column()
+    {
+        var one = await CsvBadgeAsync("One", stepMs: 0);
+        var two = await CsvBadgeAsync("Two", stepMs: 0);
+
+        var result = _session.Run("""
+            $Rows | ConvertFrom-Csv | Wait-LoyaltyBadgeDataJob
+            $Users | ConvertFrom-Csv | Wait-LoyaltyBadgeDataJob
+            """, ("Rows", new[] { "BadgeId,Note", $"{one},first", $"{two},second" }), ("Users", new[] { "LoyaltyBadgeId", two.ToString() })).ThrowIfErrors();
+
+        Assert.Equal(new object[] { "One", "Two", "Two" }, result.Values("Name"));
+    }
+
+    [Fact]
+    public async Task Jobs_still_running_at_the_timeout_are_an_error_each_and_the_wait_ends_on_time()
+    {
+        var slow = await CsvBadgeAsync("Slow", stepMs: 60_000);
+        var clock = Stopwatch.StartNew();
+
+        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 2", ("Id", slow));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("LoyaltyDataJobTimedOut", result.ErrorIds.Single());
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        Assert.Matches(@"^The data jobs of loyalty badge 'Slow' \([0-9a-f-]{36}\) had not finished after 2 s: its jobs are 1 pending\.$", error.Exception.Message);
+        Assert.Contains("run Wait-LoyaltyBadgeDataJob again", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task A_look_the_service_cannot_answer_for_a_moment_is_a_warning_and_the_wait_goes_on()
+    {
+        var badge = await CsvBadgeAsync("Busy");
+        _sandbox.ConnectSnag("-MaxRetries 0");
+        await _sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 503, count = 2 });
+
+        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 30", ("Id", badge)).ThrowIfErrors();
+
+        Assert.Equal(badge, result.Output.Single().GuidOf("Id"));
+        Assert.Equal(2, result.Warnings.Count(w => w.StartsWith("Could not read the badges' data jobs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_lasting_failure_ends_the_wait_at_once_with_that_error_for_each_badge()
+    {
+        var one = await CsvBadgeAsync("One", stepMs: 60_000);
+        var two = await CsvBadgeAsync("Two", stepMs: 60_000);
+        await _sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 403, body = "{\"message\":\"Forbidden\"}" });
+        var clock = Stopwatch.StartNew();
+
+        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $One, $Two", ("One", one), ("Two", two));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(new[] { "AccessDenied", "AccessDenied" }, result.ErrorIds);
+        Assert.Equal(new object[] { one, two }, result.Errors.Select(e => e.TargetObject));
+        Assert.Single(Looks());
+    }
+
+    [Fact]
+    public async Task Ctrl_C_ends_the_wait_within_a_second()
+    {
+        var slow = await CsvBadgeAsync("Slow", stepMs: 60_000);
+        _session.Run("$null", ("Id", slow)).ThrowIfErrors();
+        var (shell, pending) = _session.Begin("Wait-LoyaltyBadgeDataJob -BadgeId $Id");
+        using (shell)
+        {
+            var started = Stopwatch.StartNew();
+            while (Looks().Count < 2 && started.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20); // waiting between looks
+            await Task.Delay(300);
+            Assert.False(pending.IsCompleted);
+
+            var clock = Stopwatch.StartNew();
+            shell.Stop();
+            Assert.ThrowsAny<PipelineStoppedException>(() => shell.EndInvoke(pending));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+            Assert.Empty(shell.Streams.Error);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+using System.Text.Json.Nodes;
+using BadgeAdmin.Engine.Tests.Support;
+using BadgeAdmin.Sandbox.Snag;
+using static BadgeAdmin.Engine.Tests.Support.SnagSandbox;
+
+namespace BadgeAdmin.Engine.Tests.Snag;
+
+/// <summary>
+/// The parts of Snag's badge API added in issue 21, typed as in pwsh: New-LoyaltyBadge -CsvFile, Set-LoyaltyBadge
+/// -Reward and -CsvFile, Get-LoyaltyBadge -UserGroupId and -UserGroupExternalIdentifier, and Holders unknown on a listing
+/// for some users. Each asserts the exact request the sandbox received.
+/// </summary>
+public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
+{
+    private const string Holders = "https://files.example.com/holders.csv";
+
+    private readonly SandboxEngineFixture _sandbox;
+    private readonly EngineSession _session;
+
+    public BadgeApiCmdletTests(SandboxEngineFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _session = sandbox.Reset();
+    }
+
+    private SnagData Data => _sandbox.Server.State.Snag;
+
+    private SnagBadge Badge(Guid id) => _sandbox.SnagBadge(id);
+
+    private IReadOnlyList<Sandbox.Control.LoggedRequest> Posts(string path = "/api/loyalty/badges") => _sandbox.Requests.To("POST", path);
+
+    private static string Body(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    [Fact]
+    public void A_badge_from_a_csv_url_alone_gets_one_csv_condition_and_shows_its_pending_data_job()
+    {
+        var result = _session.Run("New-LoyaltyBadge -Name 'Partner Summit' -ImageUrl https://cdn.example.com/s.png -CsvFile $Url", ("Url", Holders)).ThrowIfErrors();
+
+        var post = Assert.Single(Posts());
+        Assert.Equal(Body(new
+        {
+            organizationId = _sandbox.OrganizationId, websiteId = _sandbox.MainWebsiteId, name = "Partner Summit", imageUrl = "https://cdn.example.com/s.png",
+            conditions = new[] { new { type = "csv" } }, csvFiles = new[] { new { src = Holders } },
+        }), post.Body);
+        Assert.Empty(result.Warnings);
+        var badge = Assert.Single(result.Output);
+        Assert.Equal("pending", badge.Properties["DataJobStatus"].Value);
+        Assert.Equal(Holders, _session.Run("$Badge.Conditions[0].CsvFiles[0].Src", ("Badge", badge)).Output.Single().BaseObject);
+        var table = _session.Run("$Badge | Format-Table | Out-String -Width 120", ("Badge", badge)).Output.Single().ToString();
+        Assert.Matches(@"(?m)^ *Name +Id +Holders +Hidden +Conditions +Rewards +DataJobs *$", table);
+        Assert.Matches(@"(?m)^Partner Summit +[0-9a-f-]{36} +0 False +csv +pending *$", table);
+    }
+
+    [Fact]
+    public void Csv_files_as_hashtables_and_objects_are_sent_with_their_names_beside_a_described_csv_condition()
+    {
+        var result = _session.Run("""
+            $file = [BadgeAdmin.Core.Snag.Models.LoyaltyCsvFile]'https://files.example.com/us.csv'
+            $file.Name = 'US'
+            New-LoyaltyBadge -Name VIP -ImageUrl https://cdn.example.com/vip.png -Condition @{ type = 'csv'; description = 'On the VIP list' } `
+                -CsvFile @{ src = 'https://files.example.com/emea.csv'; name = 'EMEA'; description = 'From the CRM' }, $file
+            """).ThrowIfErrors();
+
+        var body = Posts().Single().Json();
+        Assert.Equal("""[{"type":"csv","description":"On the VIP list"}]""", body["conditions"]!.ToJsonString());
+        Assert.Equal("""[{"src":"https://files.example.com/emea.csv","name":"EMEA","description":"From the CRM"},{"src":"https://files.example.com/us.csv","name":"US"}]""",
+            body["csvFiles"]!.ToJsonString());
+        Assert.Empty(result.Warnings);
+        var created = Badge(result.Output.Single().GuidOf("Id"));
+        Assert.Equal(new[] { "EMEA", "US" }, created.CsvFiles.Select(f => f.Name));
+        Assert.Equal(2, created.DataJobs.Count); // one job per file
+    }
+
+    [Fact]
+    public void Bad_csv_files_are_refused_before_any_request_naming_the_item_and_field()
+    {
+        var result = _session.Run("""
+            New-LoyaltyBadge -Name A -ImageUrl https://cdn.example.com/a.png -CsvFile @{ name = 'no address' }, 'ftp://files.example.com/a.csv', $null
+            New-LoyaltyBadge -Name B -ImageUrl https://cdn.example.com/b.png -CsvFile @{ url = 'https://files.example.com/b.csv' }
+            """);
+
+        Assert.Equal(new[] { "InvalidLoyaltyBadge", "ParameterArgumentTransformationError" }, result.AllErrorIds());
+        var message = result.Errors[0].Exception.Message;
+        Assert.Contains("CsvFile[0].Src: required", message);
+        Assert.Contains("CsvFile[1].Src: 'ftp://files.example.com/a.csv' is not an http(s) URL.", message);
+        Assert.Contains("CsvFile[2]: is null.", message);
+        Assert.Contains("'url' is not a key of this hashtable; the valid keys are Id, Src, Name, Description.", result.Errors[1].Exception.Message);
+        Assert.Empty(_sandbox.Requests.ApiCalls());
+    }
+
+    [Fact]
+    public void Csv_files_beside_conditions_without_a_csv_one_are_sent_as_given_with_a_warning()
+    {
+        var result = _session.Run("New-LoyaltyBadge -Name P -ImageUrl https://cdn.example.com/p.png -Condition @{ type = 'points'; amount = 5 } -CsvFile $Url",
+            ("Url", Holders)).ThrowIfErrors();
+
+        var body = Posts().Single().Json();
+        Assert.Equal("""[{"type":"points","amount":5}]""", body["conditions"]!.ToJsonString());
+        Assert.Equal($$"""[{"src":"{{Holders}}"}]""", body["csvFiles"]!.ToJsonString());
+        Assert.Contains("none of its conditions is of type csv", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
+    public void Csv_rows_with_a_CsvFile_column_create_csv_badges_and_a_row_with_neither_file_nor_condition_is_its_own_error()
+    {
+        var rows = new[]
+        {
+            "Name,ImageUrl,CsvFile",
+            "Summit,https://cdn.example.com/summit.png,https://files.example.com/summit.csv",
+            "Nothing,https://cdn.example.com/nothing.png,",
+            "Webinar,https://cdn.example.com/webinar.png,https://files.example.com/webinar.csv",
+        };
+
+        var result = _session.Run("$Rows | ConvertFrom-Csv | New-LoyaltyBadge", ("Rows", rows)); // as Import-Csv reads a file
+
+        Assert.Equal(new[] { "Summit", "Webinar" }, result.Values("Name"));
+        Assert.Equal("InvalidLoyaltyBadge", Assert.Single(result.ErrorIds));
+        Assert.Equal("Nothing", result.Errors[0].TargetObject);
+        Assert.Contains("Condition: at least one condition is required", result.Errors[0].Exception.Message);
+        Assert.Equal(new[] { "https://files.example.com/summit.csv", "https://files.example.com/webinar.csv" },
+            Posts().Select(p => (string)p.Json()["csvFiles"]![0]!["src"]!).Order()); // sent concurrently: any order
+    }
+
+    [Fact]
+    public void Copying_a_csv_badge_to_another_website_sends_its_csv_files_again()
+    {
+        var beta = _sandbox.Server.State.Snag.BetaWebsite.Id;
+        var source = _session.Run("New-LoyaltyBadge -Name Listed -ImageUrl https://cdn.example.com/l.png -CsvFile @{ src = $Url; name = 'List' }",
+            ("Url", Holders)).ThrowIfErrors().Output.Single().GuidOf("Id");
+        _sandbox.Server.State.Requests.Clear();
+
+        _session.Run("Get-LoyaltyBadge -Id $Id | New-LoyaltyBadge -WebsiteId $Beta", ("Id", source), ("Beta", beta)).ThrowIfErrors();
+
+        var body = Posts().Single().Json();
+        Assert.Equal(beta.ToString(), (string)body["websiteId"]!);
+        Assert.Equal("csv", (string)body["conditions"]![0]!["type"]!);
+        Assert.Equal($$"""[{"src":"{{Holders}}","name":"List"}]""", body["csvFiles"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Set_LoyaltyBadge_Reward_sends_the_rewards_given_in_place_of_the_badges()
+    {
+        var id = SeedBadge(2499); // seeded with a points reward
+
+        _session.Run("Set-LoyaltyBadge -Id $Id -Reward @{ rewardType = 'Multiplier'; multiplier = 1.5 }, @{ rewardType = 'points'; amount = 25 }", ("Id", id)).ThrowIfErrors();
+
+        var post = Assert.Single(Posts($"/api/loyalty/badges/{id}"));
+        Assert.Equal("""{"rewards":[{"rewardType":"multiplier","multiplier":1.5},{"rewardType":"points","amount":25}]}""", post.Body);
+        Assert.Equal(new[] { "multiplier", "points" }, Badge(id).Rewards.Select(r => r.RewardType));
+    }
+
+    [Fact]
+    public void Set_LoyaltyBadge_Reward_keeps_the_badges_rewards_when_they_are_sent_with_a_new_one()
+    {
+        var id = SeedBadge(2499);
+
+        _session.Run("""
+            $badge = Get-LoyaltyBadge -Id $Id
+            Set-LoyaltyBadge -Id $Id -Reward ($badge.Rewards + @{ rewardType = 'points'; amount = 25 })
+            """, ("Id", id)).ThrowIfErrors();
+
+        var post = Assert.Single(Posts($"/api/loyalty/badges/{id}"));
+        Assert.Equal($$"""{"rewards":[{"rewardType":"points","amount":50,"isRetroactive":false,"loyaltyCurrencyId":"{{StableIdOf("snag/currency/points")}}"},{"rewardType":"points","amount":25}]}""", post.Body);
+        Assert.Equal(new double?[] { 50, 25 }, Badge(id).Rewards.Select(r => r.Amount));
+    }
+
+    private static Guid StableIdOf(string name) => BadgeAdmin.Sandbox.StableId.For(name);
+
+    [Fact]
+    public void Set_LoyaltyBadge_Reward_with_an_empty_array_sends_an_empty_list_and_null_is_refused_in_binding()
+    {
+        var id = SeedBadge(2499);
+
+        var cleared = _session.Run("Set-LoyaltyBadge -Id $Id -Reward @() -PassThru", ("Id", id)).ThrowIfErrors();
+        var refused = _session.Run("Set-LoyaltyBadge -Id $Id -Reward $null", ("Id", id));
+
+        Assert.Equal("""{"rewards":[]}""", Assert.Single(Posts($"/api/loyalty/badges/{id}")).Body);
+        Assert.Empty(Badge(id).Rewards);
+        Assert.Equal(0, _session.Run("@($Badge.Rewards).Count", ("Badge", cleared.Output.Single())).Output.Single().BaseObject);
+        Assert.Equal(new[] { "ParameterArgumentValidationError" }, refused.AllErrorIds());
+    }
+
+    [Fact]
+    public void Set_LoyaltyBadge_refuses_a_reward_without_a_known_type_before_any_badge_is_sent()
+    {
+        var result = _session.Run("try { $Ids | Set-LoyaltyBadge -Reward @{ rewardType = 'cash'; amount = 5 }, @{ amount = 1 } } catch { throw }",
+            ("Ids", new[] { SeedBadge(1), SeedBadge(2) }));
+
+        Assert.Equal("InvalidLoyaltyBadge", result.TerminatingErrorId);
+        Assert.Contains("Reward[0].RewardType: 'cash' is not a reward type; use one of points, multiplier, badge, token.", result.Terminating!.Message);
+        Assert.Contains("Reward[1].RewardType: required", result.Terminating.Message);
+        Assert.Empty(_sandbox.Requests.ApiCalls());
+    }
+
+    [Fact]
+    public void Set_LoyaltyBadge_CsvFile_sends_the_files_and_WhatIf_sends_nothing()
+    {
+        var id = SeedBadge(2490);
+
+        var whatIf = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile $Url -WhatIf", ("Id", id), ("Url", Holders)).ThrowIfErrors();
+        Assert.Empty(_sandbox.Requests.ApiCalls());
+
+        var result = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile @{ src = $Url; name = 'February' } -PassThru", ("Id", id), ("Url", Holders)).ThrowIfErrors();
+
+        Assert.Equal($$"""{"csvFiles":[{"src":"{{Holders}}","name":"February"}]}""", Assert.Single(Posts($"/api/loyalty/badges/{id}")).Body);
+        Assert.Equal("pending", result.Output.Single().Properties["DataJobStatus"].Value);
+        Assert.Single(Badge(id).DataJobs);
+        Assert.Empty(whatIf.Output);
+    }
+
+    [Fact]
+    public void Nothing_to_change_names_the_new_parameters_too()
+    {
+        var result = _session.Run("try { Set-LoyaltyBadge -Id $Id } catch { throw }", ("Id", SeedBadge(3)));
+
+        Assert.Equal("NothingToChange", result.TerminatingErrorId);
+        Assert.Contains("-Reward or -CsvFile", result.Terminating!.Message);
+    }
+
+    [Theory]
+    [InlineData("-UserGroupId $Group", "userGroupId")]
+    [InlineData("-UserGroupExternalIdentifier vip", "userGroupExternalIdentifier")]
+    public void Get_LoyaltyBadge_filters_by_user_group_and_shows_Holders_as_unknown(string filter, string key)
+    {
+        var vip = Data.UserGroups.Single(g => g.ExternalIdentifier == "vip");
+
+        var result = _session.Run($"Get-LoyaltyBadge {filter}", ("Group", vip.Id)).ThrowIfErrors();
+
+        var request = Assert.Single(_sandbox.Requests.ApiCalls());
+        Assert.Equal(key == "userGroupId" ? vip.Id.ToString() : "vip", request.QueryValue(key));
+        List<Guid> held;
+        lock (Data.Gate)
+        {
+            held = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && Data.UserBadgesOf(b.Id).Any(u => vip.Members.Contains(u.User.Id))).Select(b => b.Id).ToList();
+        }
+
+        Assert.NotEmpty(held);
+        Assert.Equal(held, result.Output.Select(o => o.GuidOf("Id")));
+        Assert.All(result.Output, badge => Assert.Null(badge.Properties["Holders"].Value));
+        Assert.All(result.Output, badge => Assert.All(_session.Run("$B.UserBadges.UserId", ("B", badge)).Output, u => Assert.Contains((Guid)u.BaseObject, vip.Members)));
+    }
+
+    [Theory]
+    [InlineData("-UserId $User")]
+    [InlineData("-WalletAddress $Wallet")]
+    [InlineData("-UserGroupExternalIdentifier vip")]
+    public void Holders_of_a_badge_listed_for_some_users_is_unknown_in_the_object_the_table_json_and_csv(string filter)
+    {
+        SnagUserBadge holder;
+        lock (Data.Gate) holder = Data.UserBadgesOf(HeldBadge).First(u => u.Status == "active" && Data.UserGroups[0].Members.Contains(u.User.Id));
+
+        var result = _session.Run($$"""
+            $badge = Get-LoyaltyBadge -Id $Held {{filter}}
+            $whole = Get-LoyaltyBadge -Id $Held
+            $badge.Holders
+            '---'
+            $whole.Holders
+            '---'
+            ($badge | Format-Table | Out-String -Width 120)
+            ($badge | ConvertTo-Json -Depth 1 | ConvertFrom-Json).Holders
+            '---'
+            ($badge | Select-Object Name, Holders | ConvertTo-Csv -NoTypeInformation)[1]
+            """, ("Held", HeldBadge), ("User", holder.User.Id), ("Wallet", holder.User.WalletAddress)).ThrowIfErrors();
+
+        var lines = result.Output.Select(o => o?.ToString() ?? string.Empty).ToList();
+        Assert.Equal("---", lines[0]); // $badge.Holders wrote nothing: null
+        int active;
+        lock (Data.Gate) active = Data.UserBadgesOf(HeldBadge).Count(u => u.Status == "active");
+        Assert.Equal(active.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[1]);
+        Assert.True(active > 1, "the whole badge has other holders, so a count of one would be wrong");
+        Assert.Matches(@"(?m)^Community Badge 2499 +[0-9a-f-]{36} +False ", lines[3]); // blank, not 1
+        Assert.Equal("---", lines[4]);
+        Assert.Equal("\"Community Badge 2499\",", lines[5]); // an empty cell, not 0 or 1
+    }
+}
