@@ -36,6 +36,7 @@
         'Revoke-LoyaltyBadge'
         'Get-LoyaltyBadgeUser'
         'Get-LoyaltyWebsite'
+        'Sync-LoyaltyBadgeHolder'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

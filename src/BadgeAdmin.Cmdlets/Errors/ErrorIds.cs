@@ -48,4 +48,5 @@ internal static class ErrorIds
     public const string UserNotSpecified = "UserNotSpecified";
     public const string InvalidUserId = "InvalidUserId";
     public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
+    public const string PruneSkipped = "PruneSkipped";
 }
