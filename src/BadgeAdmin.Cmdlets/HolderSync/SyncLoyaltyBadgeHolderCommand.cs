@@ -65,13 +65,14 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
                 continue;
             }
 
-            _invalid.Add(Position(_items));
+            var where = Position(_items);
+            _invalid.Add(where);
             WriteError(input.Problem == HolderInputProblem.InvalidUserId
                 ? new CmdletError(
-                    new ArgumentException($"{Position(_items)}: UserId '{input.Value}' is not a GUID, so nothing is sent for it. Correct the UserId, or leave it empty to use the wallet address."),
+                    new ArgumentException($"{where}: UserId '{input.Value}' is not a GUID, so nothing is sent for it. Correct the UserId, or leave it empty to use the wallet address."),
                     ErrorIds.InvalidUserId, ErrorCategory.InvalidArgument, item)
                 : new CmdletError(
-                    new ArgumentException($"{Position(_items)} names no user: give it a UserId or a WalletAddress (a CSV column may also be named Wallet or Address). Nothing is sent for it."),
+                    new ArgumentException($"{where} names no user: give it a UserId or a WalletAddress (a CSV column may also be named Wallet or Address). Nothing is sent for it."),
                     ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, item));
         }
     }
