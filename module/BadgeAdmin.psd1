@@ -37,6 +37,7 @@
         'Get-LoyaltyBadgeUser'
         'Get-LoyaltyWebsite'
         'Wait-LoyaltyBadgeDataJob'
+        'Sync-LoyaltyBadgeHolder'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

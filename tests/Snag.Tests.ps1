@@ -39,7 +39,7 @@ Describe 'Snag cmdlets against the sandbox' {
     It 'exports the Snag cmdlets' {
         $names = (Get-Command -Module BadgeAdmin -Noun Loyalty*, Snag).Name | Sort-Object
         $names | Should -Be @('Connect-Snag', 'Disconnect-Snag', 'Get-LoyaltyBadge', 'Get-LoyaltyBadgeUser', 'Get-LoyaltyWebsite',
-            'Grant-LoyaltyBadge', 'New-LoyaltyBadge', 'Remove-LoyaltyBadge', 'Revoke-LoyaltyBadge', 'Set-LoyaltyBadge', 'Wait-LoyaltyBadgeDataJob')
+            'Grant-LoyaltyBadge', 'New-LoyaltyBadge', 'Remove-LoyaltyBadge', 'Revoke-LoyaltyBadge', 'Set-LoyaltyBadge', 'Sync-LoyaltyBadgeHolder', 'Wait-LoyaltyBadgeDataJob')
     }
 
     It 'Get-LoyaltyWebsite finds the website to scope by' {

@@ -75,7 +75,7 @@ public sealed class SandboxOptions
           --latency-ms N                 delay added to every API request
           --snag-badges N                badges seeded on the Snag main website (default 2500)
           --address-file PATH            write the listening address to PATH once started
-        Control routes: GET /_sandbox/seed, POST /_sandbox/reset, GET|DELETE /_sandbox/requests, POST|GET|DELETE /_sandbox/faults, POST /_sandbox/settings
+        Control routes: GET /_sandbox/seed, POST /_sandbox/reset, GET|DELETE /_sandbox/requests, POST|GET|DELETE /_sandbox/faults, POST /_sandbox/settings, POST /_sandbox/holders
         """;
 
     private void ApplyUrl(string url)

@@ -51,4 +51,5 @@ internal static class ErrorIds
     public const string LoyaltyDataJobFailed = "LoyaltyDataJobFailed";
     public const string LoyaltyDataJobCancelled = "LoyaltyDataJobCancelled";
     public const string LoyaltyDataJobTimedOut = "LoyaltyDataJobTimedOut";
+    public const string PruneSkipped = "PruneSkipped";
 }

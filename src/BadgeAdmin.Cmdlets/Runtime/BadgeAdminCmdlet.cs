@@ -61,15 +61,36 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
         {
-            ThrowTerminating(new CmdletError(
-                new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks for confirmation before it changes anything, and this session cannot answer (it is not interactive). Nothing was changed.", ex),
-                ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, target)
-            {
-                RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
-            });
+            ThrowTerminating(ConfirmationRequired(target, ex));
             return false;
         }
     }
+
+    /// <summary>
+    /// Asks one yes/no question (ShouldContinue) before a group of changes that confirm by default. Where nobody can
+    /// answer (a host that cannot prompt, or a console whose input is redirected, which would wait for ever or fail),
+    /// ends with ConfirmationRequired instead.
+    /// </summary>
+    private protected bool ConfirmOnce(string query, string caption, object target)
+    {
+        if (ConsoleInput.CannotAnswer(Host)) ThrowTerminating(ConfirmationRequired(target, null));
+        try
+        {
+            return ShouldContinue(query, caption);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            ThrowTerminating(ConfirmationRequired(target, ex));
+            return false;
+        }
+    }
+
+    private CmdletError ConfirmationRequired(object target, Exception? inner) => new(
+        new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks for confirmation before it changes anything, and this session cannot answer (it is not interactive). Nothing was changed.", inner),
+        ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, target)
+    {
+        RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
+    };
 
     /// <summary>Writes a verbose line without the question -Debug would otherwise ask (see <see cref="MessageStreams"/>).</summary>
     private protected new void WriteVerbose(string text) => MessageStreams.Verbose(this, text);
@@ -203,7 +224,8 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private void FinishInFlight()
+    /// <summary>Waits for every request <see cref="Send(object, string, Func{CancellationToken, Task{object}})"/> started, writing their results and errors.</summary>
+    private protected void FinishInFlight()
     {
         while (_inFlight.Count > 0) CompleteOldest();
     }

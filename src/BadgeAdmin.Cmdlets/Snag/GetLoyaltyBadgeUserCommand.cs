@@ -62,9 +62,5 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
         });
     }
 
-    private bool BadgeExists(Guid id) => Await(async token =>
-    {
-        await foreach (var _ in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { id }, MaxItems = 1 }, 1, token).ConfigureAwait(false)) return true;
-        return false;
-    });
+    private bool BadgeExists(Guid id) => Await(token => Client.FindBadgeAsync(id, token)) is not null;
 }

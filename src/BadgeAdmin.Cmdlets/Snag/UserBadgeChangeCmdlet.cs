@@ -98,7 +98,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     /// §1.7: only the 429 body is documented; the badge specs list only 200), so the wording followed is the sandbox's
     /// (SnagEndpoints reward/revoke: "Badge not found", "User not found", "User badge not found"), matched loosely.
     /// </summary>
-    private static (string ErrorId, object Target) NotFound(string? message, Guid badgeId, string user, string unnamedNotFoundId)
+    internal static (string ErrorId, object Target) NotFound(string? message, Guid badgeId, string user, string unnamedNotFoundId)
     {
         var text = message ?? string.Empty;
         var id = Says(text, "user badge") || Says(text, "userbadge") ? ErrorIds.LoyaltyUserBadgeNotFound

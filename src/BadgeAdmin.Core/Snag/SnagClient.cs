@@ -75,6 +75,13 @@ public sealed class SnagClient : IDisposable
         }
     }
 
+    /// <summary>One badge by id (one small request), or null when there is none (the API answers an unknown id with an empty list).</summary>
+    public async Task<LoyaltyBadge?> FindBadgeAsync(Guid badgeId, CancellationToken cancellationToken = default)
+    {
+        await foreach (var badge in ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { badgeId }, MaxItems = 1 }, 1, cancellationToken).ConfigureAwait(false)) return badge;
+        return null;
+    }
+
     public async Task<LoyaltyBadge> CreateBadgeAsync(LoyaltyBadgeCreate badge, CancellationToken cancellationToken = default)
     {
         var body = badge.ToBody();

@@ -68,6 +68,30 @@ internal static class ControlEndpoints
             }
         });
 
+        // Many holders at once (tests and benchmarks of badges with thousands of holders), as that many grants would make them.
+        control.MapPost("/holders", async (HttpRequest request, SandboxState state) =>
+        {
+            var body = await JsonReply.ReadObjectAsync(request);
+            const string usage = "Send a JSON object: {badgeId, walletAddresses: [...], status: active|inactive|revoked (default active)}.";
+            if (body is null) return JsonReply.Message(400, usage);
+            var badgeId = body["badgeId"] is JsonValue id && id.TryGetValue<string>(out var text) && Guid.TryParse(text, out var parsed) ? parsed : (Guid?)null;
+            if (badgeId is null) return JsonReply.Message(400, "'badgeId' must be a badge's id. " + usage);
+            if (body["walletAddresses"] is not JsonArray list || list.Any(w => w is not JsonValue v || !v.TryGetValue<string>(out var s) || string.IsNullOrWhiteSpace(s)))
+            {
+                return JsonReply.Message(400, "'walletAddresses' must be an array of wallet addresses. " + usage);
+            }
+
+            var status = body["status"] is JsonValue st && st.TryGetValue<string>(out var given) ? given : "active";
+            if (!Snag.SnagData.Statuses.Contains(status)) return JsonReply.Message(400, "'status' must be active, inactive or revoked.");
+            var data = state.Snag;
+            lock (data.Gate)
+            {
+                if (data.FindBadge(badgeId.Value) is null) return JsonReply.Message(404, $"No badge {badgeId}.");
+                var added = data.AddHolders(badgeId.Value, list.Select(w => w!.GetValue<string>()), status);
+                return JsonReply.Send(201, new JsonObject { ["added"] = added, ["holders"] = data.UserBadgesOf(badgeId.Value).Count });
+            }
+        });
+
         control.MapPost("/settings", async (HttpRequest request, SandboxState state) =>
         {
             var body = await JsonReply.ReadObjectAsync(request);

@@ -39,7 +39,7 @@ public sealed class RequestLog
     {
         lock (_gate)
         {
-            var at = _entries.FindIndex(e => e.Sequence == sequence);
+            var at = _entries.FindLastIndex(e => e.Sequence == sequence); // answers come soon after their request: search from the end
             if (at >= 0) _entries[at] = _entries[at] with { Status = status, Faulted = faulted };
         }
     }

@@ -24,8 +24,9 @@ public sealed class SnagData
     private readonly Dictionary<Guid, int> _badgePosition = new();
     private readonly List<SnagUserBadge> _userBadges = new(); // newest first
     private readonly Dictionary<Guid, List<SnagUserBadge>> _userBadgesByBadge = new();
+    private readonly Dictionary<(Guid Badge, Guid User), SnagUserBadge> _userBadgeByHolder = new();
     private readonly Dictionary<Guid, SnagUser> _usersById = new();
-    private readonly Dictionary<string, SnagUser> _usersByWallet = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SnagUser> _usersByWallet = new(StringComparer.Ordinal); // by WalletKey
     private DateTimeOffset _clock;
 
     public SnagData(int mainWebsiteBadges = DefaultMainWebsiteBadges)
@@ -67,6 +68,7 @@ public sealed class SnagData
             _badges.Clear();
             _userBadges.Clear();
             _userBadgesByBadge.Clear();
+            _userBadgeByHolder.Clear();
             _usersById.Clear();
             _usersByWallet.Clear();
             _clock = SeedStart;
@@ -109,10 +111,55 @@ public sealed class SnagData
 
     public SnagUser? FindUser(Guid id) => _usersById.GetValueOrDefault(id);
 
-    public SnagUser? FindUser(string walletAddress) => _usersByWallet.GetValueOrDefault(walletAddress);
+    public SnagUser? FindUser(string walletAddress) => _usersByWallet.GetValueOrDefault(WalletKey(walletAddress));
 
     /// <summary>A wallet seen for the first time becomes a user, as the reward route does for a valid address [I].</summary>
-    public SnagUser UserFor(string walletAddress) => FindUser(walletAddress) ?? AddUser(Guid.NewGuid(), walletAddress.ToLowerInvariant());
+    public SnagUser UserFor(string walletAddress) => FindUser(walletAddress) ?? AddUser(Guid.NewGuid(), WalletKey(walletAddress));
+
+    /// <summary>
+    /// How the emulated service stores and compares a wallet address: a 0x… (EVM) address is hexadecimal, so any case
+    /// is the same wallet and it is kept in lower case (a checksummed address formatted, as the reward route's
+    /// "validated and formatted wallet address" suggests [I]); any other address (base58, bech32…) is case-sensitive
+    /// and kept as given.
+    /// </summary>
+    public static string WalletKey(string walletAddress)
+    {
+        var text = walletAddress.Trim();
+        return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text.ToLowerInvariant() : text;
+    }
+
+    /// <summary>The user badge of one user for one badge, or null.</summary>
+    public SnagUserBadge? FindUserBadge(Guid badgeId, Guid userId) => _userBadgeByHolder.GetValueOrDefault((badgeId, userId));
+
+    /// <summary>
+    /// Makes each wallet a holder of a badge in <paramref name="status"/> (a user is created for a new wallet), as that
+    /// many grants would; for tests and benchmarks that need a badge with thousands of holders. Returns how many were new.
+    /// </summary>
+    public int AddHolders(Guid badgeId, IEnumerable<string> walletAddresses, string status)
+    {
+        var badge = FindBadge(badgeId) ?? throw new ArgumentException($"No badge {badgeId}.", nameof(badgeId));
+        var added = 0;
+        foreach (var wallet in walletAddresses)
+        {
+            var user = UserFor(wallet);
+            var now = Now();
+            if (FindUserBadge(badge.Id, user.Id) is { } existing)
+            {
+                existing.Status = status;
+                existing.UpdatedAt = now;
+                continue;
+            }
+
+            AddUserBadge(new SnagUserBadge
+            {
+                Id = Guid.NewGuid(), BadgeId = badge.Id, User = user, WebsiteId = badge.WebsiteId, OrganizationId = badge.OrganizationId,
+                Status = status, CreatedAt = now, UpdatedAt = now, CompletedAt = status == "active" ? now : null,
+            });
+            added++;
+        }
+
+        return added;
+    }
 
     /// <summary>A badge's user badges, newest first.</summary>
     public IReadOnlyList<SnagUserBadge> UserBadgesOf(Guid badgeId) =>
@@ -138,6 +185,7 @@ public sealed class SnagData
         _userBadges.Insert(0, userBadge);
         if (!_userBadgesByBadge.TryGetValue(userBadge.BadgeId, out var list)) _userBadgesByBadge[userBadge.BadgeId] = list = new List<SnagUserBadge>();
         list.Insert(0, userBadge);
+        _userBadgeByHolder[(userBadge.BadgeId, userBadge.User.Id)] = userBadge;
         return userBadge;
     }
 
@@ -157,7 +205,7 @@ public sealed class SnagData
     {
         var user = new SnagUser { Id = id, WalletAddress = wallet };
         _usersById[id] = user;
-        _usersByWallet[wallet] = user;
+        _usersByWallet[WalletKey(wallet)] = user;
         return user;
     }
 

@@ -190,7 +190,7 @@ internal static class SnagEndpoints
             var user = userId is { } uid ? data.FindUser(uid) : revoke ? data.FindUser(wallet!) : data.UserFor(wallet!);
             if (user is null) return SnagJson.Message(404, "User not found");
 
-            var userBadge = data.UserBadgesOf(badge.Id).FirstOrDefault(u => u.User.Id == user.Id);
+            var userBadge = data.FindUserBadge(badge.Id, user.Id);
             var now = data.Now();
             if (revoke)
             {
@@ -224,7 +224,7 @@ internal static class SnagEndpoints
         var badgeId = SnagRequest.QueryGuid(request, "loyaltyBadgeId") ?? throw new SnagRequestError("loyaltyBadgeId: Required");
         var organizationId = SnagRequest.QueryGuid(request, "organizationId");
         var websiteId = SnagRequest.QueryGuid(request, "websiteId");
-        var wallet = SnagRequest.QueryString(request, "walletAddress");
+        var wallet = SnagRequest.QueryString(request, "walletAddress") is { } given ? SnagData.WalletKey(given) : null;
         var status = SnagRequest.Status(SnagRequest.QueryString(request, "status"));
         var startingAfter = SnagRequest.QueryGuid(request, "startingAfter");
         var limit = SnagRequest.Limit(request);
@@ -246,7 +246,7 @@ internal static class SnagEndpoints
             var list = rows
                 .Where(u => organizationId is null || u.OrganizationId == organizationId)
                 .Where(u => websiteId is null || u.WebsiteId == websiteId)
-                .Where(u => wallet is null || string.Equals(u.User.WalletAddress, wallet, StringComparison.OrdinalIgnoreCase))
+                .Where(u => wallet is null || u.User.WalletAddress == wallet)
                 .Where(u => status is null || u.Status == status)
                 .ToList();
             var page = list.Take(limit).ToList();

@@ -70,7 +70,7 @@ public sealed class ModuleLoadingTests : IClassFixture<SandboxServerFixture>
         var modules = session.Run("@(Get-Module BadgeAdmin).Count").ThrowIfErrors().Output.Single();
         var cmdlets = session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output;
         Assert.Equal(1, (int)modules.BaseObject);
-        Assert.Equal(24, cmdlets.Count);
+        Assert.Equal(25, cmdlets.Count);
         AssertListingWorks(session);
     }
 

@@ -10,7 +10,7 @@ namespace BadgeAdmin.Engine.Tests.Module;
 /// </summary>
 public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
 {
-    private static readonly string[] ChangingVerbs = { "New", "Set", "Remove", "Grant", "Revoke" };
+    private static readonly string[] ChangingVerbs = { "New", "Set", "Remove", "Grant", "Revoke", "Sync" };
 
     private readonly SandboxEngineFixture _sandbox;
     private readonly EngineSession _session;
@@ -41,7 +41,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         var commands = _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
         var others = Strings("$m = Get-Module BadgeAdmin; @($m.ExportedFunctions.Keys) + @($m.ExportedAliases.Keys) + @($m.ExportedVariables.Keys)");
 
-        Assert.Equal(24, listed.Count);
+        Assert.Equal(25, listed.Count);
         Assert.Equal(listed.Order(StringComparer.Ordinal), commands.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(commands, c => Assert.Equal(CommandTypes.Cmdlet, c.CommandType));
         Assert.Empty(others);
@@ -66,7 +66,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     {
         var cmdlets = Cmdlets();
         var changing = cmdlets.Where(c => ChangingVerbs.Contains(c.Verb)).ToList();
-        Assert.Equal(11, changing.Count);
+        Assert.Equal(12, changing.Count);
 
         foreach (var cmdlet in cmdlets)
         {
@@ -120,6 +120,10 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         80, new[] { "Action", "Status", "User", "Message" })]
     [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
         120, new[] { "Action", "Status", "User", "Message", "LoyaltyBadgeId" })]
+    [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
+        80, new[] { "Badge", "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted" })]
+    [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
+        120, new[] { "Badge", "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted", "BadgeId" })]
     public void Tables_show_the_most_useful_columns_whole_in_80_columns_and_more_in_120(string script, int width, string[] columns)
     {
         var text = Strings($"({script}) | Format-Table | Out-String -Width {width}").Single();

@@ -121,6 +121,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
             Step("Grant-LoyaltyBadge -BadgeId $Created -WalletAddress $Wallet", ("Wallet", Wallet));
             Step("Get-LoyaltyBadgeUser -BadgeId $Created");
             Step("Revoke-LoyaltyBadge -BadgeId $Created -WalletAddress $Wallet -Confirm:$false");
+            Step("@($Wallet, '0x00000000000000000000000000000000000000ca') | Sync-LoyaltyBadgeHolder -BadgeId $Created -Prune -Confirm:$false");
             Step("Remove-LoyaltyBadge -Id $Created -PassThru -Confirm:$false");
 
             // Every fault path, including servers that echo the key back.
@@ -186,7 +187,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
 
         // The run did what it claims: every cmdlet, successes, errors of each kind, warnings, debug bodies, a scrubbed echo.
         var moduleCommands = _session.Run("(Get-Command -Module BadgeAdmin).Name").ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(24, moduleCommands.Count);
+        Assert.Equal(25, moduleCommands.Count);
         Assert.Empty(moduleCommands.Except(_commandsRun, StringComparer.OrdinalIgnoreCase));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".PartnerBadge", StringComparison.Ordinal));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".LoyaltyBadgeUserChange", StringComparison.Ordinal));

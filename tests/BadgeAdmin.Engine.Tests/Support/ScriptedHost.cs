@@ -23,6 +23,12 @@ public sealed class ScriptedHost : PSHost
     /// <summary>The managed thread each prompt was asked on.</summary>
     public List<int> PromptThreads => _ui.PromptThreads;
 
+    /// <summary>Lines written to the host itself, such as -WhatIf's "What if: …" (they are in no stream).</summary>
+    public List<string> Lines => _ui.Lines;
+
+    /// <summary>Every Write-Progress record the host was given.</summary>
+    public List<ProgressRecord> ProgressRecords => _ui.ProgressRecords;
+
     public override string Name => "BadgeAdmin.Engine.Tests";
 
     public override Version Version { get; } = new(1, 0);
@@ -59,6 +65,10 @@ public sealed class ScriptedHost : PSHost
 
         public List<int> PromptThreads { get; } = new();
 
+        public List<string> Lines { get; } = new();
+
+        public List<ProgressRecord> ProgressRecords { get; } = new();
+
         public override PSHostRawUserInterface? RawUI => null;
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
@@ -93,9 +103,7 @@ public sealed class ScriptedHost : PSHost
         {
         }
 
-        public override void WriteLine(string value)
-        {
-        }
+        public override void WriteLine(string value) => Lines.Add(value);
 
         public override void WriteErrorLine(string value)
         {
@@ -105,9 +113,7 @@ public sealed class ScriptedHost : PSHost
         {
         }
 
-        public override void WriteProgress(long sourceId, ProgressRecord record)
-        {
-        }
+        public override void WriteProgress(long sourceId, ProgressRecord record) => ProgressRecords.Add(record);
 
         public override void WriteVerboseLine(string message)
         {

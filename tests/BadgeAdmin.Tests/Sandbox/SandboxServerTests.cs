@@ -169,7 +169,7 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
     }
 }
 
-/// <summary>The sandbox's Snag emulation: seed, key check and the server-side rules the docs state.</summary>
+/// <summary>The sandbox's Snag emulation: seed, key check, the server-side rules the docs state, wallets as the reward route meets them, and badges with thousands of holders.</summary>
 public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposable
 {
     private readonly SandboxFixture _sandbox;
@@ -284,6 +284,77 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.True(DateTimeOffset.TryParse(active["completedAt"]!.GetValue<string>(), out _));
         var other = page.First(u => u!["status"]!.GetValue<string>() != "active")!;
         Assert.False(other.AsObject().ContainsKey("completedAt"));
+    }
+
+    /// <summary>A seed badge with no holders, for the tests of badges with many.</summary>
+    private static Guid Badge => StableId.For("snag/badge/7");
+
+    private static string W(int i) => $"0x{i:x40}";
+
+    private async Task<HttpResponseMessage> RewardAsync(string wallet) =>
+        await _http.PostAsJsonAsync($"api/loyalty/badges/{Badge}/reward", new { walletAddress = wallet });
+
+    [Fact]
+    public async Task Ten_thousand_holders_made_by_the_control_route_list_in_ten_pages_once_each()
+    {
+        using var made = await _http.PostAsJsonAsync("_sandbox/holders", new { badgeId = Badge, walletAddresses = Enumerable.Range(0, 10_000).Select(W) });
+
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        Assert.Equal(10_000, JsonNode.Parse(await made.Content.ReadAsStringAsync())!["added"]!.GetValue<int>());
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badge_users?loyaltyBadgeId={Badge}&limit=1000" + (cursor is null ? "" : $"&startingAfter={cursor}")))!;
+            var data = page["data"]!.AsArray();
+            seen.AddRange(data.Select(u => u!["user"]!["walletAddress"]!.GetValue<string>()));
+            cursor = data.Count > 0 ? data[^1]!["id"]!.GetValue<string>() : null;
+            pages++;
+            if (!page["hasNextPage"]!.GetValue<bool>()) break;
+        }
+        while (pages < 20);
+
+        Assert.Equal(10, pages);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(W).Order(), seen.Order());
+        Assert.All(Data.UserBadgesOf(Badge), u => Assert.Equal("active", u.Status));
+    }
+
+    [Fact]
+    public async Task The_control_route_refuses_what_it_cannot_use()
+    {
+        using var noBadge = await _http.PostAsJsonAsync("_sandbox/holders", new { badgeId = Guid.NewGuid(), walletAddresses = new[] { W(1) } });
+        using var noList = await _http.PostAsJsonAsync("_sandbox/holders", new { badgeId = Badge });
+        using var blank = await _http.PostAsJsonAsync("_sandbox/holders", new { badgeId = Badge, walletAddresses = new[] { " " } });
+        using var status = await _http.PostAsJsonAsync("_sandbox/holders", new { badgeId = Badge, walletAddresses = new[] { W(1) }, status = "gone" });
+
+        Assert.Equal(HttpStatusCode.NotFound, noBadge.StatusCode);
+        Assert.Equal(new[] { HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest }, new[] { noList.StatusCode, blank.StatusCode, status.StatusCode });
+        Assert.Empty(Data.UserBadgesOf(Badge));
+    }
+
+    [Fact]
+    public async Task A_checksummed_wallet_is_the_user_of_its_lower_case_form()
+    {
+        const string checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        using (var first = await RewardAsync(checksummed)) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var second = await RewardAsync(checksummed.ToLowerInvariant())) Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        var holder = Assert.Single(Data.UserBadgesOf(Badge));
+        Assert.Equal(checksummed.ToLowerInvariant(), holder.User.WalletAddress); // stored formatted, as the API's "formatted wallet address"
+        var listed = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badge_users?loyaltyBadgeId={Badge}&walletAddress={checksummed}"))!["data"]!.AsArray();
+        Assert.Single(listed);
+    }
+
+    [Fact]
+    public async Task Other_addresses_that_differ_in_case_are_two_users_kept_as_given()
+    {
+        using (await RewardAsync("So11111111111111111111111111111111111111112")) { }
+        using (await RewardAsync("sO11111111111111111111111111111111111111112")) { }
+
+        Assert.Equal(new[] { "So11111111111111111111111111111111111111112", "sO11111111111111111111111111111111111111112" },
+            Data.UserBadgesOf(Badge).Select(u => u.User.WalletAddress).Order(StringComparer.Ordinal));
+        Assert.Null(Data.FindUser("so11111111111111111111111111111111111111112"));
     }
 }
 
