@@ -36,6 +36,9 @@
         'Revoke-LoyaltyBadge'
         'Get-LoyaltyBadgeUser'
         'Get-LoyaltyWebsite'
+        'Export-BadgeConfiguration'
+        'Compare-BadgeConfiguration'
+        'Sync-BadgeConfiguration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

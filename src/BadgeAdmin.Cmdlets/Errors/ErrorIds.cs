@@ -48,4 +48,15 @@ internal static class ErrorIds
     public const string UserNotSpecified = "UserNotSpecified";
     public const string InvalidUserId = "InvalidUserId";
     public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
+
+    // Configuration files (Export-, Compare-, Sync-BadgeConfiguration).
+    public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
+    public const string ConfigurationFileNotFound = "ConfigurationFileNotFound";
+    public const string ConfigurationFileExists = "ConfigurationFileExists";
+    public const string ConfigurationFileTypeUnknown = "ConfigurationFileTypeUnknown";
+    public const string ServiceScopeConflict = "ServiceScopeConflict";
+    public const string NameAmbiguous = "NameAmbiguous";
+    public const string OrganizationIdMissing = "OrganizationIdMissing";
+    public const string ReplaceNotAllowed = "ReplaceNotAllowed";
+    public const string DependentChangeSkipped = "DependentChangeSkipped";
 }

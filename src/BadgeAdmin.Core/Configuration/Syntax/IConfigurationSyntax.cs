@@ -1,0 +1,21 @@
+namespace BadgeAdmin.Core.Configuration.Syntax;
+
+/// <summary>
+/// Reads a configuration file's text into nodes that keep their lines, and writes nodes back as text. One
+/// implementation per file format: JSON here, YAML in BadgeAdmin.Yaml (loaded in its own load context on PowerShell 7,
+/// so its YamlDotNet never meets another module's).
+/// </summary>
+public interface IConfigurationSyntax
+{
+    /// <summary>The format's name, for messages ("JSON", "YAML").</summary>
+    string Name { get; }
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="ConfigurationFileException"/> naming the line of a syntax error.</summary>
+    ConfigNode Read(string text, string fileName);
+
+    /// <summary>
+    /// Writes <paramref name="document"/> deterministically: properties in their order, two-space indentation, "\n"
+    /// line ends, a final newline. <paramref name="schemaUri"/> is named where the format's editors look for it.
+    /// </summary>
+    string Write(ConfigObject document, string schemaUri);
+}

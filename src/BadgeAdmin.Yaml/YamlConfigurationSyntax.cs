@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using BadgeAdmin.Core.Configuration.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace BadgeAdmin.Yaml;
+
+/// <summary>
+/// YAML files, read with YamlDotNet's parser into nodes that keep their lines (plain scalars resolved by the YAML
+/// 1.2 core schema: null, true/false, numbers; everything else, and every quoted scalar, is a string), and written
+/// with its emitter: block style, two-space indentation, sequences indented under their key, "\n" line ends, no line
+/// folding, strings quoted only where a plain one would read back as something else.
+/// </summary>
+public sealed class YamlConfigurationSyntax : IConfigurationSyntax
+{
+    private static readonly Regex NullPlain = new("^(|~|null|Null|NULL)$", RegexOptions.CultureInvariant);
+    private static readonly Regex BooleanPlain = new("^(true|True|TRUE|false|False|FALSE)$", RegexOptions.CultureInvariant);
+    private static readonly Regex NumberPlain = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^0x[0-9a-fA-F]+$|^0o[0-7]+$", RegexOptions.CultureInvariant);
+
+    // Words YAML 1.1 readers (still common) take for booleans: written quoted so every reader sees a string.
+    private static readonly Regex Yaml11Boolean = new("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$", RegexOptions.CultureInvariant);
+
+    public string Name => "YAML";
+
+    public ConfigNode Read(string text, string fileName)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _)) throw Problem(fileName, 0, "the file is empty");
+            parser.Consume<DocumentStart>();
+            var anchors = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
+            var root = ReadNode(parser, anchors, fileName);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second)) throw Problem(fileName, (int)second.Start.Line, "more than one YAML document in the file");
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            throw Problem(fileName, (int)ex.Start.Line, "not valid YAML: " + Reason(ex));
+        }
+    }
+
+    public string Write(ConfigObject document, string schemaUri)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        text.Write("# yaml-language-server: $schema=" + schemaUri + "\n");
+        var emitter = new Emitter(text, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n", false));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, true));
+        WriteNode(emitter, document);
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        var written = text.ToString().Replace("\r\n", "\n");
+        return written.EndsWith("\n", StringComparison.Ordinal) ? written : written + "\n";
+    }
+
+    private static ConfigNode ReadNode(IParser parser, Dictionary<string, ConfigNode> anchors, string fileName)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (anchors.TryGetValue(alias.Value.Value, out var known)) return known;
+            throw Problem(fileName, (int)alias.Start.Line, $"the alias *{alias.Value.Value} names no anchor above it");
+        }
+
+        ConfigNode node;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            node = ToScalar(scalar);
+        }
+        else if (parser.TryConsume<SequenceStart>(out var sequence))
+        {
+            var array = new ConfigArray((int)sequence.Start.Line, (int)sequence.Start.Column);
+            while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, anchors, fileName));
+            node = array;
+            Remember(sequence.Anchor, node, anchors);
+        }
+        else
+        {
+            var mapping = parser.Consume<MappingStart>();
+            var obj = new ConfigObject((int)mapping.Start.Line, (int)mapping.Start.Column);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = ReadNode(parser, anchors, fileName);
+                if (key is not ConfigScalar name || name.Kind == ConfigScalarKind.Null) throw Problem(fileName, key.Line, "a property name must be plain text");
+                var value = ReadNode(parser, anchors, fileName);
+                if (!obj.TryAdd(new ConfigProperty(name.Text, value, key.Line))) throw Problem(fileName, key.Line, $"the property '{name.Text}' appears twice in one mapping");
+            }
+
+            node = obj;
+            Remember(mapping.Anchor, node, anchors);
+        }
+
+        return node;
+    }
+
+    private static ConfigScalar ToScalar(Scalar scalar)
+    {
+        var (line, column) = ((int)scalar.Start.Line, (int)scalar.Start.Column);
+        var kind = ConfigScalarKind.String;
+        if (scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain)
+        {
+            if (NullPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Null;
+            else if (BooleanPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Boolean;
+            else if (NumberPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Number;
+        }
+
+        var text = kind switch
+        {
+            ConfigScalarKind.Null => "null",
+            ConfigScalarKind.Boolean => scalar.Value.ToLowerInvariant(),
+            _ => scalar.Value,
+        };
+        return new ConfigScalar(kind, text, line, column);
+    }
+
+    private static void Remember(AnchorName anchor, ConfigNode node, Dictionary<string, ConfigNode> anchors)
+    {
+        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+    }
+
+    private static void WriteNode(IEmitter emitter, ConfigNode node)
+    {
+        switch (node)
+        {
+            case ConfigObject obj:
+                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block));
+                foreach (var property in obj.Properties)
+                {
+                    WriteString(emitter, property.Name);
+                    WriteNode(emitter, property.Value);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+            case ConfigArray array:
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var item in array.Items) WriteNode(emitter, item);
+                emitter.Emit(new SequenceEnd());
+                break;
+            case ConfigScalar { Kind: ConfigScalarKind.String } text:
+                WriteString(emitter, text.Text);
+                break;
+            case ConfigScalar other:
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, other.Text, ScalarStyle.Plain, true, false));
+                break;
+        }
+    }
+
+    /// <summary>Plain when it reads back as this same string; otherwise quoted (the emitter picks single or double quotes as the text needs).</summary>
+    private static void WriteString(IEmitter emitter, string value)
+    {
+        var plainReadsBack = !(NullPlain.IsMatch(value) || BooleanPlain.IsMatch(value) || NumberPlain.IsMatch(value) || Yaml11Boolean.IsMatch(value));
+        var style = value.IndexOfAny(new[] { '\n', '\r' }) >= 0 ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain;
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainReadsBack, true));
+    }
+
+    private static ConfigurationFileException Problem(string fileName, int line, string message) =>
+        new(new ConfigurationProblem(fileName, line, string.Empty, message));
+
+    /// <summary>YamlDotNet's message starts with "(Line: 3, Col: 5, Idx: 20) - (…): "; the problem names the line already.</summary>
+    private static string Reason(YamlException ex)
+    {
+        var message = ex.Message;
+        var at = message.IndexOf("): ", StringComparison.Ordinal);
+        return (message.StartsWith("(", StringComparison.Ordinal) && at > 0 ? message.Substring(at + 3) : message).TrimEnd('.');
+    }
+}
