@@ -27,9 +27,9 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
 
     public ConfigNode Read(string text, string fileName)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) throw Problem(fileName, 0, "the file is empty");
             parser.Consume<DocumentStart>();
@@ -42,6 +42,11 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
         catch (YamlException ex)
         {
             throw Problem(fileName, (int)ex.Start.Line, "not valid YAML: " + Reason(ex));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The parser's own state errors (an unclosed flow list at the end, for one) carry no position: name where it was.
+            throw Problem(fileName, (int)(parser.Current?.End.Line ?? 0), "not valid YAML: " + ex.Message.TrimEnd('.'));
         }
     }
 
@@ -68,33 +73,40 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
         }
 
         ConfigNode node;
-        if (parser.TryConsume<Scalar>(out var scalar))
+        NodeEvent start;
+        switch (parser.Current)
         {
-            node = ToScalar(scalar);
-        }
-        else if (parser.TryConsume<SequenceStart>(out var sequence))
-        {
-            var array = new ConfigArray((int)sequence.Start.Line, (int)sequence.Start.Column);
-            while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, anchors, fileName));
-            node = array;
-            Remember(sequence.Anchor, node, anchors);
-        }
-        else
-        {
-            var mapping = parser.Consume<MappingStart>();
-            var obj = new ConfigObject((int)mapping.Start.Line, (int)mapping.Start.Column);
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var key = ReadNode(parser, anchors, fileName);
-                if (key is not ConfigScalar name || name.Kind == ConfigScalarKind.Null) throw Problem(fileName, key.Line, "a property name must be plain text");
-                var value = ReadNode(parser, anchors, fileName);
-                if (!obj.TryAdd(new ConfigProperty(name.Text, value, key.Line))) throw Problem(fileName, key.Line, $"the property '{name.Text}' appears twice in one mapping");
-            }
+            case Scalar scalar:
+                parser.MoveNext();
+                start = scalar;
+                node = ToScalar(scalar);
+                break;
+            case SequenceStart sequence:
+                parser.MoveNext();
+                start = sequence;
+                var array = new ConfigArray((int)sequence.Start.Line, (int)sequence.Start.Column);
+                while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, anchors, fileName));
+                node = array;
+                break;
+            case MappingStart mapping:
+                parser.MoveNext();
+                start = mapping;
+                var obj = new ConfigObject((int)mapping.Start.Line, (int)mapping.Start.Column);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = ReadNode(parser, anchors, fileName);
+                    if (key is not ConfigScalar name || name.Kind == ConfigScalarKind.Null) throw Problem(fileName, key.Line, "a property name must be plain text");
+                    var value = ReadNode(parser, anchors, fileName);
+                    if (!obj.TryAdd(new ConfigProperty(name.Text, value, key.Line))) throw Problem(fileName, key.Line, $"the property '{name.Text}' appears twice in one mapping");
+                }
 
-            node = obj;
-            Remember(mapping.Anchor, node, anchors);
+                node = obj;
+                break;
+            default:
+                throw Problem(fileName, (int)(parser.Current?.Start.Line ?? 0), "not valid YAML: a value was expected here");
         }
 
+        if (!start.Anchor.IsEmpty) anchors[start.Anchor.Value] = node;
         return node;
     }
 
@@ -116,11 +128,6 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
             _ => scalar.Value,
         };
         return new ConfigScalar(kind, text, line, column);
-    }
-
-    private static void Remember(AnchorName anchor, ConfigNode node, Dictionary<string, ConfigNode> anchors)
-    {
-        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
     }
 
     private static void WriteNode(IEmitter emitter, ConfigNode node)

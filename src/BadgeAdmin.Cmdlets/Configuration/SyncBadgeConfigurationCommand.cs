@@ -55,6 +55,8 @@ public sealed class SyncBadgeConfigurationCommand : ConfigurationCmdlet
         var file = ReadFile(Path);
         if (Compare(file, Prune.IsPresent) is not { } plan) return;
 
+        if (plan.Changes.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
+
         // Every question is asked before anything is sent: a runbook that cannot answer stops with nothing changed.
         var approved = new List<PlannedChange>();
         foreach (var planned in plan.Changes)

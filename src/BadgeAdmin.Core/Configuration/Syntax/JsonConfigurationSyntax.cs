@@ -18,12 +18,13 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
 
     public ConfigNode Read(string text, string fileName)
     {
+        if (text.Trim().Length == 0) throw new ConfigurationFileException(new ConfigurationProblem(fileName, 0, string.Empty, "the file is empty"));
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new LineIndex(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            if (!reader.Read()) throw new ConfigurationFileException(new ConfigurationProblem(fileName, 0, string.Empty, "the file is empty"));
+            reader.Read();
             var root = ReadValue(ref reader, lines, fileName);
             if (reader.Read()) throw Problem(fileName, lines.LineOf(reader.TokenStartIndex), "more than one JSON value in the file");
             return root;
