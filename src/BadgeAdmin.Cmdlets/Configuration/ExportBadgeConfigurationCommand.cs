@@ -20,7 +20,7 @@ namespace BadgeAdmin.Cmdlets.Configuration;
 /// file is an update. Deterministic: exporting unchanged services twice gives the same bytes. An existing file is
 /// replaced only with -Force.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "BadgeConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = OnlineHelp.Pages + "Export-BadgeConfiguration.md")]
+[Cmdlet(VerbsData.Export, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Export-BadgeConfiguration.md")]
 public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
 {
     /// <summary>The file to write; its extension picks the format: .json, .yaml or .yml.</summary>
@@ -61,8 +61,6 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
         }
 
         var (partnerPage, snag) = Services();
-        if (!ShouldProcess(full, $"Export {string.Join(" and ", new[] { partnerPage is null ? null : "PartnerPage", snag is null ? null : "Snag" }.Where(s => s is not null))} badge configuration")) return;
-
         var directories = DirectoryId ?? (partnerPage?.DirectoryId is { } directory ? new[] { directory } : null);
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
         ConfigurationExport? export = null;
