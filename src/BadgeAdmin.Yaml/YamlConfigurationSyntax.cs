@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Text.RegularExpressions;
 using BadgeAdmin.Core.Configuration.Syntax;
 using YamlDotNet.Core;
@@ -25,9 +26,9 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
 
     public string Name => "YAML";
 
-    public ConfigNode Read(string text, string fileName)
+    public ConfigNode Read(ArraySegment<byte> utf8, string fileName)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(new StreamReader(new MemoryStream(utf8.Array!, utf8.Offset, utf8.Count, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true)));
         try
         {
             parser.Consume<StreamStart>();

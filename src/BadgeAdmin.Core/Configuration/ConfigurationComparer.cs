@@ -23,7 +23,7 @@ internal static class ConfigurationComparer
         bool prune, int concurrency, CancellationToken cancellationToken)
     {
         Task<PartnerPageSnapshot>? partnerPageRead = null;
-        Task<SnagSnapshot>? snagRead = null;
+        Task<ConfigurationPlan>? snagRead = null;
         if (file.PartnerPage is { } directories)
         {
             var client = partnerPage ?? throw new ArgumentNullException(nameof(partnerPage));
@@ -34,12 +34,19 @@ internal static class ConfigurationComparer
         if (file.Snag is { } websites)
         {
             var client = snag ?? throw new ArgumentNullException(nameof(snag));
-            snagRead = SnapshotReader.ReadSnagAsync(client, websites.OrganizationId ?? organizationId, listed => InScope(websites, listed), concurrency, cancellationToken);
+            snagRead = CompareSnagAsync(client, websites, organizationId, prune, concurrency, cancellationToken);
         }
 
         var plan = new ConfigurationPlan();
         if (partnerPageRead is not null) PartnerPageDiffer.Plan(file.PartnerPage!, await partnerPageRead.ConfigureAwait(false), prune, plan);
-        if (snagRead is not null) SnagDiffer.Plan(file.Snag!, await snagRead.ConfigureAwait(false), organizationId, prune, plan);
+        if (snagRead is not null)
+        {
+            var loyalty = await snagRead.ConfigureAwait(false);
+            plan.Changes.AddRange(loyalty.Changes);
+            plan.Issues.AddRange(loyalty.Issues);
+            plan.LeftAlone += loyalty.LeftAlone;
+        }
+
         return plan;
     }
 
@@ -51,6 +58,29 @@ internal static class ConfigurationComparer
         return (matched.Select(m => m.Server.Id), entryIds);
     }
 
-    private static IEnumerable<Guid> InScope(SnagConfiguration file, IReadOnlyList<LoyaltyWebsite> websites) =>
-        ItemMatcher<WebsiteConfiguration, LoyaltyWebsite>.Match(file.Websites, websites, w => w.Id, w => w.Name, w => w.Id, w => w.Name).Matched.Select(m => m.Server.Id);
+    /// <summary>Each website's badges are compared as their pages arrive: the comparing overlaps the listing.</summary>
+    private static async Task<ConfigurationPlan> CompareSnagAsync(SnagClient client, SnagConfiguration file, Guid? organizationId, bool prune, int concurrency, CancellationToken cancellationToken)
+    {
+        var scope = file.OrganizationId ?? organizationId;
+        var listed = new List<LoyaltyWebsite>();
+        await foreach (var website in client.ListWebsitesAsync(scope, null, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false)) listed.Add(website);
+        var plan = new ConfigurationPlan();
+        var diffs = SnagDiffer.Websites(file, listed, organizationId, prune, plan);
+        using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
+        await Task.WhenAll(diffs.Select(async diff =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var query = new LoyaltyBadgeQuery { OrganizationId = scope, WebsiteId = diff.WebsiteId };
+                await foreach (var badge in client.ListBadgesAsync(query, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false)) diff.Offer(badge);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        foreach (var diff in diffs) diff.Finish(plan);
+        return plan;
+    }
 }

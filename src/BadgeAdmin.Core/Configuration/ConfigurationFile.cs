@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text;
 using BadgeAdmin.Core.Configuration.Model;
@@ -17,20 +18,41 @@ internal static class ConfigurationFile
         _ => null,
     };
 
-    /// <summary>Reads and checks a file; throws <see cref="ConfigurationFileException"/> naming the line and property of each problem.</summary>
+    /// <summary>
+    /// Reads and checks a file; throws <see cref="ConfigurationFileException"/> naming the line and property of each
+    /// problem. The bytes go to a pooled buffer: a file of thousands of badges makes no large one-off objects, whose
+    /// collection would cost more than the reading.
+    /// </summary>
     public static BadgeConfiguration Load(string fullPath, string shownName, IConfigurationSyntax syntax)
     {
-        string text;
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (file.Length > int.MaxValue / 2) throw new ConfigurationFileException(new ConfigurationProblem(shownName, 0, string.Empty, "the file is too large"));
+        var length = (int)file.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
         try
         {
-            text = File.ReadAllText(fullPath, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ConfigurationFileException(new ConfigurationProblem(shownName, 0, string.Empty, "not UTF-8 text"));
-        }
+            var read = 0;
+            while (read < length)
+            {
+                var got = file.Read(buffer, read, length - read);
+                if (got == 0) break;
+                read += got;
+            }
 
-        return ConfigurationReader.Read(syntax.Read(text, shownName), shownName);
+            var start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0; // a BOM is accepted
+            try
+            {
+                return ConfigurationReader.Read(syntax.Read(new ArraySegment<byte>(buffer, start, read - start), shownName), shownName);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new ConfigurationFileException(new ConfigurationProblem(shownName, 0, string.Empty, "not UTF-8 text"));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -78,6 +78,47 @@ internal static class LoyaltyBadgeForm
                 .Flag("isRetroactive", input.IsRetroactive == true).Id("loyaltyCurrencyId", input.LoyaltyCurrencyId).Ids("loyaltyCurrencyIds", input.LoyaltyCurrencyIds).ToString();
         }));
 
+    /// <summary>
+    /// Whether two lists of conditions mean the same, as <see cref="CompareForm(IEnumerable{LoyaltyCondition})"/> would
+    /// judge, without building it: field by field in the order given (the usual case), else by the sorted forms.
+    /// </summary>
+    public static bool Same(IReadOnlyList<LoyaltyCondition>? first, IReadOnlyList<LoyaltyCondition>? second)
+    {
+        var (a, b) = (first ?? Array.Empty<LoyaltyCondition>(), second ?? Array.Empty<LoyaltyCondition>());
+        if (a.Count != b.Count) return false;
+        var inOrder = true;
+        for (var i = 0; i < a.Count && inOrder; i++) inOrder = Same(a[i].ToInput(), b[i].ToInput());
+        return inOrder || CompareForm(a) == CompareForm(b);
+    }
+
+    public static bool Same(IReadOnlyList<LoyaltyReward>? first, IReadOnlyList<LoyaltyReward>? second)
+    {
+        var (a, b) = (first ?? Array.Empty<LoyaltyReward>(), second ?? Array.Empty<LoyaltyReward>());
+        if (a.Count != b.Count) return false;
+        var inOrder = true;
+        for (var i = 0; i < a.Count && inOrder; i++) inOrder = Same(a[i].ToInput(), b[i].ToInput());
+        return inOrder || CompareForm(a) == CompareForm(b);
+    }
+
+    private static bool Same(ConditionInput a, ConditionInput b) =>
+        a.Type == b.Type && a.Amount == b.Amount && a.RepeatCount == b.RepeatCount && a.RequiredCount == b.RequiredCount
+        && SameText(a.Description, b.Description) && SameText(a.CsvUrl, b.CsvUrl) && SameIds(a.LoyaltyRuleIds, b.LoyaltyRuleIds)
+        && SameIds(a.LoyaltyRuleGroupIds, b.LoyaltyRuleGroupIds) && SameIds(a.LoyaltyCurrencyIds, b.LoyaltyCurrencyIds)
+        && SameIds(a.LoyaltyBadgeIds, b.LoyaltyBadgeIds) && SameIds(a.LoyaltyLeaderboardViewIds, b.LoyaltyLeaderboardViewIds);
+
+    private static bool Same(RewardInput a, RewardInput b) =>
+        a.RewardType == b.RewardType && a.Amount == b.Amount && a.Multiplier == b.Multiplier && (a.IsRetroactive == true) == (b.IsRetroactive == true)
+        && a.LoyaltyCurrencyId == b.LoyaltyCurrencyId && SameIds(a.LoyaltyCurrencyIds, b.LoyaltyCurrencyIds);
+
+    private static bool SameText(string? a, string? b) => string.Equals(a ?? string.Empty, b ?? string.Empty, StringComparison.Ordinal);
+
+    private static bool SameIds(Guid[]? a, Guid[]? b)
+    {
+        if ((a?.Length ?? 0) == 0 || (b?.Length ?? 0) == 0) return (a?.Length ?? 0) == (b?.Length ?? 0);
+        if (a!.Length == 1 && b!.Length == 1) return a[0] == b[0];
+        return new HashSet<Guid>(a).SetEquals(b!);
+    }
+
     private static string Joined(IEnumerable<string> items)
     {
         var list = items.ToList();

@@ -51,7 +51,7 @@ public sealed class ConfigurationReaderTests
                       isRetroactive: true
         """;
 
-    private static BadgeConfiguration Read(string yaml) => ConfigurationReader.Read(new YamlConfigurationSyntax().Read(yaml, "badges.yaml"), "badges.yaml");
+    private static BadgeConfiguration Read(string yaml) => ConfigurationReader.Read(new YamlConfigurationSyntax().ReadText(yaml, "badges.yaml"), "badges.yaml");
 
     private static IReadOnlyList<string> Problems(string yaml) =>
         Assert.Throws<ConfigurationFileException>(() => Read(yaml)).Problems.Select(p => p.ToString()).ToList();
@@ -132,7 +132,7 @@ public sealed class ConfigurationReaderTests
     public void The_shipped_schema_and_the_reader_accept_and_refuse_the_same_shapes(string yaml, bool valid)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "module", BadgeConfigurationSchema.FileName)));
-        var node = new YamlConfigurationSyntax().Read(yaml, "badges.yaml");
+        var node = new YamlConfigurationSyntax().ReadText(yaml, "badges.yaml");
         var asJson = JsonNode.Parse(new JsonConfigurationSyntax().Write((ConfigObject)(node is ConfigObject o ? o : new ConfigObject()), "s"));
 
         var schemaSays = schema.Evaluate(asJson).IsValid;

@@ -1,3 +1,4 @@
+using BadgeAdmin.Tests.Support;
 using BadgeAdmin.Core.Configuration.Syntax;
 using BadgeAdmin.Yaml;
 
@@ -26,7 +27,7 @@ public sealed class ConfigurationSyntaxTests
 
         var syntax = Syntax(format);
         var text1 = syntax.Write(document, "https://example.com/schema.json");
-        var read = Assert.IsType<ConfigObject>(syntax.Read(text1, "x"));
+        var read = Assert.IsType<ConfigObject>(syntax.ReadText(text1, "x"));
 
         var readStrings = Assert.IsType<ConfigArray>(read.Find("strings")!.Value).Items.Cast<ConfigScalar>().ToList();
         Assert.All(readStrings, s => Assert.Equal(ConfigScalarKind.String, s.Kind));
@@ -64,7 +65,7 @@ public sealed class ConfigurationSyntaxTests
     [InlineData("YAML", "# comment\na:\n  b:\n    - 1\n    - x\n", 3, 5)]
     public void Nodes_know_the_line_they_start_on(string format, string text, int bLine, int xLine)
     {
-        var root = (ConfigObject)Syntax(format).Read(text, "f");
+        var root = (ConfigObject)Syntax(format).ReadText(text, "f");
         var a = (ConfigObject)root.Find("a")!.Value;
         var b = a.Find("b")!;
 
@@ -82,7 +83,7 @@ public sealed class ConfigurationSyntaxTests
     [InlineData("YAML", "a: 1\n---\nb: 2\n", "f.json, line 2: more than one YAML document in the file.")]
     public void Syntax_errors_name_the_file_and_line(string format, string text, string message)
     {
-        var error = Assert.Throws<ConfigurationFileException>(() => Syntax(format).Read(text, "f.json"));
+        var error = Assert.Throws<ConfigurationFileException>(() => Syntax(format).ReadText(text, "f.json"));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
@@ -90,7 +91,7 @@ public sealed class ConfigurationSyntaxTests
     [Fact]
     public void Yaml_plain_scalars_resolve_by_the_core_schema_and_quoted_ones_stay_strings()
     {
-        var root = (ConfigObject)new YamlConfigurationSyntax().Read("a: true\nb: 'true'\nc: 12\nd: \"12\"\ne:\nf: yes\ng: !!str 5\n", "f");
+        var root = (ConfigObject)new YamlConfigurationSyntax().ReadText("a: true\nb: 'true'\nc: 12\nd: \"12\"\ne:\nf: yes\ng: !!str 5\n", "f");
         ConfigScalarKind Kind(string name) => ((ConfigScalar)root.Find(name)!.Value).Kind;
 
         Assert.Equal(
@@ -101,7 +102,7 @@ public sealed class ConfigurationSyntaxTests
     [Fact]
     public void Yaml_anchors_and_aliases_reuse_a_value()
     {
-        var root = (ConfigObject)new YamlConfigurationSyntax().Read("base: &img https://x.example/a.png\nother: *img\n", "f");
+        var root = (ConfigObject)new YamlConfigurationSyntax().ReadText("base: &img https://x.example/a.png\nother: *img\n", "f");
 
         Assert.Equal("https://x.example/a.png", ((ConfigScalar)root.Find("other")!.Value).Text);
     }

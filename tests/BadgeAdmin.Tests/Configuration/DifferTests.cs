@@ -1,3 +1,4 @@
+using BadgeAdmin.Tests.Support;
 using BadgeAdmin.Core.Configuration;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;
@@ -37,14 +38,14 @@ public sealed class DifferTests
         Badges = new Dictionary<Guid, IReadOnlyList<LoyaltyBadge>> { [Main.Id] = main, [Beta.Id] = new[] { Server("Beta only") } },
     };
 
-    private static BadgeConfiguration File(string yaml) => ConfigurationReader.Read(new YamlConfigurationSyntax().Read(yaml, "f.yaml"), "f.yaml");
+    private static BadgeConfiguration File(string yaml) => ConfigurationReader.Read(new YamlConfigurationSyntax().ReadText(yaml, "f.yaml"), "f.yaml");
 
     /// <summary>What an export of the snapshot writes, read back as a file.</summary>
     private static BadgeConfiguration Exported(SnagSnapshot snapshot, params Guid[] websites)
     {
         var document = ConfigurationExporter.Export(null, Array.Empty<Guid>(), snapshot, websites, Org);
         var syntax = new YamlConfigurationSyntax();
-        return ConfigurationReader.Read(syntax.Read(syntax.Write(document, BadgeConfigurationSchema.Uri), "f.yaml"), "f.yaml");
+        return ConfigurationReader.Read(syntax.ReadText(syntax.Write(document, BadgeConfigurationSchema.Uri), "f.yaml"), "f.yaml");
     }
 
     private static ConfigurationPlan Plan(BadgeConfiguration file, SnagSnapshot snapshot, bool prune = false)

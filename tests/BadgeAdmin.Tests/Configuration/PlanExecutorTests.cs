@@ -1,3 +1,4 @@
+using BadgeAdmin.Tests.Support;
 using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Http;
 

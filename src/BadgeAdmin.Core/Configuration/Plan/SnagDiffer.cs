@@ -20,77 +20,121 @@ internal static class SnagDiffer
 
     public static void Plan(SnagConfiguration file, SnagSnapshot server, Guid? organizationId, bool prune, ConfigurationPlan plan)
     {
-        var websites = ItemMatcher<WebsiteConfiguration, LoyaltyWebsite>.Match(file.Websites, server.Websites, w => w.Id, w => w.Name, w => w.Id, w => w.Name);
+        foreach (var diff in Websites(file, server.Websites, organizationId, prune, plan))
+        {
+            if (server.Badges.TryGetValue(diff.WebsiteId, out var list))
+            {
+                foreach (var badge in list) diff.Offer(badge);
+            }
+
+            diff.Finish(plan);
+        }
+    }
+
+    /// <summary>
+    /// The file's websites found among the server's, each with its comparison to feed, in file order; a website not
+    /// found, or whose name fits two, is an issue and is not compared.
+    /// </summary>
+    public static IReadOnlyList<WebsiteDiff> Websites(SnagConfiguration file, IReadOnlyList<LoyaltyWebsite> listed, Guid? organizationId, bool prune, ConfigurationPlan plan)
+    {
+        var websites = ItemMatcher<WebsiteConfiguration, LoyaltyWebsite>.Match(file.Websites, listed, w => w.Id, w => w.Name, w => w.Id, w => w.Name);
         foreach (var missing in websites.Missing)
         {
             plan.Issues.Add(new PlanIssue(PlanIssueKind.WebsiteNotFound, $"No loyalty website {PartnerPageDiffer.Named(missing.Name, missing.Id)} (file line {missing.Line}); Get-LoyaltyWebsite lists them. Nothing is compared for it.", (object?)missing.Id ?? missing.Name));
         }
 
         foreach (var (item, candidates) in websites.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty website", item.Name, item.Line, candidates.Select(c => c.Id)));
-        foreach (var (fileSite, site) in websites.Matched)
-        {
-            PlanWebsite(fileSite, site, server, file.OrganizationId ?? organizationId, prune, plan);
-        }
+        return websites.Matched.Select(m => new WebsiteDiff(m.File, m.Server, file.OrganizationId ?? organizationId, prune)).ToList();
     }
 
-    private static void PlanWebsite(WebsiteConfiguration file, LoyaltyWebsite website, SnagSnapshot server, Guid? organizationId, bool prune, ConfigurationPlan plan)
+    /// <summary>
+    /// One website's comparison, fed the server's badges as the listing streams them: a badge the file names by id is
+    /// compared at once, while the next page is on its way; the rest are paired by name at the end.
+    /// </summary>
+    internal sealed class WebsiteDiff
     {
-        var scope = website.Name ?? file.Name;
-        var held = server.Badges.TryGetValue(website.Id, out var list) ? list.Where(b => b.DeletedAt is null).ToList() : new List<LoyaltyBadge>();
-        var badges = ItemMatcher<LoyaltyBadgeConfiguration, LoyaltyBadge>.Match(file.Badges, held, b => b.Id, b => b.Name, b => b.Id, b => b.Name);
-        foreach (var (item, candidates) in badges.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+        private readonly WebsiteConfiguration _file;
+        private readonly LoyaltyWebsite _website;
+        private readonly Guid? _organizationId;
+        private readonly bool _prune;
+        private readonly ItemMatcher<LoyaltyBadgeConfiguration, LoyaltyBadge> _matcher;
+        private readonly Dictionary<LoyaltyBadgeConfiguration, List<PropertyChange>> _compared = new();
 
-        foreach (var (wanted, existing) in badges.Matched)
+        public WebsiteDiff(WebsiteConfiguration file, LoyaltyWebsite website, Guid? organizationId, bool prune)
         {
-            var changes = Differences(wanted, existing);
-            if (changes.Count == 0) continue;
-            if (!changes.Any(c => c.Property == "conditions"))
-            {
-                plan.Changes.Add(Update(wanted, existing, changes, website, scope));
-            }
-            else if (organizationId is { } org)
-            {
-                plan.Changes.Add(Replace(wanted, existing, changes, website, scope, org));
-            }
-            else
-            {
-                plan.Issues.Add(OrganizationMissing(wanted, "has other conditions in the file and would be replaced", existing.Id));
-            }
+            _file = file;
+            _website = website;
+            _organizationId = organizationId;
+            _prune = prune;
+            _matcher = new ItemMatcher<LoyaltyBadgeConfiguration, LoyaltyBadge>(file.Badges, b => b.Id, b => b.Name, b => b.Id, b => b.Name);
         }
 
-        foreach (var wanted in badges.Missing)
-        {
-            if (organizationId is not { } org)
-            {
-                plan.Issues.Add(OrganizationMissing(wanted, "would be created", wanted.Name));
-                continue;
-            }
+        private string Scope => _website.Name ?? _file.Name;
 
-            var create = ToCreate(wanted, website.Id, org);
-            var changes = Differences(wanted, null);
-            var path = SnagRoutes.CreateBadge.Format();
-            plan.Changes.Add(new PlannedChange(
-                LoyaltyChange(ChangeActions.Create, website, scope, null, wanted.Name, wanted.Line, changes, new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, path) }, SnagRoutes.CreateBadge, path),
-                PlanPhase.Create,
-                async (context, token) => (await context.SnagClient.CreateBadgeAsync(create, token).ConfigureAwait(false)).Id));
+        public Guid WebsiteId => _website.Id;
+
+        /// <summary>A badge of the website, as listed; deleted ones are not the website's any more.</summary>
+        public void Offer(LoyaltyBadge badge)
+        {
+            if (badge.DeletedAt is not null) return;
+            if (_matcher.Offer(badge) is { } named) _compared[named] = Differences(named, badge);
         }
 
-        foreach (var extra in badges.Unnamed)
+        public void Finish(ConfigurationPlan plan)
         {
-            if (!prune)
+            _matcher.Finish();
+            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{Scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+            foreach (var (wanted, existing) in _matcher.Matched)
             {
-                plan.LeftAlone++;
-                continue;
+                var changes = _compared.TryGetValue(wanted, out var known) ? known : Differences(wanted, existing);
+                if (changes.Count == 0) continue;
+                if (!changes.Any(c => c.Property == "conditions"))
+                {
+                    plan.Changes.Add(Update(wanted, existing, changes, _website, Scope));
+                }
+                else if (_organizationId is { } org)
+                {
+                    plan.Changes.Add(Replace(wanted, existing, changes, _website, Scope, org));
+                }
+                else
+                {
+                    plan.Issues.Add(OrganizationMissing(wanted, "has other conditions in the file and would be replaced", existing.Id));
+                }
             }
 
-            var path = SnagRoutes.DeleteBadge.Format(extra.Id);
-            var holders = extra.Holders;
-            plan.Changes.Add(new PlannedChange(
-                LoyaltyChange(ChangeActions.Delete, website, scope, extra.Id, extra.Name ?? extra.Id.ToString(), null, new[] { new PropertyChange("name", extra.Name, null) },
-                    new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders,
-                    holders > 0 ? $"{holders} user(s) hold it." : null),
-                PlanPhase.Delete,
-                async (context, token) => (await context.SnagClient.DeleteBadgeAsync(extra.Id, token).ConfigureAwait(false)).Id));
+            foreach (var wanted in _matcher.Missing)
+            {
+                if (_organizationId is not { } org)
+                {
+                    plan.Issues.Add(OrganizationMissing(wanted, "would be created", wanted.Name));
+                    continue;
+                }
+
+                var create = ToCreate(wanted, _website.Id, org);
+                var path = SnagRoutes.CreateBadge.Format();
+                plan.Changes.Add(new PlannedChange(
+                    LoyaltyChange(ChangeActions.Create, _website, Scope, null, wanted.Name, wanted.Line, Differences(wanted, null), new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, path) }, SnagRoutes.CreateBadge, path),
+                    PlanPhase.Create,
+                    async (context, token) => (await context.SnagClient.CreateBadgeAsync(create, token).ConfigureAwait(false)).Id));
+            }
+
+            foreach (var extra in _matcher.Unnamed)
+            {
+                if (!_prune)
+                {
+                    plan.LeftAlone++;
+                    continue;
+                }
+
+                var path = SnagRoutes.DeleteBadge.Format(extra.Id);
+                var holders = extra.Holders;
+                plan.Changes.Add(new PlannedChange(
+                    LoyaltyChange(ChangeActions.Delete, _website, Scope, extra.Id, extra.Name ?? extra.Id.ToString(), null, new[] { new PropertyChange("name", extra.Name, null) },
+                        new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders,
+                        holders > 0 ? $"{holders} user(s) hold it." : null),
+                    PlanPhase.Delete,
+                    async (context, token) => (await context.SnagClient.DeleteBadgeAsync(extra.Id, token).ConfigureAwait(false)).Id));
+            }
         }
     }
 
@@ -159,14 +203,15 @@ internal static class SnagDiffer
 
         Compare("imageUrl", existing?.ImageUrl, wanted.ImageUrl, !string.Equals(existing?.ImageUrl, wanted.ImageUrl, StringComparison.Ordinal));
         if (wanted.HideInUi is { } hide) Compare("hideInUi", existing?.HideInUi ?? (existing is null ? null : false), hide, existing is null ? hide : (existing.HideInUi ?? false) != hide);
-        var conditionsBefore = existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Conditions);
-        var conditionsAfter = LoyaltyBadgeForm.CompareForm(wanted.Conditions);
-        Compare("conditions", conditionsBefore, conditionsAfter, conditionsBefore != conditionsAfter);
-        if (wanted.Rewards is not null)
+        // The forms are built only to show a difference: deciding one compares the fields.
+        if (existing is null || !LoyaltyBadgeForm.Same(wanted.Conditions, existing.Conditions))
         {
-            var before = existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Rewards);
-            var after = LoyaltyBadgeForm.CompareForm(wanted.Rewards);
-            Compare("rewards", before, after, existing is null ? wanted.Rewards.Count > 0 : before != after);
+            Compare("conditions", existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Conditions), LoyaltyBadgeForm.CompareForm(wanted.Conditions), true);
+        }
+
+        if (wanted.Rewards is not null && (existing is null ? wanted.Rewards.Count > 0 : !LoyaltyBadgeForm.Same(wanted.Rewards, existing.Rewards)))
+        {
+            Compare("rewards", existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Rewards), LoyaltyBadgeForm.CompareForm(wanted.Rewards), true);
         }
 
         return changes;

@@ -1,3 +1,5 @@
+using System;
+
 namespace BadgeAdmin.Core.Configuration.Syntax;
 
 /// <summary>
@@ -10,8 +12,11 @@ public interface IConfigurationSyntax
     /// <summary>The format's name, for messages ("JSON", "YAML").</summary>
     string Name { get; }
 
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="ConfigurationFileException"/> naming the line of a syntax error.</summary>
-    ConfigNode Read(string text, string fileName);
+    /// <summary>
+    /// Parses UTF-8 text (no BOM); throws <see cref="ConfigurationFileException"/> naming the line of a syntax error.
+    /// Bytes, not a string: a large file is read into a pooled buffer, and never copied into large one-off objects.
+    /// </summary>
+    ConfigNode Read(ArraySegment<byte> utf8, string fileName);
 
     /// <summary>
     /// Writes <paramref name="document"/> deterministically: properties in their order, two-space indentation, "\n"

@@ -16,16 +16,17 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
 {
     public string Name => "JSON";
 
-    public ConfigNode Read(string text, string fileName)
+    public ConfigNode Read(ArraySegment<byte> utf8, string fileName)
     {
-        if (text.Trim().Length == 0) throw new ConfigurationFileException(new ConfigurationProblem(fileName, 0, string.Empty, "the file is empty"));
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new LineIndex(bytes);
+        ReadOnlySpan<byte> bytes = utf8.AsSpan();
+        if (IsBlank(bytes)) throw new ConfigurationFileException(new ConfigurationProblem(fileName, 0, string.Empty, "the file is empty"));
+        var lines = new LineIndex(utf8);
+        var names = new NameCache();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
             reader.Read();
-            var root = ReadValue(ref reader, lines, fileName);
+            var root = ReadValue(ref reader, lines, names, fileName);
             if (reader.Read()) throw Problem(fileName, lines.LineOf(reader.TokenStartIndex), "more than one JSON value in the file");
             return root;
         }
@@ -47,7 +48,7 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
-    private static ConfigNode ReadValue(ref Utf8JsonReader reader, LineIndex lines, string fileName)
+    private static ConfigNode ReadValue(ref Utf8JsonReader reader, LineIndex lines, NameCache names, string fileName)
     {
         var (line, column) = lines.PositionOf(reader.TokenStartIndex);
         switch (reader.TokenType)
@@ -57,16 +58,16 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameLine = lines.LineOf(reader.TokenStartIndex);
-                    var name = reader.GetString()!;
+                    var name = names.Get(ref reader);
                     reader.Read();
-                    var value = ReadValue(ref reader, lines, fileName);
+                    var value = ReadValue(ref reader, lines, names, fileName);
                     if (!obj.TryAdd(new ConfigProperty(name, value, nameLine))) throw Problem(fileName, nameLine, $"the property '{name}' appears twice in one object");
                 }
 
                 return obj;
             case JsonTokenType.StartArray:
                 var array = new ConfigArray(line, column);
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) array.Add(ReadValue(ref reader, lines, fileName));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) array.Add(ReadValue(ref reader, lines, names, fileName));
                 return array;
             case JsonTokenType.String:
                 return new ConfigScalar(ConfigScalarKind.String, reader.GetString()!, line, column);
@@ -115,6 +116,16 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
         }
     }
 
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        }
+
+        return true;
+    }
+
     private static ConfigurationFileException Problem(string fileName, int line, string message) =>
         new(new ConfigurationProblem(fileName, line, string.Empty, message));
 
@@ -126,25 +137,50 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
     }
 
     /// <summary>
+    /// Property names as strings, each distinct name made once: a file of thousands of badges repeats the same dozen
+    /// names tens of thousands of times.
+    /// </summary>
+    private sealed class NameCache
+    {
+        private readonly System.Collections.Generic.List<(byte[] Utf8, string Text)>?[] _byLength = new System.Collections.Generic.List<(byte[], string)>?[64];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            var span = reader.ValueSpan;
+            if (reader.HasValueSequence || reader.ValueIsEscaped || span.Length >= _byLength.Length) return reader.GetString()!;
+            var known = _byLength[span.Length] ??= new System.Collections.Generic.List<(byte[], string)>();
+            foreach (var (utf8, text) in known)
+            {
+                if (span.SequenceEqual(utf8)) return text;
+            }
+
+            var name = reader.GetString()!;
+            known.Add((span.ToArray(), name));
+            return name;
+        }
+    }
+
+    /// <summary>
     /// Turns a token's byte offset into a 1-based line and column. Tokens come in order, so the line only moves
     /// forward: one pass over the text in all.
     /// </summary>
     private sealed class LineIndex
     {
-        private readonly byte[] _bytes;
+        private readonly ArraySegment<byte> _bytes;
         private long _scanned;
         private long _lineStart;
         private int _line = 1;
 
-        public LineIndex(byte[] bytes) => _bytes = bytes;
+        public LineIndex(ArraySegment<byte> bytes) => _bytes = bytes;
 
         public int LineOf(long offset) => PositionOf(offset).Line;
 
         public (int Line, int Column) PositionOf(long offset)
         {
+            var bytes = _bytes.Array!;
             for (; _scanned < offset; _scanned++)
             {
-                if (_bytes[_scanned] != (byte)'\n') continue;
+                if (bytes[_bytes.Offset + _scanned] != (byte)'\n') continue;
                 _line++;
                 _lineStart = _scanned + 1;
             }
@@ -152,6 +188,6 @@ public sealed class JsonConfigurationSyntax : IConfigurationSyntax
             return (_line, (int)(offset - _lineStart) + 1);
         }
 
-        public string Text(long offset, int length) => Encoding.UTF8.GetString(_bytes, (int)offset, length);
+        public string Text(long offset, int length) => Encoding.UTF8.GetString(_bytes.Array!, _bytes.Offset + (int)offset, length);
     }
 }
