@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
@@ -11,22 +12,10 @@ namespace BadgeAdmin.Cmdlets.Configuration;
 /// </summary>
 [Cmdlet(VerbsData.Compare, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Compare-BadgeConfiguration.md")]
 [OutputType(typeof(BadgeConfigurationChange))]
-public sealed class CompareBadgeConfigurationCommand : ConfigurationCmdlet
+public sealed class CompareBadgeConfigurationCommand : PlanCmdlet
 {
-    /// <summary>The configuration file (.json, .yaml or .yml). Takes piped files (Get-ChildItem) by their FullName.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
-
-    /// <summary>Also plans deleting what the server has, inside the file's directories, entries and websites, that the file does not name.</summary>
-    [Parameter]
-    public SwitchParameter Prune { get; set; }
-
-    private protected override void OnRecord()
+    private protected override void OnPlan(BadgeConfiguration file, ConfigurationPlan plan)
     {
-        var file = ReadFile(Path);
-        if (Compare(file, Prune.IsPresent) is not { } plan) return;
         foreach (var change in plan.Changes) WriteObject(change.Change);
         WriteNote(plan.Changes.Count == 0
             ? $"No changes: the services match {Path}." + (plan.LeftAlone > 0 ? $" {plan.LeftAlone} item(s) on the server that the file does not name are left alone (-Prune would delete them)." : string.Empty)

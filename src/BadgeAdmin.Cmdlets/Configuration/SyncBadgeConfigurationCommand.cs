@@ -5,6 +5,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Http;
 
@@ -19,20 +20,10 @@ namespace BadgeAdmin.Cmdlets.Configuration;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "BadgeConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-BadgeConfiguration.md")]
 [OutputType(typeof(BadgeConfigurationChange))]
-public sealed class SyncBadgeConfigurationCommand : ConfigurationCmdlet
+public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 {
     private bool _yesToAll;
     private bool _noToAll;
-
-    /// <summary>The configuration file (.json, .yaml or .yml). Takes piped files (Get-ChildItem) by their FullName.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
-
-    /// <summary>Also deletes what the server has, inside the file's directories, entries and websites, that the file does not name.</summary>
-    [Parameter]
-    public SwitchParameter Prune { get; set; }
 
     /// <summary>
     /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): each is deleted
@@ -50,11 +41,8 @@ public sealed class SyncBadgeConfigurationCommand : ConfigurationCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private protected override void OnRecord()
+    private protected override void OnPlan(BadgeConfiguration file, ConfigurationPlan plan)
     {
-        var file = ReadFile(Path);
-        if (Compare(file, Prune.IsPresent) is not { } plan) return;
-
         if (plan.Changes.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
 
         // Every question is asked before anything is sent: a runbook that cannot answer stops with nothing changed.

@@ -82,22 +82,19 @@ internal static class LoyaltyBadgeForm
     /// Whether two lists of conditions mean the same, as <see cref="CompareForm(IEnumerable{LoyaltyCondition})"/> would
     /// judge, without building it: field by field in the order given (the usual case), else by the sorted forms.
     /// </summary>
-    public static bool Same(IReadOnlyList<LoyaltyCondition>? first, IReadOnlyList<LoyaltyCondition>? second)
-    {
-        var (a, b) = (first ?? Array.Empty<LoyaltyCondition>(), second ?? Array.Empty<LoyaltyCondition>());
-        if (a.Count != b.Count) return false;
-        var inOrder = true;
-        for (var i = 0; i < a.Count && inOrder; i++) inOrder = Same(a[i].ToInput(), b[i].ToInput());
-        return inOrder || CompareForm(a) == CompareForm(b);
-    }
+    public static bool Same(IReadOnlyList<LoyaltyCondition>? first, IReadOnlyList<LoyaltyCondition>? second) =>
+        SameLists(first, second, c => c.ToInput(), Same, CompareForm);
 
-    public static bool Same(IReadOnlyList<LoyaltyReward>? first, IReadOnlyList<LoyaltyReward>? second)
+    public static bool Same(IReadOnlyList<LoyaltyReward>? first, IReadOnlyList<LoyaltyReward>? second) =>
+        SameLists(first, second, r => r.ToInput(), Same, CompareForm);
+
+    private static bool SameLists<T, TInput>(IReadOnlyList<T>? first, IReadOnlyList<T>? second, Func<T, TInput> input, Func<TInput, TInput, bool> same, Func<IEnumerable<T>, string> form)
     {
-        var (a, b) = (first ?? Array.Empty<LoyaltyReward>(), second ?? Array.Empty<LoyaltyReward>());
+        var (a, b) = (first ?? Array.Empty<T>(), second ?? Array.Empty<T>());
         if (a.Count != b.Count) return false;
         var inOrder = true;
-        for (var i = 0; i < a.Count && inOrder; i++) inOrder = Same(a[i].ToInput(), b[i].ToInput());
-        return inOrder || CompareForm(a) == CompareForm(b);
+        for (var i = 0; i < a.Count && inOrder; i++) inOrder = same(input(a[i]), input(b[i]));
+        return inOrder || form(a) == form(b);
     }
 
     private static bool Same(ConditionInput a, ConditionInput b) =>
