@@ -17,8 +17,6 @@ namespace BadgeAdmin.Yaml;
 /// </summary>
 public sealed class YamlConfigurationSyntax : IConfigurationSyntax
 {
-    private static readonly Regex NullPlain = new("^(|~|null|Null|NULL)$", RegexOptions.CultureInvariant);
-    private static readonly Regex BooleanPlain = new("^(true|True|TRUE|false|False|FALSE)$", RegexOptions.CultureInvariant);
     private static readonly Regex NumberPlain = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^0x[0-9a-fA-F]+$|^0o[0-7]+$", RegexOptions.CultureInvariant);
 
     // Words YAML 1.1 readers (still common) take for booleans: written quoted so every reader sees a string.
@@ -114,13 +112,7 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
     private static ConfigScalar ToScalar(Scalar scalar)
     {
         var (line, column) = ((int)scalar.Start.Line, (int)scalar.Start.Column);
-        var kind = ConfigScalarKind.String;
-        if (scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain)
-        {
-            if (NullPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Null;
-            else if (BooleanPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Boolean;
-            else if (NumberPlain.IsMatch(scalar.Value)) kind = ConfigScalarKind.Number;
-        }
+        var kind = scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain ? PlainKind(scalar.Value) : ConfigScalarKind.String;
 
         var text = kind switch
         {
@@ -129,6 +121,24 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
             _ => scalar.Value,
         };
         return new ConfigScalar(kind, text, line, column);
+    }
+
+    /// <summary>
+    /// What a plain scalar is by the YAML 1.2 core schema. Checked by hand first: a file holds tens of thousands of
+    /// names, ids and URLs, and only text that starts like a number needs the pattern.
+    /// </summary>
+    private static ConfigScalarKind PlainKind(string value)
+    {
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return ConfigScalarKind.Null;
+            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                return ConfigScalarKind.Boolean;
+        }
+
+        var first = value[0];
+        return (first is (>= '0' and <= '9') or '-' or '+' or '.') && NumberPlain.IsMatch(value) ? ConfigScalarKind.Number : ConfigScalarKind.String;
     }
 
     private static void WriteNode(IEmitter emitter, ConfigNode node)
@@ -162,7 +172,7 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
     /// <summary>Plain when it reads back as this same string; otherwise quoted (the emitter picks single or double quotes as the text needs).</summary>
     private static void WriteString(IEmitter emitter, string value)
     {
-        var plainReadsBack = !(NullPlain.IsMatch(value) || BooleanPlain.IsMatch(value) || NumberPlain.IsMatch(value) || Yaml11Boolean.IsMatch(value));
+        var plainReadsBack = PlainKind(value) == ConfigScalarKind.String && !(value.Length <= 5 && Yaml11Boolean.IsMatch(value));
         var style = value.IndexOfAny(new[] { '\n', '\r' }) >= 0 ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainReadsBack, true));
     }
