@@ -38,6 +38,9 @@
         'Get-LoyaltyWebsite'
         'Wait-LoyaltyBadgeDataJob'
         'Sync-LoyaltyBadgeHolder'
+        'Export-BadgeConfiguration'
+        'Compare-BadgeConfiguration'
+        'Sync-BadgeConfiguration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 
@@ -28,23 +27,7 @@ public abstract class ServiceCmdlet : BadgeAdminCmdlet
     private protected override void OnBegin()
     {
         var connection = GivenConnection ?? RunspaceConnection;
-        if (connection is null)
-        {
-            ThrowTerminating(new CmdletError(
-                new InvalidOperationException($"Not connected to {ServiceName}. Run Connect-{ServiceName} first (or pass -Connection)."),
-                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
-            {
-                RecommendedAction = $"Connect-{ServiceName} -ApiKey (Read-Host -AsSecureString), or set the API key environment variable and run Connect-{ServiceName}.",
-            });
-        }
-
-        if (connection!.IsDisposed)
-        {
-            ThrowTerminating(new CmdletError(
-                new InvalidOperationException($"This {ServiceName} connection was closed (by Disconnect-{ServiceName}, or Remove-Module BadgeAdmin). Run Connect-{ServiceName} again."),
-                ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
-        }
-
+        if (ConnectionCheck.Problem(ServiceName, connection) is { } problem) ThrowTerminating(problem);
         _resolved = connection;
     }
 }

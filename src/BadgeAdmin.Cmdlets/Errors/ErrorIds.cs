@@ -52,4 +52,15 @@ internal static class ErrorIds
     public const string LoyaltyDataJobCancelled = "LoyaltyDataJobCancelled";
     public const string LoyaltyDataJobTimedOut = "LoyaltyDataJobTimedOut";
     public const string PruneSkipped = "PruneSkipped";
+
+    // Configuration files (Export-, Compare-, Sync-BadgeConfiguration).
+    public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
+    public const string ConfigurationFileNotFound = "ConfigurationFileNotFound";
+    public const string ConfigurationFileExists = "ConfigurationFileExists";
+    public const string ConfigurationFileTypeUnknown = "ConfigurationFileTypeUnknown";
+    public const string ServiceScopeConflict = "ServiceScopeConflict";
+    public const string NameAmbiguous = "NameAmbiguous";
+    public const string OrganizationIdMissing = "OrganizationIdMissing";
+    public const string ReplaceNotAllowed = "ReplaceNotAllowed";
+    public const string DependentChangeSkipped = "DependentChangeSkipped";
 }

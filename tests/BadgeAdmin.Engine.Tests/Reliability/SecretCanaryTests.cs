@@ -124,6 +124,19 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
             Step("@($Wallet, '0x00000000000000000000000000000000000000ca') | Sync-LoyaltyBadgeHolder -BadgeId $Created -Prune -Confirm:$false");
             Step("Remove-LoyaltyBadge -Id $Created -PassThru -Confirm:$false");
 
+            // Badges as code, both services: the file written, the plan, a sync; the file's text is checked too.
+            var file = Path.Combine(Path.GetTempPath(), $"canary-{Guid.NewGuid():N}.yaml");
+            try
+            {
+                Step("Export-BadgeConfiguration -Path $File -DirectoryId $Directory; Get-Content -Raw -Path $File", ("File", file), ("Directory", BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId));
+                Step("(Get-Content -Raw -Path $File) -replace 'name: Gold Partner\n', 'name: Gold Partners\n' -replace 'badge: Gold Partner\n', 'badge: Gold Partners\n' | Set-Content -Path $File -NoNewline; Compare-BadgeConfiguration -Path $File", ("File", file));
+                Step("Sync-BadgeConfiguration -Path $File -Prune -Confirm:$false -PassThru -Verbose", ("File", file));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
             // Every fault path, including servers that echo the key back.
             var echoes = new[]
             {
@@ -187,7 +200,7 @@ public sealed class SecretCanaryTests : IClassFixture<CanarySandboxEngineFixture
 
         // The run did what it claims: every cmdlet, successes, errors of each kind, warnings, debug bodies, a scrubbed echo.
         var moduleCommands = _session.Run("(Get-Command -Module BadgeAdmin).Name").ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(25, moduleCommands.Count);
+        Assert.Equal(28, moduleCommands.Count);
         Assert.Empty(moduleCommands.Except(_commandsRun, StringComparer.OrdinalIgnoreCase));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".PartnerBadge", StringComparison.Ordinal));
         Assert.Contains(_objects, o => o.TypeNames[0].EndsWith(".LoyaltyBadgeUserChange", StringComparison.Ordinal));

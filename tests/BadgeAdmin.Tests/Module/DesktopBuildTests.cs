@@ -140,7 +140,7 @@ public sealed class DesktopBuildTests
         Assert.Equal("4.7.2", Scalar(manifest, "DotNetFrameworkVersion"));
         Assert.Equal(new[] { "Desktop", "Core" }, List(manifest, "CompatiblePSEditions"));
         var cmdlets = List(manifest, "CmdletsToExport");
-        Assert.Equal(25, cmdlets.Count);
+        Assert.Equal(28, cmdlets.Count);
         Assert.DoesNotContain(cmdlets, c => c.IndexOfAny(new[] { '*', '?', '[' }) >= 0); // wildcards make PowerShell load the module to find out
         Assert.Equal(cmdlets.Count, cmdlets.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }

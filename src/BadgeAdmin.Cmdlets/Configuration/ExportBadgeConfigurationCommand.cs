@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration;
+using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
+
+namespace BadgeAdmin.Cmdlets.Configuration;
+
+/// <summary>
+/// <para type="synopsis">Writes what the connected services hold to a badge configuration file (JSON or YAML).</para>
+/// <para type="description">PartnerPage directories with their badges and each entry's badges in order; Snag websites
+/// with their badges (name, description, image, visibility, conditions, rewards). Ids are written, so a rename in the
+/// file is an update. Deterministic: exporting unchanged services twice gives the same bytes. An existing file is
+/// replaced only with -Force.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Export-BadgeConfiguration.md")]
+public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
+{
+    /// <summary>The file to write; its extension picks the format: .json, .yaml or .yml.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>The services to export; by default every one connected.</summary>
+    [Parameter]
+    [ValidateSet("PartnerPage", "Snag")]
+    public string[]? Service { get; set; }
+
+    /// <summary>The PartnerPage directories to export; by default the connection's (-DirectoryId of Connect-PartnerPage), else every directory.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
+    public Guid[]? DirectoryId { get; set; }
+
+    /// <summary>The Snag websites to export; by default the connection's (-WebsiteId of Connect-Snag), else every website.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
+    public Guid[]? WebsiteId { get; set; }
+
+    /// <summary>Replaces an existing file.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private protected override void OnEnd()
+    {
+        var full = FileSystemPath(Path);
+        var syntax = SyntaxFor(Path);
+        if (Directory.Exists(full) || (File.Exists(full) && !Force.IsPresent))
+        {
+            ThrowTerminating(new CmdletError(
+                new IOException(Directory.Exists(full) ? $"'{Path}' is a folder." : $"The file '{Path}' exists; add -Force to replace it."),
+                ErrorIds.ConfigurationFileExists, ErrorCategory.ResourceExists, Path));
+        }
+
+        var (partnerPage, snag) = Services();
+        var directories = DirectoryId ?? (partnerPage?.DirectoryId is { } directory ? new[] { directory } : null);
+        var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
+        ConfigurationExport? export = null;
+        ForItem(Path, ErrorIds.UnexpectedStatus, () => export = Await(token =>
+            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, ThrottledChange.DefaultLimit, token)));
+        if (export is null) return;
+
+        foreach (var id in export.MissingDirectories)
+        {
+            WriteError(new CmdletError(new KeyNotFoundException($"No PartnerPage directory with id {id}; Get-PartnerDirectory lists them. Nothing was written."),
+                ErrorIds.PartnerDirectoryNotFound, ErrorCategory.ObjectNotFound, id));
+        }
+
+        foreach (var id in export.MissingWebsites)
+        {
+            WriteError(new CmdletError(new KeyNotFoundException($"No loyalty website with id {id}; Get-LoyaltyWebsite lists them. Nothing was written."),
+                ErrorIds.LoyaltyWebsiteNotFound, ErrorCategory.ObjectNotFound, id));
+        }
+
+        if (export.MissingDirectories.Count + export.MissingWebsites.Count > 0) return;
+        ConfigurationFile.Save(full, export.Document, syntax);
+        WriteNote($"Exported {export.Summary} to {Path}.");
+    }
+
+    /// <summary>The connections of the services to export: those asked for (each must be connected), else those connected.</summary>
+    private (PartnerPageConnection? PartnerPage, SnagConnection? Snag) Services()
+    {
+        var asked = Service?.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (asked is not null)
+        {
+            if (DirectoryId is not null && !asked.Contains("PartnerPage", StringComparer.OrdinalIgnoreCase)) Conflict("-DirectoryId", "PartnerPage");
+            if (WebsiteId is not null && !asked.Contains("Snag", StringComparer.OrdinalIgnoreCase)) Conflict("-WebsiteId", "Snag");
+        }
+
+        var wantPartnerPage = asked?.Contains("PartnerPage", StringComparer.OrdinalIgnoreCase) ?? (DirectoryId is not null || GivenPartnerPage is { IsDisposed: false });
+        var wantSnag = asked?.Contains("Snag", StringComparer.OrdinalIgnoreCase) ?? (WebsiteId is not null || GivenSnag is { IsDisposed: false });
+        if (!wantPartnerPage && !wantSnag)
+        {
+            ThrowTerminating(new CmdletError(new InvalidOperationException("Not connected to PartnerPage or Snag: run Connect-PartnerPage or Connect-Snag first (or pass -Connection)."),
+                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
+        }
+
+        return (wantPartnerPage ? RequirePartnerPage() : null, wantSnag ? RequireSnag() : null);
+    }
+
+    private void Conflict(string parameter, string service) =>
+        ThrowTerminating(new CmdletError(new ArgumentException($"{parameter} is a {service} scope, and -Service does not include {service}."),
+            ErrorIds.ServiceScopeConflict, ErrorCategory.InvalidArgument, parameter));
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Model;
+using BadgeAdmin.Core.Configuration.Plan;
+using BadgeAdmin.Core.Http;
+
+namespace BadgeAdmin.Cmdlets.Configuration;
+
+/// <summary>
+/// <para type="synopsis">Makes the services match a badge configuration file: sends exactly the changes Compare-BadgeConfiguration shows.</para>
+/// <para type="description">Confirms each change (-WhatIf shows the plan and sends nothing; deletes and replaces ask by
+/// default), then applies them in an order that works: detaches before deletes, renames before creates, directory
+/// badges before the entries that attach them. Independent changes go out at once, up to -ThrottleLimit. A failed
+/// change is one error and the rest go on; running it again converges what is left.</para>
+/// </summary>
+[Cmdlet(VerbsData.Sync, "BadgeConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-BadgeConfiguration.md")]
+[OutputType(typeof(BadgeConfigurationChange))]
+public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
+{
+    private bool _yesToAll;
+    private bool _noToAll;
+
+    /// <summary>
+    /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): each is deleted
+    /// and created anew, and its holders do not move to the new badge. Without it each such badge is refused.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowReplace { get; set; }
+
+    /// <summary>How many independent changes may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    /// <summary>Writes each change once it is done (with the new id of what it created).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override void OnPlan(BadgeConfiguration file, ConfigurationPlan plan)
+    {
+        if (plan.Changes.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
+
+        // Every question is asked before anything is sent: a runbook that cannot answer stops with nothing changed.
+        var approved = new List<PlannedChange>();
+        foreach (var planned in plan.Changes)
+        {
+            var change = planned.Change;
+            if (change.Action == ChangeActions.Replace && !AllowReplace.IsPresent)
+            {
+                WriteError(new CmdletError(new InvalidOperationException(
+                        $"Not replaced: the loyalty badge '{change.Target}' ({change.Id}) has other conditions in the file, and Snag cannot change a badge's conditions. " +
+                        $"Replacing it deletes it and creates a new badge; its {change.Holders ?? 0} holder(s) would not move to the new badge. Add -AllowReplace to replace it."),
+                    ErrorIds.ReplaceNotAllowed, ErrorCategory.InvalidOperation, change)
+                {
+                    RecommendedAction = "Run Sync-BadgeConfiguration with -AllowReplace, or keep the badge's conditions as they are on the server.",
+                });
+                continue;
+            }
+
+            if (ShouldChange(Describe(change), ActionText(change)) && ConfirmRemoval(change)) approved.Add(planned);
+        }
+
+        var applied = approved.Count == 0 ? new List<ChangeOutcome>() : Apply(approved, file.File);
+        var done = applied.Count(o => o.Succeeded);
+        if (plan.Changes.Count == 0) WriteNote($"No changes: the services match {Path}.");
+        else if (approved.Count > 0) WriteNote($"Applied {done} of {plan.Changes.Count} change(s)" + (done < plan.Changes.Count ? $"; {plan.Changes.Count - done} not applied (see the errors, or run it again)." : "."));
+    }
+
+    private List<ChangeOutcome> Apply(IReadOnlyList<PlannedChange> approved, string file)
+    {
+        var context = new ApplyContext(approved.Any(c => c.Change.Service == "PartnerPage") ? RequirePartnerPage().Client : null,
+            approved.Any(c => c.Change.Service == "Snag") ? RequireSnag().Client : null);
+        var outcomes = new List<ChangeOutcome>();
+        var progress = new ProgressRecord(1, $"Sync-BadgeConfiguration {file}", $"0 of {approved.Count} changes");
+        Stream(PlanExecutor.ApplyAsync(approved, context, ThrottleLimit, CancelToken), outcome =>
+        {
+            outcomes.Add(outcome);
+            progress.StatusDescription = $"{outcomes.Count} of {approved.Count} changes";
+            progress.PercentComplete = outcomes.Count * 100 / approved.Count;
+            WriteProgress(progress);
+            Report(outcome);
+        });
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        return outcomes;
+    }
+
+    private void Report(ChangeOutcome outcome)
+    {
+        var change = outcome.Planned.Change;
+        if (outcome.Skipped is { } reason)
+        {
+            WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {change.Target}: {reason}"), ErrorIds.DependentChangeSkipped, ErrorCategory.OperationStopped, change));
+        }
+        else if (outcome.Error is ApiException failure)
+        {
+            WriteError(ApiErrorTranslator.Translate(failure, change, NotFoundId(change)));
+        }
+        else if (outcome.Error is { } refused)
+        {
+            WriteError(new CmdletError(refused, ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, change));
+        }
+        else if (PassThru.IsPresent)
+        {
+            if (change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach) change.Id = outcome.Id ?? change.Id;
+            WriteObject(change);
+        }
+    }
+
+    /// <summary>
+    /// Deletes, detaches and replaces ask by default, as a ConfirmImpact High cmdlet would, unless -Confirm was given
+    /// either way or $ConfirmPreference is None. Where nobody can answer, the run ends before anything is sent.
+    /// </summary>
+    private bool ConfirmRemoval(BadgeConfigurationChange change)
+    {
+        if (!ChangeActions.Removes(change.Action) || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+        if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference > ConfirmImpact.High)) return true;
+        try
+        {
+            return ShouldContinue($"{ActionText(change)}: {Describe(change)}?{(change.Note is null ? string.Empty : " " + change.Note)}", "Confirm", ref _yesToAll, ref _noToAll);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            ThrowTerminating(new CmdletError(
+                new InvalidOperationException("Sync-BadgeConfiguration asks before it deletes, detaches or replaces anything, and this session cannot answer (it is not interactive). Nothing was changed.", ex),
+                ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, change)
+            {
+                RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
+            });
+            return false;
+        }
+    }
+
+    private static string Describe(BadgeConfigurationChange change)
+    {
+        var kind = change.Kind switch
+        {
+            ChangeKinds.DirectoryBadge => "directory badge",
+            ChangeKinds.EntryBadge => "badge of entry",
+            _ => "loyalty badge",
+        };
+        return $"{kind} {change.Target}" + (change.Id is { } id ? $" ({id})" : string.Empty);
+    }
+
+    private static string ActionText(BadgeConfigurationChange change)
+    {
+        var properties = string.Join(", ", change.Changes.Select(c => c.Property));
+        return change.Action switch
+        {
+            ChangeActions.Update => $"Update {properties}",
+            ChangeActions.Reorder => $"Set order to {change.Changes[0].After}",
+            ChangeActions.Attach => "Attach" + (change.Changes.FirstOrDefault(c => c.Property == "order") is { } order ? $" at order {order.After}" : string.Empty),
+            ChangeActions.Replace => $"Replace (delete, then create with the file's conditions; its {change.Holders ?? 0} holder(s) stay with the deleted badge)",
+            ChangeActions.Delete when change.Holders is > 0 => $"Delete (held by {change.Holders} user(s))",
+            _ => change.Action,
+        };
+    }
+
+    private static string NotFoundId(BadgeConfigurationChange change) => change.Kind switch
+    {
+        ChangeKinds.DirectoryBadge => ErrorIds.PartnerDirectoryBadgeNotFound,
+        ChangeKinds.EntryBadge => change.Action == ChangeActions.Attach ? ErrorIds.PartnerEntryNotFound : ErrorIds.PartnerBadgeNotFound,
+        _ => change.Action == ChangeActions.Create ? ErrorIds.LoyaltyWebsiteNotFound : ErrorIds.LoyaltyBadgeNotFound,
+    };
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BadgeAdmin.Core.Configuration.Model;
+using BadgeAdmin.Core.Configuration.Server;
+using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
+
+namespace BadgeAdmin.Core.Configuration.Plan;
+
+/// <summary>
+/// Plans what makes each Snag website's badges match the file: creates, updates of the fields the API can update
+/// (name, description, image, visibility, rewards), and for a badge whose conditions differ a Replace (the API cannot
+/// change conditions: delete it and create it anew; its holders stay with the deleted badge). With -Prune, badges the
+/// file does not name are deleted, inside the websites the file names only.
+/// </summary>
+internal static class SnagDiffer
+{
+    private const string Service = "Snag";
+
+    public static void Plan(SnagConfiguration file, SnagSnapshot server, Guid? organizationId, bool prune, ConfigurationPlan plan)
+    {
+        foreach (var diff in Websites(file, server.Websites, organizationId, prune, plan))
+        {
+            if (server.Badges.TryGetValue(diff.WebsiteId, out var list))
+            {
+                foreach (var badge in list) diff.Offer(badge);
+            }
+
+            diff.Finish(plan);
+        }
+    }
+
+    /// <summary>
+    /// The file's websites found among the server's, each with its comparison to feed, in file order; a website not
+    /// found, or whose name fits two, is an issue and is not compared.
+    /// </summary>
+    public static IReadOnlyList<WebsiteDiff> Websites(SnagConfiguration file, IReadOnlyList<LoyaltyWebsite> listed, Guid? organizationId, bool prune, ConfigurationPlan plan)
+    {
+        var websites = ItemMatcher<WebsiteConfiguration, LoyaltyWebsite>.Match(file.Websites, listed, w => w.Id, w => w.Name, w => w.Id, w => w.Name);
+        foreach (var missing in websites.Missing)
+        {
+            plan.Issues.Add(new PlanIssue(PlanIssueKind.WebsiteNotFound, $"No loyalty website {PartnerPageDiffer.Named(missing.Name, missing.Id)} (file line {missing.Line}); Get-LoyaltyWebsite lists them. Nothing is compared for it.", (object?)missing.Id ?? missing.Name));
+        }
+
+        foreach (var (item, candidates) in websites.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty website", item.Name, item.Line, candidates.Select(c => c.Id)));
+        return websites.Matched.Select(m => new WebsiteDiff(m.File, m.Server, file.OrganizationId ?? organizationId, prune)).ToList();
+    }
+
+    /// <summary>
+    /// One website's comparison, fed the server's badges as the listing streams them: a badge the file names by id is
+    /// compared at once, while the next page is on its way; the rest are paired by name at the end.
+    /// </summary>
+    internal sealed class WebsiteDiff
+    {
+        private readonly WebsiteConfiguration _file;
+        private readonly LoyaltyWebsite _website;
+        private readonly Guid? _organizationId;
+        private readonly bool _prune;
+        private readonly ItemMatcher<LoyaltyBadgeConfiguration, LoyaltyBadge> _matcher;
+        private readonly Dictionary<LoyaltyBadgeConfiguration, List<PropertyChange>> _compared = new();
+
+        public WebsiteDiff(WebsiteConfiguration file, LoyaltyWebsite website, Guid? organizationId, bool prune)
+        {
+            _file = file;
+            _website = website;
+            _organizationId = organizationId;
+            _prune = prune;
+            _matcher = new ItemMatcher<LoyaltyBadgeConfiguration, LoyaltyBadge>(file.Badges, b => b.Id, b => b.Name, b => b.Id, b => b.Name);
+        }
+
+        private string Scope => _website.Name ?? _file.Name;
+
+        public Guid WebsiteId => _website.Id;
+
+        /// <summary>A badge of the website, as listed; deleted ones are not the website's any more.</summary>
+        public void Offer(LoyaltyBadge badge)
+        {
+            if (badge.DeletedAt is not null) return;
+            if (_matcher.Offer(badge) is { } named) _compared[named] = Differences(named, badge);
+        }
+
+        public void Finish(ConfigurationPlan plan)
+        {
+            _matcher.Finish();
+            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{Scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+            foreach (var (wanted, existing) in _matcher.Matched)
+            {
+                var changes = _compared.TryGetValue(wanted, out var known) ? known : Differences(wanted, existing);
+                if (changes.Count == 0) continue;
+                if (!changes.Any(c => c.Property == "conditions"))
+                {
+                    plan.Changes.Add(Update(wanted, existing, changes, _website, Scope));
+                }
+                else if (_organizationId is { } org)
+                {
+                    plan.Changes.Add(Replace(wanted, existing, changes, _website, Scope, org));
+                }
+                else
+                {
+                    plan.Issues.Add(OrganizationMissing(wanted, "has other conditions in the file and would be replaced", existing.Id));
+                }
+            }
+
+            foreach (var wanted in _matcher.Missing)
+            {
+                if (_organizationId is not { } org)
+                {
+                    plan.Issues.Add(OrganizationMissing(wanted, "would be created", wanted.Name));
+                    continue;
+                }
+
+                var create = ToCreate(wanted, _website.Id, org);
+                var path = SnagRoutes.CreateBadge.Format();
+                plan.Changes.Add(new PlannedChange(
+                    LoyaltyChange(ChangeActions.Create, _website, Scope, null, wanted.Name, wanted.Line, Differences(wanted, null), new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, path) }, SnagRoutes.CreateBadge, path),
+                    PlanPhase.Create,
+                    async (context, token) => (await context.SnagClient.CreateBadgeAsync(create, token).ConfigureAwait(false)).Id));
+            }
+
+            foreach (var extra in _matcher.Unnamed)
+            {
+                if (!_prune)
+                {
+                    plan.LeftAlone++;
+                    continue;
+                }
+
+                var path = SnagRoutes.DeleteBadge.Format(extra.Id);
+                var holders = extra.Holders;
+                plan.Changes.Add(new PlannedChange(
+                    LoyaltyChange(ChangeActions.Delete, _website, Scope, extra.Id, extra.Name ?? extra.Id.ToString(), null, new[] { new PropertyChange("name", extra.Name, null) },
+                        new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders,
+                        holders > 0 ? $"{holders} user(s) hold it." : null),
+                    PlanPhase.Delete,
+                    async (context, token) => (await context.SnagClient.DeleteBadgeAsync(extra.Id, token).ConfigureAwait(false)).Id));
+            }
+        }
+    }
+
+    private static PlannedChange Update(LoyaltyBadgeConfiguration wanted, LoyaltyBadge existing, IReadOnlyList<PropertyChange> changes, LoyaltyWebsite website, string scope)
+    {
+        bool Changes(string property) => changes.Any(c => c.Property == property);
+        var update = new LoyaltyBadgeUpdate
+        {
+            Name = Changes("name") ? wanted.Name : null,
+            Description = Changes("description") ? wanted.Description ?? string.Empty : null,
+            ImageUrl = Changes("imageUrl") ? wanted.ImageUrl : null,
+            HideInUi = Changes("hideInUi") ? wanted.HideInUi : null,
+            Rewards = Changes("rewards") ? wanted.Rewards : null,
+        };
+        var path = SnagRoutes.UpdateBadge.Format(existing.Id);
+        return new PlannedChange(
+            LoyaltyChange(ChangeActions.Update, website, scope, existing.Id, wanted.Name, wanted.Line, changes, new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.UpdateBadge, path) }, SnagRoutes.UpdateBadge, path),
+            PlanPhase.Update,
+            async (context, token) => (await context.SnagClient.UpdateBadgeAsync(existing.Id, update, token).ConfigureAwait(false)).Id);
+    }
+
+    /// <summary>
+    /// The old badge is deleted first, then the new one created: if the create fails, a rerun finds no badge of that
+    /// id and creates it (the deleted one's holders were never going to move), rather than replacing twice.
+    /// </summary>
+    private static PlannedChange Replace(LoyaltyBadgeConfiguration wanted, LoyaltyBadge existing, IReadOnlyList<PropertyChange> changes, LoyaltyWebsite website, string scope,
+        Guid organizationId)
+    {
+        var holders = existing.Holders;
+        var delete = SnagRoutes.DeleteBadge.Format(existing.Id);
+        var create = SnagRoutes.CreateBadge.Format();
+        var note = $"Snag cannot change a badge's conditions, so the badge is deleted and created anew with the file's conditions; its {holders} holder(s) do not move to the new badge.";
+        var body = ToCreate(wanted, website.Id, organizationId);
+        return new PlannedChange(
+            LoyaltyChange(ChangeActions.Replace, website, scope, existing.Id, wanted.Name, wanted.Line, changes,
+                new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, delete), BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, create) },
+                SnagRoutes.DeleteBadge, delete, holders, note),
+            PlanPhase.Create,
+            async (context, token) =>
+            {
+                await context.SnagClient.DeleteBadgeAsync(existing.Id, token).ConfigureAwait(false);
+                return (await context.SnagClient.CreateBadgeAsync(body, token).ConfigureAwait(false)).Id;
+            });
+    }
+
+    private static PlanIssue OrganizationMissing(LoyaltyBadgeConfiguration wanted, string what, object target) => new(PlanIssueKind.OrganizationMissing,
+        $"The loyalty badge '{wanted.Name}' (file line {wanted.Line}) {what}, which needs an organization id: add 'organizationId' to the file's snag section, or connect with Connect-Snag -OrganizationId.",
+        target);
+
+    /// <summary>Each managed property that differs; with no server badge, every property the file gives (a create).</summary>
+    private static List<PropertyChange> Differences(LoyaltyBadgeConfiguration wanted, LoyaltyBadge? existing)
+    {
+        var changes = new List<PropertyChange>();
+        void Compare(string property, object? before, object? after, bool differ)
+        {
+            if (differ) changes.Add(new PropertyChange(property, before, after));
+        }
+
+        Compare("name", existing?.Name, wanted.Name, !string.Equals(existing?.Name, wanted.Name, StringComparison.Ordinal));
+        if (wanted.HasDescription)
+        {
+            var before = existing?.Description ?? string.Empty;
+            var after = wanted.Description ?? string.Empty;
+            Compare("description", existing?.Description, wanted.Description, !string.Equals(before, after, StringComparison.Ordinal) || (existing is null && after.Length > 0));
+        }
+
+        Compare("imageUrl", existing?.ImageUrl, wanted.ImageUrl, !string.Equals(existing?.ImageUrl, wanted.ImageUrl, StringComparison.Ordinal));
+        if (wanted.HideInUi is { } hide) Compare("hideInUi", existing?.HideInUi ?? (existing is null ? null : false), hide, existing is null ? hide : (existing.HideInUi ?? false) != hide);
+        // The forms are built only to show a difference: deciding one compares the fields.
+        if (existing is null || !LoyaltyBadgeForm.Same(wanted.Conditions, existing.Conditions))
+        {
+            Compare("conditions", existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Conditions), LoyaltyBadgeForm.CompareForm(wanted.Conditions), true);
+        }
+
+        if (wanted.Rewards is not null && (existing is null ? wanted.Rewards.Count > 0 : !LoyaltyBadgeForm.Same(wanted.Rewards, existing.Rewards)))
+        {
+            Compare("rewards", existing is null ? null : LoyaltyBadgeForm.CompareForm(existing.Rewards), LoyaltyBadgeForm.CompareForm(wanted.Rewards), true);
+        }
+
+        return changes;
+    }
+
+    private static LoyaltyBadgeCreate ToCreate(LoyaltyBadgeConfiguration wanted, Guid websiteId, Guid organizationId) => new()
+    {
+        OrganizationId = organizationId,
+        WebsiteId = websiteId,
+        Name = wanted.Name,
+        ImageUrl = wanted.ImageUrl,
+        Conditions = wanted.Conditions,
+        Description = string.IsNullOrEmpty(wanted.Description) ? null : wanted.Description,
+        HideInUi = wanted.HideInUi,
+        Rewards = wanted.Rewards is { Count: > 0 } ? wanted.Rewards : null,
+    };
+
+    private static BadgeConfigurationChange LoyaltyChange(string action, LoyaltyWebsite website, string scope, Guid? id, string name, int? line, IReadOnlyList<PropertyChange> changes,
+        IReadOnlyList<string> requests, Http.ApiRoute route, string path, int? holders = null, string? note = null) => new()
+    {
+        Service = Service, Kind = ChangeKinds.LoyaltyBadge, Action = action, Target = $"{scope} / {name}", Id = id, Name = name, Changes = changes,
+        Method = route.Method, Path = "/" + path, Requests = requests, Scope = scope, ScopeId = website.Id, Line = line, Holders = holders, Note = note,
+    };
+}

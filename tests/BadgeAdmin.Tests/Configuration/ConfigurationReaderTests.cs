@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using BadgeAdmin.Core.Configuration;
+using BadgeAdmin.Core.Configuration.Model;
+using BadgeAdmin.Core.Configuration.Syntax;
+using BadgeAdmin.Tests.Support;
+using BadgeAdmin.Yaml;
+using Json.Schema;
+
+namespace BadgeAdmin.Tests.Configuration;
+
+/// <summary>
+/// The file checks that run before any request, each problem naming file, line and property; and the shipped JSON
+/// Schema, which must accept and refuse the same shapes as the reader, so an editor and the module agree.
+/// </summary>
+public sealed class ConfigurationReaderTests
+{
+    private const string Good = """
+        $schema: https://raw.githubusercontent.com/badgeadmin/BadgeAdmin/main/module/BadgeConfiguration.schema.json
+        partnerPage:
+          directories:
+            - id: 5fad3f1a-fca0-4cd3-9ba4-9fd6d3a50346
+              name: Partners
+              badges:
+                - id: 7668de02-e3b4-4d4c-86bc-0150efb5cdec
+                  name: Gold Partner
+                  image: https://images.example.com/gold.png
+                - name: Silver Partner
+                  image: https://images.example.com/silver.png
+              entries:
+                - name: Acme Cloud
+                  badges:
+                    - badge: Gold Partner
+                      order: 0
+                    - badge: silver partner
+        snag:
+          organizationId: ecd3d331-52dd-4e3b-9377-ed8fcde9fce1
+          websites:
+            - name: Main Website
+              badges:
+                - name: Gold
+                  description: null
+                  imageUrl: https://images.example.com/g.png
+                  hideInUi: false
+                  conditions:
+                    - type: points
+                      amount: 500
+                      loyaltyCurrencyIds: [d88c9d80-f25c-4db9-9a6e-d3da892cf41e]
+                  rewards:
+                    - rewardType: points
+                      amount: 50
+                      isRetroactive: true
+        """;
+
+    private static BadgeConfiguration Read(string yaml) => ConfigurationReader.Read(new YamlConfigurationSyntax().ReadText(yaml, "badges.yaml"), "badges.yaml");
+
+    private static IReadOnlyList<string> Problems(string yaml) =>
+        Assert.Throws<ConfigurationFileException>(() => Read(yaml)).Problems.Select(p => p.ToString()).ToList();
+
+    [Fact]
+    public void A_good_file_reads_into_the_model_with_entries_pointing_at_their_directory_badges()
+    {
+        var file = Read(Good);
+
+        var directory = Assert.Single(file.PartnerPage!.Directories);
+        Assert.Equal(new Guid("7668de02-e3b4-4d4c-86bc-0150efb5cdec"), directory.Badges[0].Id);
+        var entry = Assert.Single(directory.Entries);
+        Assert.Same(directory.Badges[1], entry.Badges[1].Target); // any casing finds the one badge of that name
+        Assert.Equal((0, (int?)null), (entry.Badges[0].Order!.Value, entry.Badges[1].Order));
+        var badge = file.Snag!.Websites.Single().Badges.Single();
+        Assert.True(badge.HasDescription);
+        Assert.Null(badge.Description);
+        Assert.Equal(500, badge.Conditions.Single().Amount);
+        Assert.True(badge.Rewards!.Single().IsRetroactive);
+        Assert.Equal(23, badge.Line);
+    }
+
+    [Theory]
+    [InlineData("partnerPage:\n  directories:\n    - name: D\n      colour: red\n", "badges.yaml, line 4, partnerPage.directories[0].colour: unknown property 'colour' (allowed here: id, name, badges, entries)")]
+    [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: []\n", "badges.yaml, line 7, snag.websites[0].badges[0].conditions: a badge needs at least one condition")]
+    [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          conditions: [{type: api}]\n", "badges.yaml, line 5, snag.websites[0].badges[0].imageUrl: required property 'imageUrl' is missing")]
+    [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: ftp://x.example/b.png\n          conditions: [{type: api}]\n", "badges.yaml, line 6, snag.websites[0].badges[0].imageUrl: 'ftp://x.example/b.png' is not an http(s) URL")]
+    [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{type: Points}]\n", "badges.yaml, line 7, snag.websites[0].badges[0].conditions[0].type: 'Points' is not a condition type; use one of rule, rules, points, section, level, api, badge, badges, csv")]
+    [InlineData("snag:\n  websites:\n    - id: 42\n      name: W\n", "badges.yaml, line 3, snag.websites[0].id: expected a GUID string, found a number")]
+    [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{type: rule, repeatCount: 1.5}]\n", "badges.yaml, line 7, snag.websites[0].badges[0].conditions[0].repeatCount: expected a whole number, found 1.5")]
+    [InlineData("partnerPage:\n  directories:\n    - name: D\n      badges:\n        - {name: A, image: 'https://x.example/a.png'}\n      entries:\n        - name: E\n          badges:\n            - {badge: A, order: -1}\n", "badges.yaml, line 9, partnerPage.directories[0].entries[0].badges[0].order: expected a whole number from 0 up, found -1")]
+    [InlineData("partnerPage:\n  directories:\n    - name: D\n      badges:\n        - {name: A, image: 'https://x.example/a.png'}\n      entries:\n        - name: E\n          badges:\n            - badge: A\n            - badge: a\n", "badges.yaml, line 10, partnerPage.directories[0].entries[0].badges[1].badge: the entry lists badge 'a' twice (also on line 9)")]
+    [InlineData("snag:\n  websites:\n    - name: W\n    - name: w\n", "badges.yaml, line 4, snag.websites[1].name: two websites named 'w' in one scope (also on line 3); give each its id, or rename one")]
+    [InlineData("snag:\n  websites:\n    - {id: 17dc74e8-3678-4841-bd47-73d4035b21d9, name: W}\n    - {id: 17dc74e8-3678-4841-bd47-73d4035b21d9, name: V}\n", "badges.yaml, line 4, snag.websites[1].id: website id 17dc74e8-3678-4841-bd47-73d4035b21d9 appears twice (also on line 3)")]
+    [InlineData("{}\n", "badges.yaml, line 1: the file names neither 'partnerPage' nor 'snag', so there is nothing to compare")]
+    [InlineData("- a\n- b\n", "badges.yaml, line 1: expected an object, found a list")]
+    public void Each_problem_names_the_file_line_and_property(string yaml, string problem) => Assert.Contains(problem, Problems(yaml));
+
+    [Fact]
+    public void Every_problem_of_a_file_is_reported_at_once()
+    {
+        var problems = Problems("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: 5\n          hideInUi: maybe\n          conditions: [{type: nope}]\n          extra: 1\n");
+
+        Assert.Equal(4, problems.Count);
+    }
+
+    [Fact]
+    public void Two_badges_of_one_name_are_accepted_when_both_carry_an_id_as_an_export_of_such_a_server_does()
+    {
+        var file = Read("snag:\n  websites:\n    - name: W\n      badges:\n"
+            + "        - {id: 6ff42b88-0610-44f5-bcc4-4ca21303e71e, name: Twin, imageUrl: 'https://x.example/a.png', conditions: [{type: api}]}\n"
+            + "        - {id: 67bc85f4-2276-4aa4-b068-e177759763da, name: Twin, imageUrl: 'https://x.example/a.png', conditions: [{type: api}]}\n");
+
+        Assert.Equal(2, file.Snag!.Websites[0].Badges.Count);
+    }
+
+    // The schema and the reader: one shape. Each file below is judged by both.
+    public static TheoryData<string, bool> Shapes => new()
+    {
+        { Good, true },
+        { "snag:\n  websites: []\n", true },
+        { "partnerPage:\n  directories:\n    - name: D\n      colour: red\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: []\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          conditions: [{type: api}]\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          hideInUi: 1\n          conditions: [{type: api}]\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{type: Points}]\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{type: api}]\n          rewards: [{rewardType: cash}]\n", false },
+        { "snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{amount: 5}]\n", false },
+        { "snag:\n  websites:\n    - id: not-a-guid\n      name: W\n", false },
+        { "partnerPage:\n  directories:\n    - name: D\n      entries:\n        - name: E\n          badges:\n            - {badge: A, order: -1}\n", false },
+        { "partnerPage:\n  directories:\n    - name: ' '\n", false },
+        { "{}\n", false },
+        { "snag: {}\n", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_shipped_schema_and_the_reader_accept_and_refuse_the_same_shapes(string yaml, bool valid)
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "module", BadgeConfigurationSchema.FileName)));
+        var node = new YamlConfigurationSyntax().ReadText(yaml, "badges.yaml");
+        var asJson = JsonNode.Parse(new JsonConfigurationSyntax().Write((ConfigObject)(node is ConfigObject o ? o : new ConfigObject()), "s"));
+
+        var schemaSays = schema.Evaluate(asJson).IsValid;
+        var readerSays = Record.Exception(() => ConfigurationReader.Read(node, "badges.yaml")) is null;
+
+        Assert.Equal(valid, schemaSays);
+        Assert.Equal(valid, readerSays);
+    }
+
+    [Fact]
+    public void The_schema_is_named_by_its_own_id_in_exported_files()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "module", BadgeConfigurationSchema.FileName)))!;
+
+        Assert.Equal(BadgeConfigurationSchema.Uri, (string?)schema["$id"]);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "out", "BadgeAdmin", BadgeConfigurationSchema.FileName)), "the module ships it");
+    }
+}
