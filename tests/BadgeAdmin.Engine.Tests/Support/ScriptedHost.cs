@@ -23,6 +23,9 @@ public sealed class ScriptedHost : PSHost
     /// <summary>The managed thread each prompt was asked on.</summary>
     public List<int> PromptThreads => _ui.PromptThreads;
 
+    /// <summary>Every line written to the host (WriteLine), such as -WhatIf's "What if: …" lines.</summary>
+    public List<string> Lines => _ui.Lines;
+
     public override string Name => "BadgeAdmin.Engine.Tests";
 
     public override Version Version { get; } = new(1, 0);
@@ -58,6 +61,8 @@ public sealed class ScriptedHost : PSHost
         public List<string> Prompts { get; } = new();
 
         public List<int> PromptThreads { get; } = new();
+
+        public List<string> Lines { get; } = new();
 
         public override PSHostRawUserInterface? RawUI => null;
 
@@ -95,6 +100,7 @@ public sealed class ScriptedHost : PSHost
 
         public override void WriteLine(string value)
         {
+            lock (Lines) Lines.Add(value);
         }
 
         public override void WriteErrorLine(string value)
