@@ -189,10 +189,20 @@ Describe 'PartnerPage cmdlets against the sandbox' {
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDirectoryBadgeNotFound,*'
     }
 
-    It 'without a directory, directory-badge cmdlets write DirectoryIdMissing and send nothing' {
-        Get-PartnerDirectoryBadge -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed[0].FullyQualifiedErrorId | Should -Be "DirectoryIdMissing,$($script:CmdletNamespace).GetPartnerDirectoryBadgeCommand"
+    It 'without a directory, directory-badge changes write DirectoryIdMissing and send nothing' {
+        New-PartnerDirectoryBadge -Name 'Nowhere' -Image https://images.example/n.png -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be "DirectoryIdMissing,$($script:CmdletNamespace).NewPartnerDirectoryBadgeCommand"
         Get-SandboxRequest $script:Sandbox | Should -HaveCount 0
+    }
+
+    It 'without a directory, Get-PartnerDirectoryBadge lists the badges of every directory, each with its directory' {
+        $badges = @(Get-PartnerDirectoryBadge)
+        $directories = @(Get-PartnerDirectory)
+
+        $badges.Count | Should -BeGreaterThan 0
+        $badges.DirectoryId | Sort-Object -Unique | Should -BeIn $directories.Id
+        $badges | ForEach-Object { $_.DirectoryName | Should -Be ($directories | Where-Object Id -EQ $_.DirectoryId).Name }
+        ($badges | Format-Table | Out-String -Width 120) | Should -Match 'Directory: Sandbox Partner Directory \('
     }
 
     It 'a missing badge is a non-terminating PartnerBadgeNotFound error with the server message' {
@@ -206,7 +216,7 @@ Describe 'PartnerPage cmdlets against the sandbox' {
         $failures[0].FullyQualifiedErrorId | Should -Be "PartnerBadgeNotFound,$script:CmdletNamespace.GetPartnerBadgeCommand"
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be $missing
-        $failures[0].ErrorDetails.Message | Should -BeLike 'Badge not found on this partner entry.*'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Badge $missing of partner entry '$($entry.Name)' ($($entry.Id)): Badge not found on this partner entry.*"
     }
 
     It 'per-item failures let the rest of the pipeline run' {
@@ -229,7 +239,7 @@ Describe 'PartnerPage cmdlets against the sandbox' {
 
         $failures[0].FullyQualifiedErrorId | Should -Be "RequestRejected,$script:CmdletNamespace.SetPartnerBadgeCommand"
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].ErrorDetails.Message | Should -BeLike 'id: *'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Badge '$($badges[0].Name)' ($($badges[0].Id)) of partner entry '$($entry.Name)' ($($entry.Id)): id: *"
     }
 
     It 'a non-GUID id fails in parameter binding before any request' {

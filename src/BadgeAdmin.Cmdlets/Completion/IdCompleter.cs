@@ -12,15 +12,18 @@ using BadgeAdmin.Core.Connections;
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>
-/// Tab completion from what the connection has already read (entries, badges, websites, users): every match, in
-/// alphabetical order of name. When it has read none of the kind yet, one bounded request fetches a first page: at
-/// most <see cref="Budget"/>, and Tab never shows an error.
+/// Tab completion from what the connection has read (entries, badges, websites, users): every match, in alphabetical
+/// order of name. What was read may be incomplete (Get-PartnerEntry -First 2 reads 2 of 12): unless the listing the
+/// completion draws from was read to its end within <see cref="TrustedFor"/>, Tab reads it from the server first, for
+/// at most <see cref="Budget"/>, and offers what it has by then. Tab never shows an error.
 /// </summary>
 /// <remarks>Not generic over the connection type: exported types must not derive from BadgeAdmin.Core types (see ModuleLifecycle).</remarks>
 public abstract class IdCompleter : IArgumentCompleter
 {
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
-    internal const int PrimeCount = 100;
+
+    /// <summary>How long a listing read to its end counts as whole; after that Tab reads it again (others may have added to it).</summary>
+    public static readonly TimeSpan TrustedFor = TimeSpan.FromSeconds(60);
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
@@ -44,26 +47,25 @@ public abstract class IdCompleter : IArgumentCompleter
         }
     }
 
-    /// <summary>Matching items, most recently seen first; primes the cache with one bounded request when it is empty.</summary>
+    /// <summary>Matching items, most recently seen first; reads the listing first when what was read may be incomplete.</summary>
     internal IReadOnlyList<(Guid Id, string? Name)> Candidates(BadgeAdminConnection? connection, string? word, IDictionary? bound)
     {
         if (connection is null || connection.IsDisposed) return Array.Empty<(Guid, string?)>();
-        var kind = KindFor(bound);
-        if (!connection.Seen.Any(kind))
+        if (!IsWhole(connection, bound))
         {
             using var budget = new CancellationTokenSource(Budget);
-            var prime = Task.Run(() => PrimeAsync(connection, bound, budget.Token), budget.Token);
+            var read = Task.Run(() => ReadListingAsync(connection, bound, budget.Token), budget.Token);
             try
             {
-                prime.Wait(Budget);
+                read.Wait(Budget);
             }
             catch (AggregateException)
             {
-                // A failed or cancelled first page leaves nothing to offer; that is all.
+                // A failed or cancelled read leaves what was read before it; that is all.
             }
         }
 
-        return connection.Seen.Match(kind, word);
+        return connection.Seen.Match(KindFor(connection, bound), word);
     }
 
     /// <summary>The id as text, listed as "name (id)".</summary>
@@ -71,15 +73,19 @@ public abstract class IdCompleter : IArgumentCompleter
         new(item.Id.ToString(), item.Name is null ? item.Id.ToString() : $"{item.Name} ({item.Id})", CompletionResultType.ParameterValue, item.Name ?? item.Id.ToString());
 
     /// <summary>The kind name under which the client remembers what it reads (it may depend on other parameters typed).</summary>
-    private protected abstract string KindFor(IDictionary? bound);
+    private protected abstract string KindFor(BadgeAdminConnection connection, IDictionary? bound);
+
+    /// <summary>True when the listing the completion draws from was read to its end lately (the client notes that).</summary>
+    private protected virtual bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
+        connection.Seen.IsComplete(KindFor(connection, bound), TrustedFor);
 
     private protected abstract BadgeAdminConnection? Current(RunspaceConnections connections);
 
     /// <summary>The value as this completer's kind of connection, or null.</summary>
     private protected abstract BadgeAdminConnection? Accept(object? value);
 
-    /// <summary>Reads up to <see cref="PrimeCount"/> items, which the client remembers as it reads them.</summary>
-    private protected abstract Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken);
+    /// <summary>Reads the listing the completion draws from, to its end; the client remembers each item as it reads it.</summary>
+    private protected abstract Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken);
 
     /// <summary>A Guid typed for another parameter (as a Guid, a string or a piped object's Id), or null.</summary>
     private protected static Guid? BoundGuid(IDictionary? bound, string name)
@@ -94,20 +100,47 @@ public abstract class IdCompleter : IArgumentCompleter
         };
     }
 
-    private protected static async Task ReadSome<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    /// <summary>Reads every item of a listing made with the completion's token: the client records each and notes the end.</summary>
+    private protected static async Task ReadAll<T>(IAsyncEnumerable<T> items)
     {
-        var read = 0;
-        var enumerator = items.GetAsyncEnumerator(cancellationToken);
-        try
+        await foreach (var _ in items.ConfigureAwait(false))
         {
-            while (read++ < PrimeCount && await enumerator.MoveNextAsync().ConfigureAwait(false))
-            {
-            }
         }
-        finally
+    }
+
+    /// <summary>
+    /// For items listed per parent (an entry's badges, a directory's badges) with no parent typed: whole when the
+    /// parents were read whole lately, and the items of each of them.
+    /// </summary>
+    private protected static bool IsWholeUnderEveryParent(RecentlySeen seen, string parentKind, string kind)
+    {
+        if (!seen.IsComplete(parentKind, TrustedFor)) return false;
+        foreach (var (parentId, _) in seen.Match(parentKind, null))
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            if (!seen.IsComplete(RecentlySeen.Within(kind, parentId), TrustedFor)) return false;
         }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the items of <paramref name="parent"/>, or with none, of every parent <paramref name="parents"/> lists.
+    /// The completion budget bounds the whole walk; what was read before it ran out is offered.
+    /// </summary>
+    private protected static async Task ReadUnder<TParent, TItem>(Guid? parent, IAsyncEnumerable<TParent> parents, Func<TParent, Guid> idOf,
+        Func<Guid, IAsyncEnumerable<TItem>> itemsOf)
+    {
+        var ids = new List<Guid>();
+        if (parent is { } given)
+        {
+            ids.Add(given);
+        }
+        else
+        {
+            await foreach (var listed in parents.ConfigureAwait(false)) ids.Add(idOf(listed));
+        }
+
+        foreach (var id in ids) await ReadAll(itemsOf(id)).ConfigureAwait(false);
     }
 
     /// <summary>Text as one PowerShell argument: quoted when it holds anything the parser would split on.</summary>

@@ -9,11 +9,18 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>Completes Snag badge ids (shown with the badge's name), within the connection's organization and website.</summary>
 public sealed class LoyaltyBadgeIdCompleter : SnagCompleter
 {
-    private protected override string KindFor(IDictionary? bound) => SnagClient.BadgeKind;
+    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => SnagClient.BadgeKind;
 
-    private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
-        Prime((SnagConnection)connection, cancellationToken);
+    /// <summary>Badges of other scopes read earlier are offered too; only the connection's scope must have been read whole.</summary>
+    private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound)
+    {
+        var snag = (SnagConnection)connection;
+        return snag.Seen.IsComplete(SnagClient.BadgeListing(snag.OrganizationId, snag.WebsiteId), TrustedFor);
+    }
 
-    private static Task Prime(SnagConnection snag, CancellationToken cancellationToken) =>
-        ReadSome(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId, MaxItems = PrimeCount }, PrimeCount, cancellationToken), cancellationToken);
+    private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
+    {
+        var snag = (SnagConnection)connection;
+        return ReadAll(snag.Client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId }, SnagRoutes.MaxPageSize, cancellationToken));
+    }
 }

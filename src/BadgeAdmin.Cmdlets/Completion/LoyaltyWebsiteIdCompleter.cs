@@ -6,11 +6,17 @@ using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
-/// <summary>Completes Snag website ids (shown with the website's name).</summary>
+/// <summary>Completes Snag website ids (shown with the website's name), of the connection's organization.</summary>
 public class LoyaltyWebsiteIdCompleter : SnagCompleter
 {
-    private protected override string KindFor(IDictionary? bound) => SnagClient.WebsiteKind;
+    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => SnagClient.WebsiteKind;
 
-    private protected override Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
-        ReadSome(((SnagConnection)connection).Client.ListWebsitesAsync(((SnagConnection)connection).OrganizationId, null, PrimeCount, cancellationToken), cancellationToken);
+    private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
+        connection.Seen.IsComplete(SnagClient.WebsiteListing(((SnagConnection)connection).OrganizationId), TrustedFor);
+
+    private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
+    {
+        var snag = (SnagConnection)connection;
+        return ReadAll(snag.Client.ListWebsitesAsync(snag.OrganizationId, null, SnagRoutes.MaxPageSize, cancellationToken));
+    }
 }

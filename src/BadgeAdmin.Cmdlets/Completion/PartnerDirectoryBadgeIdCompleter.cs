@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Connections;
@@ -11,34 +10,25 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>
 /// Completes directory badge ids (shown with the badge's name), for the directory-badge cmdlets and for the badge
 /// New-PartnerBadge attaches. With -DirectoryId typed, that directory's badges; else those of the connection's default
-/// directory, or of the directories listed first when it has none.
+/// directory, or of every directory the key sees when it has none.
 /// </summary>
 public sealed class PartnerDirectoryBadgeIdCompleter : PartnerPageCompleter
 {
-    private protected override string KindFor(IDictionary? bound) =>
-        BoundGuid(bound, "DirectoryId") is { } directoryId ? RecentlySeen.Within(PartnerPageClient.DirectoryBadgeKind, directoryId) : PartnerPageClient.DirectoryBadgeKind;
+    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) =>
+        Directory(connection, bound) is { } directoryId ? RecentlySeen.Within(PartnerPageClient.DirectoryBadgeKind, directoryId) : PartnerPageClient.DirectoryBadgeKind;
 
-    private protected override async Task PrimeAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
+    private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
+        Directory(connection, bound) is null
+            ? IsWholeUnderEveryParent(connection.Seen, PartnerPageClient.DirectoryKind, PartnerPageClient.DirectoryBadgeKind)
+            : base.IsWhole(connection, bound);
+
+    private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {
-        var partnerPage = (PartnerPageConnection)connection;
-        var directories = new List<Guid>();
-        if ((BoundGuid(bound, "DirectoryId") ?? partnerPage.DirectoryId) is { } directory)
-        {
-            directories.Add(directory);
-        }
-        else
-        {
-            await foreach (var listed in partnerPage.Client.ListDirectoriesAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                directories.Add(listed.Id);
-                if (directories.Count == PrimeCount) break;
-            }
-        }
-
-        // The completion budget bounds the whole walk; what was read before it ran out is offered.
-        foreach (var id in directories)
-        {
-            await ReadSome(partnerPage.Client.ListDirectoryBadgesAsync(id, null, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
+        var client = ((PartnerPageConnection)connection).Client;
+        return ReadUnder(Directory(connection, bound), client.ListDirectoriesAsync(null, cancellationToken), d => d.Id,
+            directoryId => client.ListDirectoryBadgesAsync(directoryId, null, cancellationToken));
     }
+
+    private static Guid? Directory(BadgeAdminConnection connection, IDictionary? bound) =>
+        BoundGuid(bound, "DirectoryId") ?? ((PartnerPageConnection)connection).DirectoryId;
 }

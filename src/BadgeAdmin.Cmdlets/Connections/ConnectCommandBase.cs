@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Connections;
@@ -96,6 +97,44 @@ public abstract class ConnectCommandBase : BadgeAdminCmdlet
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return (Checked(fromEnvironment!.Trim(), "$env:" + variable), "$env:" + variable);
         ThrowTerminating(MissingKey(service, variable, $"No {service} API key: pass -ApiKey or set $env:{variable}."));
         return default;
+    }
+
+    /// <summary>
+    /// The base URI and where it came from: -BaseUri, else $env:<paramref name="variable"/> (so a runbook can configure
+    /// everything through its environment), else <paramref name="production"/>. A variable that is not an absolute URI
+    /// is a terminating InvalidBaseUri error.
+    /// </summary>
+    private protected (Uri Uri, string Source) ResolveBaseUri(string variable, Uri production)
+    {
+        if (BaseUri is not null) return (BaseUri, "-BaseUri");
+        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment)) return (production, "default");
+        if (Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var uri)) return (uri, "$env:" + variable);
+        ThrowTerminating(new CmdletError(
+            new ArgumentException($"$env:{variable} ('{fromEnvironment}') is not an absolute URI such as https://host.example.com/."),
+            ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, fromEnvironment));
+        return default;
+    }
+
+    /// <summary>
+    /// True when this call only changes defaults of the runspace's open connection (<paramref name="current"/>): one of
+    /// <paramref name="defaults"/> is given, and nothing else but -PassThru, the address it already has and common
+    /// parameters. Then no key or address is needed again, and the connection (its key, client and settings) stays.
+    /// </summary>
+    private protected bool ChangesOnlyDefaults(BadgeAdminConnection? current, params string[] defaults)
+    {
+        if (current is null || current.IsDisposed) return false;
+        var bound = MyInvocation.BoundParameters;
+        var anyDefault = false;
+        foreach (var name in bound.Keys)
+        {
+            if (Array.IndexOf(defaults, name) >= 0) anyDefault = true;
+            else if (name == nameof(PassThru) || CommonParameters.Contains(name) || OptionalCommonParameters.Contains(name)) continue;
+            else if (name == nameof(BaseUri) && BaseUri is not null && Uri.Compare(BaseUri, current.BaseUri, UriComponents.AbsoluteUri, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0) continue;
+            else return false;
+        }
+
+        return anyDefault;
     }
 
     /// <summary>Settings for the service's pipeline, after checking the base URI (terminating InvalidBaseUri when unsafe).</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 
@@ -13,9 +15,13 @@ namespace BadgeAdmin.Cmdlets.Connections;
 public abstract class ServiceCmdlet : BadgeAdminCmdlet
 {
     private BadgeAdminConnection? _resolved;
+    private ItemNames? _names;
 
     /// <summary>The connection in use; valid from OnBegin on.</summary>
     private protected BadgeAdminConnection ActiveConnection => _resolved ?? throw new InvalidOperationException("OnBegin has not run.");
+
+    /// <summary>Names items as a person knows them, from what the connection in use has read; valid from OnBegin on.</summary>
+    private protected ItemNames Names => _names ??= new ItemNames(ActiveConnection.Seen);
 
     private protected abstract string ServiceName { get; }
 

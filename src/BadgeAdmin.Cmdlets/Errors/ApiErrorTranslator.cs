@@ -10,7 +10,8 @@ internal static class ApiErrorTranslator
     /// <param name="exception">The failure.</param>
     /// <param name="target">The item being processed (an id or an object), for $error[0].TargetObject.</param>
     /// <param name="notFoundId">The ErrorId for a 404, naming what was looked for (e.g. <see cref="ErrorIds.PartnerBadgeNotFound"/>).</param>
-    public static CmdletError Translate(ApiException exception, object? target, string notFoundId)
+    /// <param name="subject">What the message starts with: the item as a person knows it (and its input row), if known.</param>
+    public static CmdletError Translate(ApiException exception, object? target, string notFoundId, string? subject = null)
     {
         var (id, category, advice) = exception.Kind switch
         {
@@ -31,6 +32,7 @@ internal static class ApiErrorTranslator
         var details = exception.ServerMessage is null
             ? exception.Message
             : $"{exception.ServerMessage} ({exception.Method} {exception.Path} → {(int?)exception.StatusCode})";
+        if (subject is not null) details = $"{subject}: {details}";
         return new CmdletError(exception, id, category, target) { DetailsMessage = details, RecommendedAction = advice };
     }
 }

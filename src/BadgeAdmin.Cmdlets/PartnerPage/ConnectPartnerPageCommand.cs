@@ -10,14 +10,16 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <summary>
 /// <para type="synopsis">Connects the current runspace to the PartnerPage API.</para>
 /// <para type="description">Keeps one connection (one HTTP client) for the runspace. The key comes from -ApiKey or
-/// $env:PARTNERPAGE_API_KEY and is never shown again. -DirectoryId becomes the default of the directory-badge
-/// cmdlets. No request is sent until a cmdlet needs one.</para>
+/// $env:PARTNERPAGE_API_KEY and is never shown again; the address from -BaseUri, $env:PARTNERPAGE_BASE_URI or
+/// production. -DirectoryId becomes the default of the directory-badge cmdlets; given alone on a connected runspace,
+/// it changes that default and keeps the connection. No request is sent until a cmdlet needs one.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-PartnerPage.md")]
 [OutputType(typeof(PartnerPageConnection))]
 public sealed class ConnectPartnerPageCommand : ConnectCommandBase
 {
     public const string ApiKeyVariable = "PARTNERPAGE_API_KEY";
+    public const string BaseUriVariable = "PARTNERPAGE_BASE_URI";
 
     /// <summary>Default directory of the directory-badge cmdlets (Get-PartnerDirectory lists them); each can override it.</summary>
     [Parameter]
@@ -26,8 +28,18 @@ public sealed class ConnectPartnerPageCommand : ConnectCommandBase
 
     private protected override void OnEnd()
     {
+        var current = Connections.PartnerPage;
+        if (DirectoryId is { } directoryId && ChangesOnlyDefaults(current, nameof(DirectoryId)))
+        {
+            current!.DirectoryId = directoryId;
+            WriteVerbose($"The PartnerPage connection at {current.BaseUri} now defaults to directory {directoryId} (same key and address).");
+            if (PassThru.IsPresent) WriteObject(current);
+            return;
+        }
+
         var (key, source) = ReadKey("PartnerPage", ApiKeyVariable);
-        var settings = Settings(BaseUri ?? PartnerPageRoutes.ProductionBaseUri, PartnerPageConnection.ApiKeyHeader, key);
+        var (baseUri, uriSource) = ResolveBaseUri(BaseUriVariable, PartnerPageRoutes.ProductionBaseUri);
+        var settings = Settings(baseUri, PartnerPageConnection.ApiKeyHeader, key, uriSource);
         var connection = new PartnerPageConnection(settings, source, DirectoryId);
         Connections.SetPartnerPage(connection);
         WriteVerbose($"Connected to PartnerPage at {connection.BaseUri} (key from {source}).");

@@ -18,16 +18,16 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>
-    /// The entry whose badges to get. Takes entries from Get-PartnerEntry (and badges, by their EntryId) by value, and
-    /// an EntryId property (a CSV column) by name.
+    /// The entry whose badges to get (the first positional parameter: Get-PartnerBadge $entryId). Takes entries from
+    /// Get-PartnerEntry (and badges, by their EntryId) by value, and an EntryId property (a CSV column) by name.
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [IdOfPiped(typeof(PartnerEntry))]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
-    /// <summary>One badge to get. Without it, every badge of the entry is listed.</summary>
-    [Parameter(Position = 0)]
+    /// <summary>One badge to get (the second positional parameter). Without it, every badge of the entry is listed.</summary>
+    [Parameter(Position = 1)]
     [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid? Id { get; set; }
 
@@ -40,13 +40,14 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
         if (Id is { } badgeId)
         {
             _total++;
-            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => TryWritePaged(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))));
+            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => TryWritePaged(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))),
+                Names.PartnerBadgeOfEntry(entryId, badgeId));
             return;
         }
 
         var counted = false;
         ForItem(entryId, ErrorIds.PartnerEntryNotFound,
-            () => WritePaged(Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken)));
+            () => WritePaged(Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken)), Names.PartnerEntry(entryId));
         _totalKnown &= counted;
     }
 

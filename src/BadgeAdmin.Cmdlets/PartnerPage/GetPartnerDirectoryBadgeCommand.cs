@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -12,7 +14,8 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// <para type="synopsis">Gets the badges defined in a PartnerPage directory: the ones New-PartnerBadge attaches to entries.</para>
 /// <para type="description">Lists every badge of the directory (streamed page by page), the ones whose name matches, or
 /// the ones named by id. The directory is -DirectoryId, a piped directory, or the connection's default
-/// (Connect-PartnerPage -DirectoryId). Each badge carries its DirectoryId, so it pipes on to Set- and
+/// (Connect-PartnerPage -DirectoryId); with none of them, every directory the key sees. Each badge carries its
+/// DirectoryId (and the directory's name when known), so it pipes on to Set- and
 /// Remove-PartnerDirectoryBadge, and its Id binds New-PartnerBadge -BadgeId. The routes are inferred.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectoryBadge.md")]
@@ -45,19 +48,24 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 
     private long _total;
     private bool _totalKnown = true;
+    private List<PartnerDirectory>? _directories;
+    private Dictionary<Guid, PartnerDirectoryBadge>? _everyBadge;
 
     private protected override void OnRecord()
     {
         // A piped directory also offers its Id by name, which is the directory's, not a badge's: the directory wins.
         var listing = Id is null || Directory is not null;
-        if (DirectoryFor(Directory?.Id ?? DirectoryId, listing ? "PartnerDirectoryBadge list" : Id!) is not { } directoryId) return;
+        var directoryId = Directory?.Id ?? DirectoryId ?? DefaultDirectoryId;
         if (listing)
         {
-            var counted = false;
-            ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => WritePaged(Name is null
-                ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
-                : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)));
-            _totalKnown &= counted;
+            if (directoryId is { } one)
+            {
+                ListDirectory(one);
+                return;
+            }
+
+            // No directory given or set: the badges of every directory the key sees, each carrying its DirectoryId.
+            foreach (var directory in EveryDirectory()) ListDirectory(directory.Id);
             return;
         }
 
@@ -65,10 +73,58 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryBadgeAsync(directoryId, id, token))));
+            if (directoryId is { } known)
+            {
+                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryBadgeAsync(known, id, token))),
+                    Names.PartnerDirectoryBadge(known, id));
+            }
+            else if (EveryBadge().TryGetValue(id, out var badge))
+            {
+                more = TryWritePaged(badge);
+            }
+            else
+            {
+                WriteError(new CmdletError(
+                    new KeyNotFoundException($"{ItemNames.Subject(Names.PartnerBadge(id), InputRow)}: no directory this key sees defines it."),
+                    ErrorIds.PartnerDirectoryBadgeNotFound, ErrorCategory.ObjectNotFound, id));
+            }
+
             if (!more) break;
         }
     }
 
     private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
+
+    private void ListDirectory(Guid directoryId)
+    {
+        var counted = false;
+        ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => WritePaged(Name is null
+            ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
+            : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)),
+            Names.PartnerDirectory(directoryId));
+        _totalKnown &= counted;
+    }
+
+    /// <summary>The directories the key sees, listed once per invocation.</summary>
+    private List<PartnerDirectory> EveryDirectory()
+    {
+        if (_directories is not null) return _directories;
+        var directories = new List<PartnerDirectory>();
+        ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoriesAsync(null, CancelToken), directories.Add));
+        return _directories = directories;
+    }
+
+    /// <summary>Every badge of every directory the key sees, by id, read once per invocation (for -Id with no directory).</summary>
+    private Dictionary<Guid, PartnerDirectoryBadge> EveryBadge()
+    {
+        if (_everyBadge is not null) return _everyBadge;
+        var badges = new Dictionary<Guid, PartnerDirectoryBadge>();
+        foreach (var directory in EveryDirectory())
+        {
+            ForItem(directory.Id, ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoryBadgesAsync(directory.Id, null, CancelToken), b => badges[b.Id] = b),
+                Names.PartnerDirectory(directory.Id));
+        }
+
+        return _everyBadge = badges;
+    }
 }

@@ -46,7 +46,7 @@ public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryAsync(id, token))));
+            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryAsync(id, token))), Names.PartnerDirectory(id));
             if (!more) break;
         }
     }

@@ -44,7 +44,7 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = TryWritePaged(Await(token => Client.GetEntryAsync(id, token))));
+            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = TryWritePaged(Await(token => Client.GetEntryAsync(id, token))), Names.PartnerEntry(id));
             if (!more) break;
         }
     }

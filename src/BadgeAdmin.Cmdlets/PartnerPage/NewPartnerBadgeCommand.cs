@@ -17,16 +17,16 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerBadge))]
 public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
 {
-    /// <summary>The entry to attach the badge to.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The entry to attach the badge to (the first positional parameter).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
     /// <summary>
     /// The directory badge to attach. Binds from an Id property: directory badges from Get-PartnerDirectoryBadge, or the
-    /// badges of one entry, to copy them to another.
+    /// badges of one entry, to copy them to another. The second positional parameter.
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ArgumentCompleter(typeof(PartnerDirectoryBadgeIdCompleter))]
     public Guid BadgeId { get; set; }
@@ -38,10 +38,11 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
 
     private protected override void OnRecord()
     {
-        var target = $"partner entry {EntryId}";
-        var action = Order is { } order ? $"Attach badge {BadgeId} at order {order}" : $"Attach badge {BadgeId}";
-        if (!ShouldChange(target, action)) return;
+        var (entry, badge) = (Names.PartnerEntry(EntryId), Names.PartnerBadge(BadgeId));
+        var action = Order is { } order ? $"Attach {badge} at order {order}" : $"Attach {badge}";
+        if (!ShouldChange(entry, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
-        Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false));
+        Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false),
+            $"{badge} on {entry}");
     }
 }

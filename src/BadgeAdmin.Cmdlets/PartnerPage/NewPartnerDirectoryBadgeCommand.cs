@@ -23,8 +23,8 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>URL of the badge image (http or https).</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>URL of the badge image (http or https); the second positional parameter.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("ImageUrl")]
     [ValidateNotNullOrEmpty]
     [ValidateHttpUrl]
@@ -37,9 +37,12 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (DirectoryFor(DirectoryId, Name) is not { } directoryId) return;
-        if (!ShouldChange($"directory {directoryId}", $"Create badge '{Name}'")) return;
+        var label = $"badge '{Name}'";
+        if (DirectoryFor(DirectoryId, Name, label) is not { } directoryId) return;
+        var directory = Names.PartnerDirectory(directoryId);
+        if (!ShouldChange(directory, $"Create {label}")) return;
         var badge = new PartnerDirectoryBadgeChange { Name = Name, Image = Image };
-        Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false));
+        Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false),
+            $"{label} in {directory}");
     }
 }

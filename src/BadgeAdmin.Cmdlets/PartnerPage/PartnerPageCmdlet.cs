@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
@@ -27,18 +28,21 @@ public abstract class PartnerPageCmdlet : ServiceCmdlet
 
     private protected PartnerPageClient Client => ((PartnerPageConnection)ActiveConnection).Client;
 
+    /// <summary>The connection's default directory (Connect-PartnerPage -DirectoryId), if any.</summary>
+    private protected Guid? DefaultDirectoryId => ((PartnerPageConnection)ActiveConnection).DirectoryId;
+
     /// <summary>
     /// The directory a directory-badge call works in: the one given (-DirectoryId, or a piped object's DirectoryId),
     /// else the connection's default. Without either it writes a DirectoryIdMissing error about
-    /// <paramref name="target"/> and returns null, and the caller sends nothing for that item.
+    /// <paramref name="target"/> (named by <paramref name="label"/>) and returns null, and the caller sends nothing for that item.
     /// </summary>
-    private protected Guid? DirectoryFor(Guid? given, object target)
+    private protected Guid? DirectoryFor(Guid? given, object target, string label)
     {
-        var directory = given ?? ((PartnerPageConnection)ActiveConnection).DirectoryId;
+        var directory = given ?? DefaultDirectoryId;
         if (directory is null)
         {
             WriteError(new CmdletError(
-                new ArgumentException("No directory given: pass -DirectoryId, or connect with Connect-PartnerPage -DirectoryId to set a default."),
+                new ArgumentException($"{ItemNames.Subject(label, InputRow)}: no directory given: pass -DirectoryId, or set a default with Connect-PartnerPage -DirectoryId."),
                 ErrorIds.DirectoryIdMissing, ErrorCategory.InvalidArgument, target)
             {
                 RecommendedAction = "Get-PartnerDirectory lists the directories and their ids. Nothing was sent.",

@@ -16,13 +16,13 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerBadge))]
 public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 {
-    /// <summary>The entry the badge is attached to.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
-    /// <summary>The badge to detach.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The badge to detach (the second positional parameter).</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
@@ -32,7 +32,8 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (!ShouldChange($"badge {Id} of partner entry {EntryId}", "Remove badge from entry")) return;
+        var target = Names.PartnerBadgeOfEntry(EntryId, Id);
+        if (!ShouldChange(target, "Remove badge from entry")) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
@@ -41,6 +42,6 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
             var before = passThru ? await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false) : null;
             var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);
             return passThru ? removed ?? before : null;
-        });
+        }, target);
     }
 }

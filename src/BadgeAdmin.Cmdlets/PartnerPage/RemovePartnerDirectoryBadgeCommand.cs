@@ -33,8 +33,9 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (DirectoryFor(DirectoryId, Id) is not { } directoryId) return;
-        if (!ShouldChange($"badge {Id} of directory {directoryId}", "Delete directory badge")) return;
+        if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
+        var target = Names.PartnerDirectoryBadge(directoryId, Id);
+        if (!ShouldChange(target, "Delete directory badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
@@ -42,6 +43,6 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
             var before = passThru ? await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false) : null;
             var deleted = await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false);
             return passThru ? deleted ?? before : null;
-        });
+        }, target);
     }
 }

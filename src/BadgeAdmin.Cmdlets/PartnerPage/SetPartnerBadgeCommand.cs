@@ -17,13 +17,13 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerBadge))]
 public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
 {
-    /// <summary>The entry the badge is attached to.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(PartnerEntryIdCompleter))]
     public Guid EntryId { get; set; }
 
-    /// <summary>The badge to change.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The badge to change (the second positional parameter).</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(PartnerBadgeIdCompleter))]
     public Guid Id { get; set; }
 
@@ -56,20 +56,21 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     private protected override void OnRecord()
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
-        if (!ShouldChange($"badge {Id} of partner entry {EntryId}", Describe(change))) return;
+        var target = Names.PartnerBadgeOfEntry(EntryId, Id);
+        if (!ShouldChange(target, Describe(change))) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);
             return passThru ? updated : null;
-        });
+        }, target);
     }
 
-    private static string Describe(PartnerBadgeChange change)
+    private string Describe(PartnerBadgeChange change)
     {
         var parts = new List<string>(2);
         if (change.Order is { } order) parts.Add($"order to {order}");
-        if (change.Id is { } id) parts.Add($"directory badge to {id}");
+        if (change.Id is { } id) parts.Add($"directory badge to {Names.PartnerBadge(id)}");
         return "Set " + string.Join(" and ", parts);
     }
 }

@@ -61,14 +61,15 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     private protected override void OnRecord()
     {
         var change = Change;
-        if (DirectoryFor(DirectoryId, Id) is not { } directoryId) return;
-        if (!ShouldChange($"badge {Id} of directory {directoryId}", Describe(change))) return;
+        if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
+        var target = Names.PartnerDirectoryBadge(directoryId, Id);
+        if (!ShouldChange(target, Describe(change))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
             var updated = await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false);
             return passThru ? updated : null;
-        });
+        }, target);
     }
 
     private static string Describe(PartnerDirectoryBadgeChange change)

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Runtime;
@@ -21,6 +22,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private readonly Queue<InFlight> _inFlight = new();
     private ulong _skipped;
     private ulong _written;
+    private int _records;
 
     /// <summary>Cancelled by StopProcessing (Ctrl+C, or a downstream Select-Object -First); every request carries it.</summary>
     protected CancellationToken CancelToken => _stopping.Token;
@@ -50,54 +52,57 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private protected void WriteError(CmdletError error) => WriteError(error.ToErrorRecord());
 
     /// <summary>
-    /// ShouldProcess, with a named error when the change needs confirming and nobody can answer (-NonInteractive, a
-    /// runbook, a host without a UI): the engine would end the pipeline with its own host error instead.
+    /// ShouldProcess, with a named error when the change needs confirming and nobody can answer (input redirected,
+    /// -NonInteractive, a host without a UI, or a host whose prompt fails): see <see cref="ConfirmationGate"/>.
     /// </summary>
     private protected bool ShouldChange(string target, string action)
     {
+        if (ConfirmationGate.WhyNobodyCanAnswer(this) is { } why) ThrowTerminating(ConfirmationGate.Required(this, target, action, why, null));
         try
         {
             return ShouldProcess(target, action);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        catch (Exception ex) when (ex is not PipelineStoppedException && !_stopping.IsCancellationRequested)
         {
-            ThrowTerminating(ConfirmationRequired(target, ex));
+            ThrowTerminating(ConfirmationGate.Required(this, target, action, "the host could not ask (" + ex.Message + ")", ex));
             return false;
         }
     }
 
     /// <summary>
     /// Asks one yes/no question (ShouldContinue) before a group of changes that confirm by default. Where nobody can
-    /// answer (a host that cannot prompt, or a console whose input is redirected, which would wait for ever or fail),
-    /// ends with ConfirmationRequired instead.
+    /// answer (see <see cref="ConfirmationGate"/>), ends with ConfirmationRequired instead.
     /// </summary>
     private protected bool ConfirmOnce(string query, string caption, object target)
     {
-        if (ConsoleInput.CannotAnswer(Host)) ThrowTerminating(ConfirmationRequired(target, null));
+        if (ConfirmationGate.WhyHostCannotAsk(Host) is { } why) ThrowTerminating(ConfirmationGate.Required(this, target, caption, why, null));
         try
         {
             return ShouldContinue(query, caption);
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
         {
-            ThrowTerminating(ConfirmationRequired(target, ex));
+            ThrowTerminating(ConfirmationGate.Required(this, target, caption, "the host could not ask (" + ex.Message + ")", ex));
             return false;
         }
     }
-
-    private CmdletError ConfirmationRequired(object target, Exception? inner) => new(
-        new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks for confirmation before it changes anything, and this session cannot answer (it is not interactive). Nothing was changed.", inner),
-        ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, target)
-    {
-        RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
-    };
 
     /// <summary>Writes a verbose line without the question -Debug would otherwise ask (see <see cref="MessageStreams"/>).</summary>
     private protected new void WriteVerbose(string text) => MessageStreams.Verbose(this, text);
 
     protected sealed override void BeginProcessing() => Guard(OnBegin);
 
-    protected sealed override void ProcessRecord() => Guard(OnRecord);
+    protected sealed override void ProcessRecord() => Guard(() =>
+    {
+        _records++;
+        OnRecord();
+    });
+
+    /// <summary>
+    /// The current record's position among the objects piped in (1 for the first: for Import-Csv, the first row after
+    /// the header), or null when the input did not come through the pipeline.
+    /// </summary>
+    private protected int? InputRow => MyInvocation.ExpectingInput ? _records : null;
 
     protected sealed override void EndProcessing() => Guard(() =>
     {
@@ -186,17 +191,19 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Runs one pipeline item's work; an API failure becomes a non-terminating error about <paramref name="target"/>,
-    /// so the next item still runs.
+    /// so the next item still runs. Its message starts with <paramref name="label"/> (the item as a person knows it)
+    /// and the input row.
     /// </summary>
-    private protected void ForItem(object target, string notFoundId, Action work)
+    private protected void ForItem(object target, string notFoundId, Action work, string? label = null)
     {
+        var subject = ItemNames.Subject(label, InputRow);
         try
         {
             work();
         }
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
-            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
+            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId, subject));
         }
     }
 
@@ -208,23 +215,24 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// written on the pipeline thread in input order, as each item's turn comes; an API failure is a non-terminating
     /// error about <paramref name="target"/>. Call only after ShouldProcess has agreed, so the prompts stay in order.
     /// </summary>
-    private protected void Send(object target, string notFoundId, Func<CancellationToken, Task<object?>> work) =>
-        Send(target, _ => (notFoundId, target), work);
+    private protected void Send(object target, string notFoundId, Func<CancellationToken, Task<object?>> work, string? label = null) =>
+        Send(target, _ => (notFoundId, target), work, label);
 
     /// <summary>
-    /// As <see cref="Send(object, string, Func{CancellationToken, Task{object}})"/>, for a call whose 404 can mean
-    /// more than one thing: <paramref name="notFound"/> picks the ErrorId and the TargetObject from the failure.
+    /// As <see cref="Send(object, string, Func{CancellationToken, Task{object}}, string)"/>, for a call whose 404 can
+    /// mean more than one thing: <paramref name="notFound"/> picks the ErrorId and the TargetObject from the failure.
+    /// An error's message starts with <paramref name="label"/> and the input row, as in <see cref="ForItem"/>.
     /// </summary>
-    private protected void Send(object target, Func<ApiException, (string ErrorId, object Target)> notFound, Func<CancellationToken, Task<object?>> work)
+    private protected void Send(object target, Func<ApiException, (string ErrorId, object Target)> notFound, Func<CancellationToken, Task<object?>> work, string? label = null)
     {
-        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFound));
+        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFound, ItemNames.Subject(label, InputRow)));
         while (_inFlight.Count >= Concurrency || (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted))
         {
             CompleteOldest();
         }
     }
 
-    /// <summary>Waits for every request <see cref="Send(object, string, Func{CancellationToken, Task{object}})"/> started, writing their results and errors.</summary>
+    /// <summary>Waits for every request Send started, writing their results and errors.</summary>
     private protected void FinishInFlight()
     {
         while (_inFlight.Count > 0) CompleteOldest();
@@ -241,18 +249,22 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
             var (notFoundId, target) = ex.Kind == ApiFailureKind.NotFound ? next.NotFound(ex) : (ErrorIds.UnexpectedStatus, next.Target);
-            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId));
+            WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId, next.Subject));
         }
     }
 
     private sealed class InFlight
     {
-        public InFlight(Task<object?> task, object target, Func<ApiException, (string ErrorId, object Target)> notFound)
+        public InFlight(Task<object?> task, object target, Func<ApiException, (string ErrorId, object Target)> notFound, string? subject)
         {
             Task = task;
             Target = target;
             NotFound = notFound;
+            Subject = subject;
         }
+
+        /// <summary>What the item's error message starts with (see <see cref="ItemNames.Subject"/>).</summary>
+        public string? Subject { get; }
 
         public Task<object?> Task { get; }
 

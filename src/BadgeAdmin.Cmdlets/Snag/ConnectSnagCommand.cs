@@ -14,7 +14,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="description">The key comes from -ApiKey or $env:SNAG_API_KEY, the base URI from -BaseUri,
 /// $env:SNAG_BASE_URI or admin.snagsolutions.io (customers run their own hostnames). -OrganizationId and -WebsiteId
 /// (or -WebsiteName, looked up with one request) become the defaults of the cmdlets that need them. Otherwise no
-/// request is sent until a cmdlet needs one.</para>
+/// request is sent until a cmdlet needs one. Given alone on a connected runspace, -OrganizationId, -WebsiteId and
+/// -WebsiteName change those defaults and keep the connection (no key or address needed again).</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-Snag.md")]
 [OutputType(typeof(SnagConnection))]
@@ -48,8 +49,20 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
                 Errors.ErrorIds.WebsiteIdAndWebsiteName, ErrorCategory.InvalidArgument, WebsiteName));
         }
 
+        var current = Connections.Snag;
+        if (ChangesOnlyDefaults(current, nameof(OrganizationId), nameof(WebsiteId), nameof(WebsiteName)))
+        {
+            // A failed -WebsiteName lookup ends here, before anything changes.
+            var organizationId = OrganizationId ?? current!.OrganizationId;
+            var websiteId = WebsiteName is null ? WebsiteId ?? current!.WebsiteId : FindWebsite(current!, WebsiteName, organizationId);
+            (current!.OrganizationId, current.WebsiteId) = (organizationId, websiteId);
+            WriteVerbose($"The Snag connection at {current.BaseUri} now defaults to organization {organizationId?.ToString() ?? "(none)"} and website {websiteId?.ToString() ?? "(none)"} (same key and address).");
+            if (PassThru.IsPresent) WriteObject(current);
+            return;
+        }
+
         var (key, source) = ReadKey("Snag", ApiKeyVariable);
-        var (baseUri, uriSource) = ResolveBaseUri();
+        var (baseUri, uriSource) = ResolveBaseUri(BaseUriVariable, SnagRoutes.DefaultBaseUri);
         var settings = Settings(baseUri, SnagConnection.ApiKeyHeader, key, uriSource);
         var connection = new SnagConnection(settings, source, OrganizationId, WebsiteId);
         if (WebsiteName is not null)
@@ -57,7 +70,7 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
             // Until the name resolves, the runspace keeps the connection it had: a failed lookup changes nothing.
             try
             {
-                connection.WebsiteId = FindWebsite(connection, WebsiteName);
+                connection.WebsiteId = FindWebsite(connection, WebsiteName, OrganizationId);
             }
             catch
             {
@@ -71,13 +84,13 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
         if (PassThru.IsPresent) WriteObject(connection);
     }
 
-    private Guid FindWebsite(SnagConnection connection, string name)
+    private Guid FindWebsite(SnagConnection connection, string name, Guid? organizationId)
     {
         var matches = new List<Core.Snag.Models.LoyaltyWebsite>();
         try
         {
             // The API's name filter is the documented one; the exact comparison here guards against a looser server match.
-            Stream(connection.Client.ListWebsitesAsync(OrganizationId, name, SnagRoutes.MaxPageSize, CancelToken), site =>
+            Stream(connection.Client.ListWebsitesAsync(organizationId, name, SnagRoutes.MaxPageSize, CancelToken), site =>
             {
                 if (string.Equals(site.Name, name, StringComparison.OrdinalIgnoreCase)) matches.Add(site);
             });
@@ -91,27 +104,15 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
         if (matches.Count == 0)
         {
             ThrowTerminating(new Runtime.CmdletError(
-                new ItemNotFoundException($"No Snag website is named '{name}'{InOrganization()}. Get-LoyaltyWebsite lists them."),
+                new ItemNotFoundException($"No Snag website is named '{name}'{InOrganization(organizationId)}. Get-LoyaltyWebsite lists them."),
                 Errors.ErrorIds.LoyaltyWebsiteNotFound, ErrorCategory.ObjectNotFound, name));
         }
 
         ThrowTerminating(new Runtime.CmdletError(
-            new ArgumentException($"{matches.Count} Snag websites are named '{name}'{InOrganization()} ({string.Join(", ", matches.Select(m => m.Id))}); give -WebsiteId."),
+            new ArgumentException($"{matches.Count} Snag websites are named '{name}'{InOrganization(organizationId)} ({string.Join(", ", matches.Select(m => m.Id))}); give -WebsiteId."),
             Errors.ErrorIds.LoyaltyWebsiteAmbiguous, ErrorCategory.InvalidArgument, name));
         return default;
     }
 
-    private string InOrganization() => OrganizationId is { } id ? $" in organization {id}" : string.Empty;
-
-    private (Uri Uri, string Source) ResolveBaseUri()
-    {
-        if (BaseUri is not null) return (BaseUri, "-BaseUri");
-        var fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
-        if (string.IsNullOrWhiteSpace(fromEnvironment)) return (SnagRoutes.DefaultBaseUri, "default");
-        if (Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var uri)) return (uri, "$env:" + BaseUriVariable);
-        ThrowTerminating(new Runtime.CmdletError(
-            new ArgumentException($"$env:{BaseUriVariable} ('{fromEnvironment}') is not an absolute URI such as https://loyalty.example.com/."),
-            Errors.ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, fromEnvironment));
-        return default;
-    }
+    private static string InOrganization(Guid? organizationId) => organizationId is { } id ? $" in organization {id}" : string.Empty;
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
@@ -51,15 +52,16 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     private protected override void OnRecord()
     {
         var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status?.ToLowerInvariant(), WalletAddress = WalletAddress };
+        var badge = Names.LoyaltyBadge(query.BadgeId);
         ForItem(query.BadgeId, ErrorIds.LoyaltyBadgeNotFound, () =>
         {
             // The API answers an unknown badge id with an empty list. Only then, one small request tells "no holders"
             // from "no such badge".
             if (WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
             WriteError(new CmdletError(
-                new KeyNotFoundException($"No loyalty badge with id {query.BadgeId} (a deleted badge has no holders to list)."),
+                new KeyNotFoundException($"{ItemNames.Subject(badge, InputRow)}: no such badge (a deleted badge has no holders to list)."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, query.BadgeId));
-        });
+        }, badge);
     }
 
     private bool BadgeExists(Guid id) => Await(token => Client.FindBadgeAsync(id, token)) is not null;

@@ -26,8 +26,8 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>URL of the badge image (http or https).</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>URL of the badge image (http or https); the second positional parameter.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateHttpUrl]
     public string ImageUrl { get; set; } = string.Empty;
@@ -104,7 +104,8 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
 
         var what = $"Create badge '{Name}' with {badge.SentConditions.Count} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty)
             + (badge.SentCsvFiles.Count > 0 ? $" and {badge.SentCsvFiles.Count} CSV file(s)" : string.Empty);
-        if (!ShouldChange($"website {badge.WebsiteId}", what)) return;
-        Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false));
+        var website = Names.LoyaltyWebsite(badge.WebsiteId);
+        if (!ShouldChange(website, what)) return;
+        Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false), $"loyalty badge '{Name}' on {website}");
     }
 }

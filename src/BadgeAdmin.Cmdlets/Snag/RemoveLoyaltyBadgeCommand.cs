@@ -27,12 +27,13 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
 
     private protected override void OnRecord()
     {
-        if (!ShouldChange($"loyalty badge {Id}", "Delete badge")) return;
+        var target = Names.LoyaltyBadge(Id);
+        if (!ShouldChange(target, "Delete badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);
             return passThru ? deleted : null;
-        });
+        }, target);
     }
 }

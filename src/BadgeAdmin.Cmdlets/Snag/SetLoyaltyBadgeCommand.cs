@@ -89,13 +89,14 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     private protected override void OnRecord()
     {
         var update = Update;
-        if (!ShouldChange($"loyalty badge {Id}", Describe(update))) return;
+        var target = Names.LoyaltyBadge(Id);
+        if (!ShouldChange(target, Describe(update))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
             return passThru ? badge : null;
-        });
+        }, target);
     }
 
     private static string Describe(LoyaltyBadgeUpdate update)

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Http;
@@ -14,13 +15,18 @@ namespace BadgeAdmin.Cmdlets.Snag;
 
 /// <summary>
 /// What Grant- and Revoke-LoyaltyBadge share: the badge, and the user as a user id or a wallet address. Both bind
-/// from the pipeline by property name (a CSV's UserId/WalletAddress columns, a LoyaltyBadgeUser's properties; an
-/// empty cell counts as absent). Given both on the command line is an error; from the pipeline the user id wins.
+/// from the pipeline by property name (a CSV's UserId and WalletAddress, Wallet or Address columns, a
+/// LoyaltyBadgeUser's properties; an empty cell counts as absent). Given both on the command line is an error; from
+/// the pipeline the user id wins. Every object piped in reaches the cmdlet (see <see cref="InputObject"/>), so each
+/// error can name its input row.
 /// </summary>
 public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 {
-    /// <summary>The badge. Takes a badge from New-/Get-LoyaltyBadge by value, and a LoyaltyBadgeId property by name.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The badge (the first positional parameter). Takes a badge from New-/Get-LoyaltyBadge by value, and a
+    /// LoyaltyBadgeId property by name.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("LoyaltyBadgeId")]
     [IdOfPiped(typeof(LoyaltyBadge))]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
@@ -35,11 +41,20 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     [ArgumentCompleter(typeof(LoyaltyUserIdCompleter))]
     public string? UserId { get; set; }
 
-    /// <summary>The user, by wallet address.</summary>
+    /// <summary>The user, by wallet address. Binds from a WalletAddress, Wallet or Address property (the CSV column).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Wallet", "Address")]
     [EmptyStringAsNull]
     [ArgumentCompleter(typeof(LoyaltyWalletAddressCompleter))]
     public string? WalletAddress { get; set; }
+
+    /// <summary>
+    /// The object piped in (a CSV row, a user badge), whatever its properties. It makes every row reach the cmdlet, so
+    /// a row that names no user is a UserNotSpecified error naming its row and columns, not the binder's
+    /// InputObjectNotBound. Not needed on the command line.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
 
     private protected override void OnBegin()
     {
@@ -63,7 +78,8 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
             if (!Guid.TryParse(UserId.Trim(), out var parsed))
             {
                 WriteError(new CmdletError(
-                    new ArgumentException($"UserId '{UserId}' is not a GUID, so nothing was sent for it. Correct the UserId (a CSV column, or -UserId), or leave it empty to use the WalletAddress."),
+                    new ArgumentException(Sentence(ItemNames.Subject(null, InputRow),
+                        $"UserId '{UserId}' is not a GUID, so nothing was sent for it. Correct the UserId (a CSV column, or -UserId), or leave it empty to use the WalletAddress.")),
                     ErrorIds.InvalidUserId, ErrorCategory.InvalidArgument, UserId));
                 return null;
             }
@@ -74,13 +90,28 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
         if (userId is null && string.IsNullOrWhiteSpace(WalletAddress))
         {
             WriteError(new CmdletError(
-                new ArgumentException("No user: give -UserId or -WalletAddress (or pipe objects with a UserId or WalletAddress property)."),
-                ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, BadgeId));
+                new ArgumentException(Sentence(ItemNames.Subject(null, InputRow),
+                    "No user: give -UserId or -WalletAddress, or pipe rows with a UserId, WalletAddress, Wallet or Address column" + Columns() + ". Nothing was sent for it.")),
+                ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, InputObject ?? (object)BadgeId));
             return null;
         }
 
         return new LoyaltyUserIdentity(userId, WalletAddress);
     }
+
+    /// <summary>The user as prompts and errors name it: "wallet 0x… (user …)".</summary>
+    private protected string UserLabel(LoyaltyUserIdentity user) => Names.LoyaltyUser(user.UserId, user.WalletAddress);
+
+    /// <summary>" (this row has: Email, Name)" for a piped row, so a misnamed column is plain to see.</summary>
+    private string Columns()
+    {
+        if (InputObject?.BaseObject is not PSCustomObject) return string.Empty;
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var property in InputObject.Properties) names.Add(property.Name);
+        return names.Count == 0 ? " (this row has no columns)" : $" (this row has: {string.Join(", ", names)})";
+    }
+
+    private static string Sentence(string? subject, string text) => subject is null ? text : $"{subject}: {text}";
 
     /// <summary>
     /// Sends <paramref name="user"/>'s grant or revoke. A 404 names what was not found (see <see cref="NotFound"/>);
@@ -89,7 +120,8 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     private protected void SendChange(LoyaltyUserIdentity user, string unnamedNotFoundId, Func<CancellationToken, Task<object?>> work)
     {
         var badgeId = BadgeId;
-        Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work);
+        Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
+            $"{UserLabel(user)}, {Names.LoyaltyBadge(badgeId)}");
     }
 
     /// <summary>

@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 
 namespace BadgeAdmin.Core.Connections;
 
 /// <summary>
-/// The ids (with names) a connection has recently read, per kind of object, so tab completion can offer them without
-/// a request. A ring per kind: recording is one array write (listings record every item, so it must cost next to
-/// nothing); duplicates are dropped when completion asks, not when recording.
+/// The ids (with names) a connection has recently read, per kind of object, so tab completion can offer them and
+/// messages can name them without a request. A ring per kind: recording is one array write and one index update
+/// (listings record every item, so it must cost next to nothing); duplicates are dropped when completion asks.
+/// It also remembers which listings were last read to their end, and when: what completion may trust as whole.
 /// </summary>
 public sealed class RecentlySeen
 {
     public const int Capacity = 10_000;
     private readonly object _gate = new();
     private readonly Dictionary<string, Ring> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _completedAt = new(StringComparer.Ordinal);
 
     public void Record(string kind, Guid id, string? name)
     {
@@ -39,6 +42,35 @@ public sealed class RecentlySeen
     public bool Any(string kind)
     {
         lock (_gate) return _byKind.TryGetValue(kind, out var ring) && ring.Written > 0;
+    }
+
+    /// <summary>The latest name read for <paramref name="id"/> among the items of <paramref name="kind"/>, or null.</summary>
+    public string? NameOf(string kind, Guid id)
+    {
+        lock (_gate) return _byKind.TryGetValue(kind, out var ring) ? ring.NameOf(id) : null;
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="listing"/> (a kind, or a kind with its filters) was just read to its end, giving
+    /// <paramref name="count"/> items. Only a listing that fits the ring can be trusted as whole.
+    /// </summary>
+    public void MarkComplete(string listing, long count)
+    {
+        lock (_gate)
+        {
+            if (count <= Capacity) _completedAt[listing] = Stopwatch.GetTimestamp();
+            else _completedAt.Remove(listing);
+        }
+    }
+
+    /// <summary>True when <paramref name="listing"/> was read to its end no longer than <paramref name="maxAge"/> ago.</summary>
+    public bool IsComplete(string listing, TimeSpan maxAge)
+    {
+        lock (_gate)
+        {
+            if (!_completedAt.TryGetValue(listing, out var at)) return false;
+            return Stopwatch.GetTimestamp() - at <= maxAge.TotalSeconds * Stopwatch.Frequency;
+        }
     }
 
     /// <summary>
@@ -72,17 +104,30 @@ public sealed class RecentlySeen
 
     /// <summary>
     /// The latest <see cref="Capacity"/> items of one kind. It grows as items come (many kinds, such as one entry's
-    /// badges, stay small) and, once full, overwrites the oldest.
+    /// badges, stay small) and, once full, overwrites the oldest. An index from id to its latest write answers
+    /// <see cref="NameOf"/> at once; it forgets an id when the ring overwrites that id's latest write.
     /// </summary>
     private sealed class Ring
     {
         public (Guid Id, string? Name)[] Items = new (Guid, string?)[16];
         public long Written;
+        private readonly Dictionary<Guid, long> _latest = new();
 
         public void Add((Guid Id, string? Name) item)
         {
+            // The ring only grows before it first wraps, so a write's slot stays Written % Items.Length.
             if (Written == Items.Length && Items.Length < Capacity) Array.Resize(ref Items, Math.Min(Items.Length * 2, Capacity));
-            Items[Written++ % Items.Length] = item;
+            var slot = (int)(Written % Items.Length);
+            if (Written >= Items.Length)
+            {
+                var evicted = Items[slot].Id;
+                if (_latest.TryGetValue(evicted, out var at) && at == Written - Items.Length) _latest.Remove(evicted);
+            }
+
+            Items[slot] = item;
+            _latest[item.Id] = Written++;
         }
+
+        public string? NameOf(Guid id) => _latest.TryGetValue(id, out var at) ? Items[(int)(at % Items.Length)].Name : null;
     }
 }

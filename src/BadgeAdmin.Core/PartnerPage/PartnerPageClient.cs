@@ -40,11 +40,15 @@ public sealed class PartnerPageClient : IDisposable
     public async IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var entries = ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
+        var count = 0L;
         await foreach (var entry in entries.ConfigureAwait(false))
         {
             _seen.Record(EntryKind, entry.Id, entry.Name);
+            count++;
             yield return entry;
         }
+
+        _seen.MarkComplete(EntryKind, count);
     }
 
     public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
@@ -58,12 +62,16 @@ public sealed class PartnerPageClient : IDisposable
     public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Format(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, onTotal, cancellationToken);
+        var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
             badge.EntryId = entryId;
             _seen.Record(BadgeKind, entryId, badge.Id, badge.Name);
+            count++;
             yield return badge;
         }
+
+        _seen.MarkComplete(RecentlySeen.Within(BadgeKind, entryId), count);
     }
 
     public async Task<PartnerBadge> GetBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
@@ -107,11 +115,15 @@ public sealed class PartnerPageClient : IDisposable
     public async IAsyncEnumerable<PartnerDirectory> ListDirectoriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var directories = ListAsync(PartnerPageRoutes.ListDirectories.Format(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
+        var count = 0L;
         await foreach (var directory in directories.ConfigureAwait(false))
         {
             _seen.Record(DirectoryKind, directory.Id, directory.Name);
+            count++;
             yield return directory;
         }
+
+        _seen.MarkComplete(DirectoryKind, count);
     }
 
     public async Task<PartnerDirectory> GetDirectoryAsync(Guid directoryId, CancellationToken cancellationToken = default)
@@ -125,10 +137,14 @@ public sealed class PartnerPageClient : IDisposable
     public async IAsyncEnumerable<PartnerDirectoryBadge> ListDirectoryBadgesAsync(Guid directoryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var badges = ListAsync(PartnerPageRoutes.ListDirectoryBadges.Format(directoryId), Json.ListPartnerDirectoryBadge, Json.PartnerPageListPagePartnerDirectoryBadge, onTotal, cancellationToken);
+        var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
+            count++;
             yield return Remember(badge, directoryId);
         }
+
+        _seen.MarkComplete(RecentlySeen.Within(DirectoryBadgeKind, directoryId), count);
     }
 
     public async Task<PartnerDirectoryBadge> GetDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
@@ -167,6 +183,7 @@ public sealed class PartnerPageClient : IDisposable
     private PartnerDirectoryBadge Remember(PartnerDirectoryBadge badge, Guid directoryId)
     {
         badge.DirectoryId = directoryId;
+        badge.DirectoryName = _seen.NameOf(DirectoryKind, directoryId);
         _seen.Record(DirectoryBadgeKind, directoryId, badge.Id, badge.Name);
         return badge;
     }

@@ -18,7 +18,8 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     }
 
     /// <summary>Default directory of the directory-badge cmdlets (Connect-PartnerPage -DirectoryId); each takes its own -DirectoryId too.</summary>
-    public Guid? DirectoryId { get; }
+    /// <remarks>Connect-PartnerPage -DirectoryId alone changes it on the runspace's connection, keeping its key and address.</remarks>
+    public Guid? DirectoryId { get; internal set; }
 
     internal PartnerPageClient Client { get; }
 

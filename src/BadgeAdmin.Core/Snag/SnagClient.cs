@@ -38,8 +38,17 @@ public sealed class SnagClient : IDisposable
 
     public const string WebsiteKind = "LoyaltyWebsite";
 
-    /// <summary>Kind name under which users are remembered: their id, with their wallet address as the name.</summary>
+    /// <summary>
+    /// Kind name under which users are remembered: their id, with their wallet address as the name; each also within
+    /// the badge whose holders were listed (<see cref="RecentlySeen.Within"/>).
+    /// </summary>
     public const string UserKind = "LoyaltyUser";
+
+    /// <summary>The listing of every badge in one scope, as <see cref="RecentlySeen.IsComplete"/> knows it.</summary>
+    public static string BadgeListing(Guid? organizationId, Guid? websiteId) => $"{BadgeKind}?organization={organizationId}&website={websiteId}";
+
+    /// <summary>The listing of every website of an organization (or of the key's), as <see cref="RecentlySeen.IsComplete"/> knows it.</summary>
+    public static string WebsiteListing(Guid? organizationId) => $"{WebsiteKind}?organization={organizationId}";
 
     public async IAsyncEnumerable<LoyaltyBadge> ListBadgesAsync(LoyaltyBadgeQuery query, int pageSize = SnagRoutes.MaxPageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -55,6 +64,7 @@ public sealed class SnagClient : IDisposable
             idChunks.Add(null);
         }
 
+        var count = 0L;
         foreach (var chunk in idChunks)
         {
             var filters = new QueryString()
@@ -70,9 +80,12 @@ public sealed class SnagClient : IDisposable
             {
                 badge.UserBadgesArePartial = query.IsForSomeUsers;
                 _seen.Record(BadgeKind, badge.Id, badge.Name);
+                count++;
                 yield return badge;
             }
         }
+
+        if (query.BadgeIds is not { Count: > 0 } && query.UserIds is not { Count: > 0 } && query.WalletAddresses is not { Count: > 0 }) _seen.MarkComplete(BadgeListing(query.OrganizationId, query.WebsiteId), count);
     }
 
     /// <summary>One badge by id (one small request), or null when there is none (the API answers an unknown id with an empty list).</summary>
@@ -97,7 +110,9 @@ public sealed class SnagClient : IDisposable
         if (update.IsEmpty) throw new ArgumentException("The update sets no field; give a name, description, image URL, hide-in-UI value, rewards or CSV files.", nameof(update));
         if (update.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems), nameof(update));
         using var response = await _api.SendJsonAsync(HttpMethod.Post, SnagRoutes.UpdateBadge.Format(badgeId), update, Json.LoyaltyBadgeUpdate, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
+        var updated = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
+        _seen.Record(BadgeKind, updated.Id, updated.Name);
+        return updated;
     }
 
     /// <summary>Deletes a badge and returns it as it was (the API answers with the deleted badge).</summary>
@@ -131,11 +146,17 @@ public sealed class SnagClient : IDisposable
             .Add("status", query.Status);
         var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers.Format(), filters, pageSize, u => u.Id,
             async (response, _) => ReadBadgeUsersPage(await _api.ReadBodyAsync(response).ConfigureAwait(false)), streamed: false);
+        var badgeName = _seen.NameOf(BadgeKind, query.BadgeId);
+        var count = 0L;
         await foreach (var user in pager.ReadAsync(readAhead: false, null, cancellationToken).ConfigureAwait(false))
         {
-            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(UserKind, userId, user.WalletAddress ?? user.User?.WalletAddress);
+            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(UserKind, query.BadgeId, userId, user.WalletAddress ?? user.User?.WalletAddress);
+            user.LoyaltyBadgeName = badgeName;
+            count++;
             yield return user;
         }
+
+        if (query.Status is null && query.WalletAddress is null) _seen.MarkComplete(RecentlySeen.Within(UserKind, query.BadgeId), count);
     }
 
     public async IAsyncEnumerable<LoyaltyWebsite> ListWebsitesAsync(Guid? organizationId, string? name, int pageSize = SnagRoutes.MaxPageSize,
@@ -143,11 +164,15 @@ public sealed class SnagClient : IDisposable
     {
         CheckPageSize(pageSize);
         var filters = new QueryString().Add("organizationId", organizationId).Add("name", name);
+        var count = 0L;
         await foreach (var site in PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken).ConfigureAwait(false))
         {
             _seen.Record(WebsiteKind, site.Id, site.Name);
+            count++;
             yield return site;
         }
+
+        if (name is null) _seen.MarkComplete(WebsiteListing(organizationId), count);
     }
 
     private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf,
@@ -190,6 +215,7 @@ public sealed class SnagClient : IDisposable
             Message = answer.Message,
             Id = answer.Data?.Id,
             LoyaltyBadgeId = answer.Data?.LoyaltyBadgeId ?? badgeId,
+            LoyaltyBadgeName = _seen.NameOf(BadgeKind, answer.Data?.LoyaltyBadgeId ?? badgeId),
             UserId = answer.Data?.UserId ?? user.UserId,
             WalletAddress = wallet,
             Status = answer.Data?.Status,

@@ -19,10 +19,14 @@ public sealed class SnagConnection : BadgeAdminConnection
     }
 
     /// <summary>Default organization for cmdlets that need one (New-LoyaltyBadge, scoping of listings).</summary>
-    public Guid? OrganizationId { get; }
+    /// <remarks>Connect-Snag -OrganizationId (with no key or address) changes it on the runspace's connection.</remarks>
+    public Guid? OrganizationId { get; internal set; }
 
     /// <summary>Default website for cmdlets that need one.</summary>
-    /// <remarks>Set by Connect-Snag -WebsiteName once this connection has looked the name up, before anyone else sees it.</remarks>
+    /// <remarks>
+    /// Set by Connect-Snag -WebsiteName once this connection has looked the name up, and by Connect-Snag -WebsiteId or
+    /// -WebsiteName (with no key or address) on the runspace's connection.
+    /// </remarks>
     public Guid? WebsiteId { get; internal set; }
 
     internal SnagClient Client { get; }

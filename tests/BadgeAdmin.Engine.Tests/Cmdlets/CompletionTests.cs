@@ -5,15 +5,16 @@ using BadgeAdmin.Sandbox;
 namespace BadgeAdmin.Engine.Tests.Cmdlets;
 
 /// <summary>
-/// Tab completion of ids through TabExpansion2, as pressing Tab in pwsh does: offered from what the connection read,
-/// else primed by one bounded request; never an error, never a hang.
+/// Tab completion of ids through TabExpansion2, as pressing Tab in pwsh does: offered from what the connection read
+/// when it read the whole listing lately, else from the server first (within the 2 s budget); never an error, never a
+/// hang.
 /// </summary>
-public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
+public sealed class CompletionTests : IClassFixture<OnePageCatalogFixture>
 {
-    private readonly SandboxEngineFixture _sandbox;
+    private readonly OnePageCatalogFixture _sandbox;
     private readonly EngineSession _session;
 
-    public CompletionTests(SandboxEngineFixture sandbox)
+    public CompletionTests(OnePageCatalogFixture sandbox)
     {
         _sandbox = sandbox;
         _session = sandbox.Reset(); // a fresh connection each test: nothing read yet
@@ -49,20 +50,46 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Fact]
-    public void With_nothing_read_yet_one_bounded_request_primes_the_completion()
+    public void With_nothing_read_yet_the_listing_is_read_from_the_server_once_and_then_trusted()
     {
         var websites = Complete("Get-LoyaltyBadge -WebsiteId main");
         var badges = Complete("Set-LoyaltyBadge -Id Gold");
         var again = Complete("Set-LoyaltyBadge -Id Silver");
 
         Assert.Equal(_sandbox.MainWebsiteId.ToString(), Assert.Single(websites).CompletionText);
-        Assert.NotEmpty(badges);
+        Assert.Equal(90, badges.Count); // every Gold badge of the 900, not only those read so far
         Assert.All(badges, b => Assert.Contains("Gold", b.ToolTip));
-        Assert.NotEmpty(again);
+        Assert.Equal(90, again.Count);
         var requests = _sandbox.Requests;
-        Assert.Equal(2, requests.Count); // one for websites, one for badges; the second badge completion used the cache
-        Assert.Contains("limit=100", requests[1].Query);
-        Assert.Contains($"websiteId={_sandbox.MainWebsiteId}", requests[1].Query);
+        // One for websites; the badges' one page; the second badge completion used what was read whole.
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests.Skip(1), r => Assert.Contains("limit=1000", r.Query));
+        Assert.All(requests.Skip(1), r => Assert.Contains($"websiteId={_sandbox.MainWebsiteId}", r.Query));
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerEntry -First 2", "Get-PartnerBadge -EntryId ", "Get-PartnerEntry")]
+    [InlineData("Get-PartnerDirectory -First 1", "Get-PartnerDirectoryBadge -DirectoryId ", "Get-PartnerDirectory")]
+    [InlineData("Get-PartnerDirectoryBadge -DirectoryId $d -First 2", "Remove-PartnerDirectoryBadge -DirectoryId $d -Id ", "Get-PartnerDirectoryBadge -DirectoryId $d")]
+    [InlineData("Get-PartnerDirectoryBadge -DirectoryId $d -First 2", "New-PartnerBadge -EntryId $e -BadgeId ", "Get-PartnerDirectoryBadge")]
+    [InlineData("Get-PartnerBadge -EntryId $e -First 1", "Set-PartnerBadge -EntryId $e -Id ", "Get-PartnerBadge -EntryId $e")]
+    [InlineData("Get-PartnerEntry | Get-PartnerBadge -First 1", "Remove-PartnerBadge -Id ", "Get-PartnerEntry | Get-PartnerBadge | Sort-Object Id -Unique")]
+    [InlineData("Get-LoyaltyBadge -First 2", "Set-LoyaltyBadge -Id ", "Get-LoyaltyBadge")]
+    [InlineData("Get-LoyaltyWebsite -First 1", "Get-LoyaltyBadge -WebsiteId ", "Get-LoyaltyWebsite")]
+    [InlineData("Get-LoyaltyWebsite -First 1", "Get-LoyaltyWebsite -Name ", "Get-LoyaltyWebsite")]
+    [InlineData("Get-LoyaltyBadgeUser -BadgeId $b -First 1", "Revoke-LoyaltyBadge -BadgeId $b -UserId ", "Get-LoyaltyBadgeUser -BadgeId $b")]
+    [InlineData("Get-LoyaltyBadgeUser -BadgeId $b -First 1", "Grant-LoyaltyBadge -BadgeId $b -WalletAddress ", "Get-LoyaltyBadgeUser -BadgeId $b")]
+    public void After_a_partial_listing_every_completer_offers_all_the_server_has(string partial, string line, string everything)
+    {
+        var variables = new (string, object?)[] { ("d", BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId), ("e", _sandbox.EntryIds[0]), ("b", Badge(899)) };
+        var read = _session.Run($"@({partial}).Count", variables).ThrowIfErrors().Output.Single();
+        var withValues = line.Replace("$d", variables[0].Item2!.ToString()).Replace("$e", variables[1].Item2!.ToString()).Replace("$b", variables[2].Item2!.ToString());
+
+        var offered = Complete(withValues);
+        var all = _session.Run($"@({everything}).Count", variables).ThrowIfErrors().Output.Single();
+
+        Assert.True((int)read.BaseObject < (int)all.BaseObject, $"the partial listing read {read} of {all}");
+        Assert.Equal((int)all.BaseObject, offered.Count);
     }
 
     [Fact]
@@ -98,7 +125,7 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
     public void After_a_full_listing_every_badge_named_like_the_word_is_offered_once_under_its_latest_name()
     {
         _session.Run("Get-LoyaltyBadge | Out-Null").ThrowIfErrors();
-        _session.Run("Set-LoyaltyBadge -Id $Id -Name Renamed; Get-LoyaltyBadge -Id $Id | Out-Null", ("Id", Badge(1501))).ThrowIfErrors();
+        _session.Run("Set-LoyaltyBadge -Id $Id -Name Renamed; Get-LoyaltyBadge -Id $Id | Out-Null", ("Id", Badge(501))).ThrowIfErrors();
         var golds = _session.Run("@(Get-LoyaltyBadge | Where-Object Name -like '*Gold*').Count").ThrowIfErrors().Output.Single();
         _sandbox.Server.State.Requests.Clear();
 
@@ -106,11 +133,11 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
         var all = Complete("Set-LoyaltyBadge -Id ");
         var renamed = Complete("Set-LoyaltyBadge -Id Renamed");
 
-        Assert.Equal(250, (int)golds.BaseObject);
-        Assert.Equal(250, gold.Count);
-        Assert.Equal(2500, all.Count); // badge 1501, read twice, offered once
-        Assert.Equal("Renamed", Assert.Single(all, c => c.CompletionText == Badge(1501).ToString()).ToolTip);
-        Assert.Equal(Badge(1501).ToString(), Assert.Single(renamed).CompletionText);
+        Assert.Equal(90, (int)golds.BaseObject);
+        Assert.Equal(90, gold.Count);
+        Assert.Equal(OnePageCatalogFixture.Badges, all.Count); // badge 501, read twice, offered once
+        Assert.Equal("Renamed", Assert.Single(all, c => c.CompletionText == Badge(501).ToString()).ToolTip);
+        Assert.Equal(Badge(501).ToString(), Assert.Single(renamed).CompletionText);
         Assert.Empty(_sandbox.Requests);
     }
 
@@ -120,8 +147,8 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
         _session.Run("Get-PartnerEntry | Out-Null; Get-LoyaltyBadge -First 600 | Out-Null").ThrowIfErrors();
 
         var entries = Complete("Get-PartnerBadge -EntryId ").Select(c => c.ToolTip).ToList();
-        var streaks = Complete("Set-LoyaltyBadge -Id Streak");
-        var expected = _session.Run("(Get-LoyaltyBadge -First 600 | Where-Object Name -like '*Streak*').Count").ThrowIfErrors();
+        var streaks = Complete("Set-LoyaltyBadge -Id Streak"); // -First 600 read part of them: Tab reads the rest
+        var expected = _session.Run("(Get-LoyaltyBadge | Where-Object Name -like '*Streak*').Count").ThrowIfErrors();
 
         Assert.Equal(entries.Order(StringComparer.OrdinalIgnoreCase), entries);
         Assert.Equal(_sandbox.EntryIds.Count, entries.Count);
@@ -146,13 +173,17 @@ public sealed class CompletionTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Users_and_wallets_are_completed_from_the_typed_badges_holders()
     {
-        var badge = Badge(2499);
+        var badge = Badge(899); // the newest: it has holders
 
         var wallets = Complete($"Grant-LoyaltyBadge -BadgeId {badge} -WalletAddress 0x");
         var users = Complete($"Revoke-LoyaltyBadge -BadgeId {badge} -UserId ");
+        var asked = _sandbox.Requests;
         var holders = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Id", ("Id", badge)).ThrowIfErrors().Output;
 
-        Assert.Single(_sandbox.Requests, r => r.Path.Contains("badge_users", StringComparison.Ordinal) && r.Query.EndsWith("limit=100", StringComparison.Ordinal));
+        // One listing of the badge's holders served both completions.
+        Assert.Single(asked);
+        Assert.Contains("badge_users", asked[0].Path, StringComparison.Ordinal);
+        Assert.EndsWith("limit=1000", asked[0].Query, StringComparison.Ordinal);
         Assert.Equal(holders.Select(h => (string)h.Properties["WalletAddress"].Value).Order(), wallets.Select(c => c.CompletionText).Order());
         Assert.Equal(holders.Select(h => h.Properties["UserId"].Value.ToString()).Order(), users.Select(c => c.CompletionText).Order());
         Assert.All(users, u => Assert.StartsWith("0x", u.ListItemText, StringComparison.Ordinal));

@@ -108,18 +108,18 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 120, new[] { "Name", "Id", "Image" })]
     [InlineData("Get-LoyaltyBadge -First 1", 80, new[] { "Name", "Id", "Holders", "Hidden" })]
     [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "Hidden", "Conditions", "Rewards", "DataJobs" })]
-    [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 80, new[] { "WalletAddress", "Status", "CompletedAt" })]
-    [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 120, new[] { "WalletAddress", "Status", "CompletedAt", "UserId" })]
+    [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 80, new[] { "User", "Status", "CompletedAt" })]
+    [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 120, new[] { "User", "Status", "CompletedAt", "UserId" })]
     [InlineData("Get-LoyaltyWebsite", 80, new[] { "Name", "Id" })]
     [InlineData("Get-LoyaltyWebsite", 120, new[] { "Name", "Id", "TermsSignedAt" })]
     [InlineData("(Get-LoyaltyBadge -First 1).Conditions", 80, new[] { "Type", "Amount", "Repeat", "Required", "Refers to", "Description" })]
     [InlineData("(Get-LoyaltyBadge -First 1).Rewards", 80, new[] { "RewardType", "Amount", "Multiplier", "Retroactive", "LoyaltyCurrencyId" })]
-    [InlineData("Get-BadgeAdminConnection", 80, new[] { "Service", "BaseUri", "ApiKeySource" })]
-    [InlineData("Get-BadgeAdminConnection", 120, new[] { "Service", "BaseUri", "ApiKeySource", "Retries", "Timeout", "Proxy" })]
+    [InlineData("Get-BadgeAdminConnection", 80, new[] { "Service", "BaseUri", "Retries", "Timeout", "ApiKeySource" })]
+    [InlineData("Get-BadgeAdminConnection", 120, new[] { "Service", "BaseUri", "Retries", "Timeout", "ApiKeySource", "Directory/Organization" })]
     [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
         80, new[] { "Action", "Status", "User", "Message" })]
     [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
-        120, new[] { "Action", "Status", "User", "Message", "LoyaltyBadgeId" })]
+        120, new[] { "Action", "Status", "User", "Message", "UserId" })]
     [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
         80, new[] { "Badge", "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted" })]
     [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
@@ -138,6 +138,35 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         Assert.Equal(columns.Length, lines[dashes].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.All(lines, l => Assert.True(l.Length <= width, $"wider than {width}: '{l}'"));
         Assert.True(lines.Skip(dashes + 1).Any(l => l.Trim().Length > 0), "no row in:\n" + text);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Holders_and_grant_results_name_their_badge_above_each_group_at_any_width(int width)
+    {
+        var holders = Strings($"Get-LoyaltyBadge -First 2 | Get-LoyaltyBadgeUser -First 3 | Format-Table | Out-String -Width {width}").Single();
+        var grants = Strings($"$b = Get-LoyaltyBadge -First 1; '0x00000000000000000000000000000000000000c1', '0x00000000000000000000000000000000000000c2' | ForEach-Object {{ [pscustomobject]@{{ WalletAddress = $_ }} }} | Grant-LoyaltyBadge -BadgeId $b.Id | Format-Table | Out-String -Width {width}").Single();
+        var badges = _session.Run("Get-LoyaltyBadge -First 2").ThrowIfErrors().Output.Select(b => (b.Property<string>("Name"), b.Property<Guid>("Id"))).ToList();
+
+        // -First 3 across the pipeline: the first badge's holders, under one heading (its name, then its id).
+        Assert.Matches($"(?m)^ *Badge: {Regex.Escape($"{badges[0].Item1} ({badges[0].Item2})")}$", holders);
+        Assert.Single(Regex.Matches(grants, "(?m)^ *Badge: "));
+        Assert.Matches($"(?m)^ *Badge: {Regex.Escape($"{badges[0].Item1} ({badges[0].Item2})")}$", grants);
+        Assert.All((holders + grants).Replace("\r\n", "\n").Split('\n'), l => Assert.True(l.Length <= width, $"wider than {width}: '{l}'"));
+    }
+
+    [Fact]
+    public void The_connection_table_shows_retries_timeout_directory_and_organization_at_120_columns()
+    {
+        _session.Run("Connect-PartnerPage -DirectoryId $D", ("D", _sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId)).ThrowIfErrors();
+
+        var lines = Strings("Get-BadgeAdminConnection | Format-Table | Out-String -Width 120").Single().Replace("\r\n", "\n").Split('\n');
+
+        var partnerPage = Assert.Single(lines, l => l.StartsWith("PartnerPage ", StringComparison.Ordinal));
+        var snag = Assert.Single(lines, l => l.StartsWith("Snag ", StringComparison.Ordinal));
+        Assert.Matches($@"^PartnerPage +{Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'))} +4 +60 s +Parameter +{_sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId} *$", partnerPage);
+        Assert.Matches($@"^Snag +{Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'))} +4 +60 s +Parameter +{_sandbox.OrganizationId} *$", snag);
     }
 
     [Theory]

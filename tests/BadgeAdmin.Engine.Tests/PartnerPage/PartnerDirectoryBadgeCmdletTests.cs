@@ -69,19 +69,20 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
     }
 
     [Fact]
-    public void Without_a_directory_each_call_is_a_DirectoryIdMissing_error_and_nothing_is_sent()
+    public void Without_a_directory_each_change_is_a_DirectoryIdMissing_error_and_nothing_is_sent()
     {
         var result = Run("""
-            Get-PartnerDirectoryBadge
             New-PartnerDirectoryBadge -Name n -Image https://images.example/n.png -Confirm:$false
             (New-Guid), (New-Guid) | Remove-PartnerDirectoryBadge -Confirm:$false
             """);
 
         Assert.Null(result.Terminating);
         Assert.Empty(result.Output);
-        Assert.Equal(4, result.Errors.Count);
+        Assert.Equal(3, result.Errors.Count);
         Assert.All(result.ErrorKinds(), kind => Assert.Equal(("DirectoryIdMissing", ErrorCategory.InvalidArgument), kind));
         Assert.Contains("-DirectoryId", result.Errors[0].Exception.Message);
+        Assert.StartsWith("Badge 'n': no directory given", result.Errors[0].Exception.Message);
+        Assert.StartsWith("Input row 2, badge ", result.Errors[2].Exception.Message);
         Assert.Empty(_sandbox.Requests.ApiCalls());
     }
 
@@ -230,16 +231,43 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         ConnectWithDirectory();
         var gold = Server.DirectoryBadges.Single(b => b.Name == "Gold Partner").Id;
 
+        // Not read yet: ids alone. Once listed, by name with the id beside it.
+        var unread = Run("Set-PartnerDirectoryBadge -Id $Gold -Image https://images.example/g0.png -Verbose", ("Gold", gold)).ThrowIfErrors();
+        Run("Get-PartnerDirectory | Out-Null; Get-PartnerDirectoryBadge | Out-Null").ThrowIfErrors();
         var result = Run("""
             Set-PartnerDirectoryBadge -Id $Gold -Name 'Gold' -Image https://images.example/g.png -Verbose
             New-PartnerDirectoryBadge -Name 'Trial' -Image https://images.example/t.png -Verbose | Out-Null
             """, ("Gold", gold)).ThrowIfErrors();
 
+        Assert.Equal(($"badge {gold} of directory {Directory}", "Set image to https://images.example/g0.png"), Assert.Single(unread.ShouldProcessCalls()));
         Assert.Equal(new[]
         {
-            ($"badge {gold} of directory {Directory}", "Set name to 'Gold' and image to https://images.example/g.png"),
-            ($"directory {Directory}", "Create badge 'Trial'"),
+            ($"badge 'Gold Partner' ({gold}) of directory 'Sandbox Partner Directory' ({Directory})", "Set name to 'Gold' and image to https://images.example/g.png"),
+            ($"directory 'Sandbox Partner Directory' ({Directory})", "Create badge 'Trial'"),
         }, result.ShouldProcessCalls());
+    }
+
+    [Fact]
+    public void With_no_directory_given_or_set_the_badges_of_every_directory_are_listed_each_with_its_directory()
+    {
+        var appBadge = IdOf(Run("New-PartnerDirectoryBadge -DirectoryId $App -Name 'App Star' -Image https://images.example/a.png -Confirm:$false",
+            ("App", AppDirectory)).ThrowIfErrors().Output.Single());
+
+        var result = Run("Get-PartnerDirectoryBadge -IncludeTotalCount").ThrowIfErrors();
+        var table = Run("Get-PartnerDirectoryBadge | Format-Table | Out-String -Width 120").ThrowIfErrors().Output.Single().ToString();
+        var byId = Run("Get-PartnerDirectoryBadge -Id $AppBadge, $Missing", ("AppBadge", appBadge), ("Missing", Guid.NewGuid()));
+
+        var badges = result.Output.Where(o => o.TypeNames[0] == DirectoryBadgeType).ToList();
+        Assert.Equal(Server.DirectoryBadges.Select(b => (b.Id, b.DirectoryId)).OrderBy(b => b.DirectoryId == AppDirectory), badges.Select(b => (IdOf(b), b.Property<Guid>("DirectoryId"))));
+        Assert.Equal((ulong)Server.DirectoryBadges.Count, Assert.Single(result.Output, o => o.BaseObject is ulong).BaseObject); // -IncludeTotalCount: the sum
+        Assert.All(badges, b => Assert.Equal(b.Property<Guid>("DirectoryId") == AppDirectory ? "Sandbox App Directory" : "Sandbox Partner Directory", b.Property<string>("DirectoryName")));
+        Assert.Contains($"Directory: Sandbox Partner Directory ({Directory})", table);
+        Assert.Contains($"Directory: Sandbox App Directory ({AppDirectory})", table);
+        // One listing of directories, then one of each directory's badges (one page each).
+        Assert.Equal(new[] { $"{Prefix}directories/", Badges(Directory), Badges(AppDirectory) }, _sandbox.Requests.ApiCalls().Select(r => r.Path).Distinct().Take(3));
+
+        Assert.Equal(appBadge, IdOf(Assert.Single(byId.Output)));
+        Assert.Equal([("PartnerDirectoryBadgeNotFound", ErrorCategory.ObjectNotFound)], byId.ErrorKinds());
     }
 
     [Theory]
@@ -274,7 +302,8 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Null(result.Terminating);
         Assert.Equal(new[] { "Fresh", "Fresher" }, result.Output.Select(o => o.Property<string>("Name")));
         Assert.Equal([("RequestRejected", ErrorCategory.InvalidArgument), ("PartnerDirectoryBadgeNotFound", ErrorCategory.ObjectNotFound)], result.ErrorKinds());
-        Assert.StartsWith("name: A badge with this name already exists in this directory.", result.Errors[0].ErrorDetails.Message);
+        Assert.StartsWith($"Input row 1, badge 'Gold Partner' in directory ", result.Errors[0].ErrorDetails.Message);
+        Assert.Contains(": name: A badge with this name already exists in this directory. (POST ", result.Errors[0].ErrorDetails.Message);
         Assert.Equal("Gold Partner", result.Errors[0].TargetObject);
         Assert.Equal(missing, result.Errors[1].TargetObject);
     }

@@ -192,7 +192,8 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var error = Assert.Single(result.Errors);
         Assert.Equal([("PartnerEntryNotFound", ErrorCategory.ObjectNotFound)], result.ErrorKinds());
         Assert.Equal(missing, error.TargetObject);
-        Assert.StartsWith("Partner entry not found. (GET " + Prefix, error.ErrorDetails.Message);
+        // The message names the item first (the entry was never read, so by its id alone).
+        Assert.StartsWith($"Partner entry {missing}: Partner entry not found. (GET " + Prefix, error.ErrorDetails.Message);
     }
 
     [Fact]
@@ -225,7 +226,8 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Set_PartnerBadge_from_the_pipeline_patches_each_badge_and_passes_it_thru()
     {
-        var badges = BadgesOf(FirstEntry).Select(IdOf).ToList();
+        var listed = BadgesOf(FirstEntry);
+        var badges = listed.Select(IdOf).ToList();
 
         var result = Run("Get-PartnerBadge -EntryId $e | Set-PartnerBadge -Order 0 -PassThru -Verbose").ThrowIfErrors();
 
@@ -233,7 +235,8 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.All(result.Output, b => Assert.Equal(0, b.Property<int?>("Order")));
         var asked = result.ShouldProcessCalls();
         Assert.Equal(badges.Count, asked.Count);
-        Assert.Equal(($"badge {badges[0]} of partner entry {FirstEntry}", "Set order to 0"), asked[0]);
+        // The badge by the name it was listed with; the entry, never listed, by its id.
+        Assert.Equal(($"badge '{listed[0].Property<string>("Name")}' ({badges[0]}) of partner entry {FirstEntry}", "Set order to 0"), asked[0]);
         var patches = _sandbox.Requests.Where(r => r.Method != "GET").ToList();
         Assert.All(patches, r => Assert.Equal(("PATCH", "{\"order\":0}"), (r.Method, r.Body)));
         // Sent concurrently (-ThrottleLimit 4 by default): every badge once, in any order.
@@ -290,7 +293,10 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Empty(result.Output);
         Assert.Equal([("PartnerBadgeNotFound", ErrorCategory.ObjectNotFound), ("RequestRejected", ErrorCategory.InvalidArgument)], result.ErrorKinds());
         Assert.Equal(kept, result.Errors[1].TargetObject);
-        Assert.StartsWith("id: This badge is already attached to this entry.", result.Errors[1].ErrorDetails.Message);
+        // Each error names its item and input row; the refusal itself follows.
+        Assert.StartsWith($"Input row 1, badge {result.Errors[0].TargetObject} of partner entry {FirstEntry}: ", result.Errors[0].ErrorDetails.Message);
+        Assert.Equal($"Input row 2, badge {kept} of partner entry {FirstEntry}: id: This badge is already attached to this entry.",
+            result.Errors[1].ErrorDetails.Message.Split(" (PATCH ")[0]);
         Assert.Equal(2, _sandbox.Requests.Count);
         Assert.Equal(badges, ServerBadges(FirstEntry));
     }
@@ -326,13 +332,15 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var entry = _sandbox.EntryIds.First(e => ServerBadges(e).Count >= 5);
         var badges = ServerBadges(entry);
         var doomed = badges.Where(b => b.Order > 2).Select(b => b.BadgeId).ToList();
+        var names = BadgesOf(entry).ToDictionary(IdOf, b => b.Property<string>("Name"));
+        var entryName = (string)Run("(Get-PartnerEntry -Id $Entry).Name", ("Entry", entry)).ThrowIfErrors().Output.Single().BaseObject; // now the connection knows it
 
         var result = Run("Get-PartnerBadge -EntryId $Entry | Where-Object Order -gt 2 | Remove-PartnerBadge -Confirm:$false -Verbose", ("Entry", entry)).ThrowIfErrors();
 
         Assert.Empty(result.Output);
         Assert.Equal(badges.Where(b => b.Order <= 2).Select(b => b.BadgeId), ServerBadges(entry).Select(b => b.BadgeId));
         Assert.Equal(doomed.Count, _sandbox.Requests.Count(r => r.Method == "DELETE"));
-        Assert.Equal(doomed.Select(id => ($"badge {id} of partner entry {entry}", "Remove badge from entry")), result.ShouldProcessCalls());
+        Assert.Equal(doomed.Select(id => ($"badge '{names[id]}' ({id}) of partner entry '{entryName}' ({entry})", "Remove badge from entry")), result.ShouldProcessCalls());
     }
 
     [Fact]
@@ -387,7 +395,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Null(result.Terminating);
         var error = Assert.Single(result.Errors);
         Assert.Equal([(errorId, category)], result.ErrorKinds());
-        Assert.StartsWith($"scripted {status} (GET ", error.ErrorDetails.Message);
+        Assert.StartsWith($"Partner entry {FirstEntry}: scripted {status} (GET ", error.ErrorDetails.Message);
         Assert.Single(_sandbox.Requests); // -MaxRetries 0
     }
 

@@ -51,12 +51,14 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
             "Get-LoyaltyBadge -WebsiteId $WebsiteId | Where-Object Name -like 'Gold*' | Set-LoyaltyBadge -Description 'Top tier' -PassThru -Verbose",
             ("WebsiteId", _sandbox.MainWebsiteId)).ThrowIfErrors();
 
-        List<Guid> gold;
-        lock (Data.Gate) gold = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && b.Name.StartsWith("Gold", StringComparison.Ordinal)).Select(b => b.Id).ToList();
+        List<(Guid Id, string Name)> golden;
+        lock (Data.Gate) golden = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && b.Name.StartsWith("Gold", StringComparison.Ordinal)).Select(b => (b.Id, b.Name)).ToList();
+        var gold = golden.Select(b => b.Id).ToList();
         Assert.Equal(250, gold.Count);
         Assert.Equal(gold, result.Values("Id").Cast<Guid>()); // written in input order although sent concurrently
         Assert.All(result.Values("Description"), d => Assert.Equal("Top tier", d));
-        Assert.Equal(gold.Select(id => Performing("Set description to 'Top tier'", $"loyalty badge {id}")),
+        // Each badge by the name it was listed with, its id beside it.
+        Assert.Equal(golden.Select(b => Performing("Set description to 'Top tier'", $"loyalty badge '{b.Name}' ({b.Id})")),
             result.Verbose.Where(v => v.StartsWith(PerformingPrefix, StringComparison.Ordinal)));
 
         var posts = _sandbox.Requests.Where(r => r.Method == "POST").ToList();
@@ -213,7 +215,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         var result = _session.Run("Grant-LoyaltyBadge -BadgeId $Held -WalletAddress $Wallet -Status inactive -Verbose",
             ("Held", HeldBadge), ("Wallet", wallet)).ThrowIfErrors();
 
-        Assert.Equal(Performing($"Grant loyalty badge {HeldBadge} as inactive", $"user {wallet}"), result.Verbose[0]);
+        Assert.Equal(Performing($"Grant loyalty badge {HeldBadge} as inactive", $"wallet {wallet}"), result.Verbose[0]);
         Assert.Equal("inactive", Assert.Single(result.Values("Status")));
         Assert.Equal($"{{\"walletAddress\":\"{wallet}\",\"status\":\"inactive\"}}", Assert.Single(_sandbox.Requests).Body);
     }
@@ -266,7 +268,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyUserBadgeNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)wallet), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
-        Assert.StartsWith("User badge not found", result.Errors[0].ErrorDetails.Message);
+        Assert.StartsWith($"Wallet {wallet}, loyalty badge {SeedBadge(3)}: User badge not found (POST ", result.Errors[0].ErrorDetails.Message);
         Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
     }
 
@@ -284,7 +286,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyBadgeNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)missing), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
-        Assert.StartsWith("Badge not found", result.Errors[0].ErrorDetails.Message);
+        Assert.StartsWith($"Wallet {wallet}, loyalty badge {missing}: Badge not found (POST ", result.Errors[0].ErrorDetails.Message);
         Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
     }
 
@@ -300,7 +302,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyUserNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)unknownUser), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
-        Assert.StartsWith("User not found", result.Errors[0].ErrorDetails.Message);
+        Assert.StartsWith($"User {unknownUser}, loyalty badge {SeedBadge(3)}: User not found (POST ", result.Errors[0].ErrorDetails.Message);
         Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
     }
 
@@ -353,7 +355,9 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Equal("ConfirmationRequired", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.Contains("-Confirm:$false", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.Contains(action, error.Exception.InnerException!.Message, StringComparison.Ordinal);
+        // The message itself says what was to be done, to what, that nothing was, and how to go ahead.
+        Assert.Contains($"\"{action}", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed. Add -Confirm:$false", error.Exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_sandbox.Requests, r => r.Method is "DELETE" or "POST");
     }
 

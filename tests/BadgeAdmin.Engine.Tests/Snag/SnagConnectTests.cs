@@ -24,7 +24,9 @@ public sealed class SnagConnectTests : IClassFixture<SandboxEngineFixture>, IDis
     [Fact]
     public void Connect_Snag_reads_key_and_base_uri_from_the_environment_and_keeps_the_defaults()
     {
+        // A runbook starts with no connection (on a connected runspace, -OrganizationId and -WebsiteId alone only change its defaults).
         var connect = _session.Run("""
+            Disconnect-Snag
             $env:SNAG_API_KEY = $Key
             $env:SNAG_BASE_URI = $Uri
             Connect-Snag -OrganizationId $OrgId -WebsiteId $WebsiteId -PassThru

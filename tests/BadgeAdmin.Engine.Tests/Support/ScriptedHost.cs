@@ -23,7 +23,7 @@ public sealed class ScriptedHost : PSHost
     /// <summary>The managed thread each prompt was asked on.</summary>
     public List<int> PromptThreads => _ui.PromptThreads;
 
-    /// <summary>Lines written to the host itself, such as -WhatIf's "What if: …" (they are in no stream).</summary>
+    /// <summary>Every line written to the host (WriteLine), such as -WhatIf's "What if: …" lines.</summary>
     public List<string> Lines => _ui.Lines;
 
     /// <summary>Every Write-Progress record the host was given.</summary>
@@ -103,7 +103,10 @@ public sealed class ScriptedHost : PSHost
         {
         }
 
-        public override void WriteLine(string value) => Lines.Add(value);
+        public override void WriteLine(string value)
+        {
+            lock (Lines) Lines.Add(value);
+        }
 
         public override void WriteErrorLine(string value)
         {

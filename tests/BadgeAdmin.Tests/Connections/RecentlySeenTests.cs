@@ -35,4 +35,41 @@ public sealed class RecentlySeenTests
         Assert.Single(seen.Match("badge", "gold"));
         Assert.Empty(seen.Match("website", null));
     }
+
+    [Fact]
+    public void A_name_is_found_by_id_at_once_the_latest_one_and_forgotten_when_the_ring_overwrites_it()
+    {
+        var seen = new RecentlySeen();
+        var (kept, renamed, evicted) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        seen.Record("badge", evicted, "Old");
+        seen.Record("badge", renamed, "Silver");
+        seen.Record("badge", renamed, "Platinum");
+        seen.Record("entry", kept, "Acme");
+
+        Assert.Equal("Platinum", seen.NameOf("badge", renamed));
+        Assert.Equal("Old", seen.NameOf("badge", evicted));
+        Assert.Null(seen.NameOf("entry", renamed)); // kinds stay apart
+        Assert.Null(seen.NameOf("website", kept));
+
+        // Once Capacity newer items have been written, the first one is gone; one written again stays.
+        seen.Record("badge", renamed, "Platinum");
+        for (var i = 0; i < RecentlySeen.Capacity - 1; i++) seen.Record("badge", Guid.NewGuid(), $"Badge {i}");
+        Assert.Null(seen.NameOf("badge", evicted));
+        Assert.Equal("Platinum", seen.NameOf("badge", renamed));
+    }
+
+    [Fact]
+    public void A_listing_read_to_its_end_counts_as_whole_for_a_while_unless_it_was_larger_than_the_ring()
+    {
+        var seen = new RecentlySeen();
+
+        Assert.False(seen.IsComplete("entries", TimeSpan.FromMinutes(1)));
+        seen.MarkComplete("entries", 12);
+        seen.MarkComplete("badges", RecentlySeen.Capacity + 1);
+
+        Assert.True(seen.IsComplete("entries", TimeSpan.FromMinutes(1)));
+        Assert.False(seen.IsComplete("entries", TimeSpan.Zero - TimeSpan.FromTicks(1))); // too old for a caller that trusts nothing
+        Assert.False(seen.IsComplete("badges", TimeSpan.FromMinutes(1)));
+        Assert.False(seen.IsComplete("directories", TimeSpan.FromMinutes(1)));
+    }
 }

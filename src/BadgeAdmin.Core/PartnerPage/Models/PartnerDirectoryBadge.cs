@@ -14,6 +14,10 @@ public sealed class PartnerDirectoryBadge
     [JsonIgnore]
     public Guid DirectoryId { get; internal set; }
 
+    /// <summary>The directory's name, when the connection has read it (Get-PartnerDirectory); else null.</summary>
+    [JsonIgnore]
+    public string? DirectoryName { get; internal set; }
+
     [JsonPropertyName("id")]
     public Guid Id { get; init; }
 

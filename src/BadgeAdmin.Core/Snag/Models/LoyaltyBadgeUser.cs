@@ -16,6 +16,10 @@ public sealed class LoyaltyBadgeUser
     [JsonPropertyName("loyaltyBadgeId")]
     public Guid LoyaltyBadgeId { get; init; }
 
+    /// <summary>The badge's name, when the connection has read the badge (Get-LoyaltyBadge); else null.</summary>
+    [JsonIgnore]
+    public string? LoyaltyBadgeName { get; internal set; }
+
     [JsonPropertyName("userId")]
     public Guid? UserId { get; init; }
 

@@ -17,6 +17,9 @@ public sealed class LoyaltyBadgeUserChange
 
     public Guid LoyaltyBadgeId { get; init; }
 
+    /// <summary>The badge's name, when the connection has read the badge; else null.</summary>
+    public string? LoyaltyBadgeName { get; init; }
+
     public Guid? UserId { get; init; }
 
     /// <summary>The wallet address the request named the user by; empty when it named the user by id.</summary>

@@ -1,0 +1,57 @@
+using System;
+using BadgeAdmin.Core.Connections;
+using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
+
+namespace BadgeAdmin.Cmdlets.Naming;
+
+/// <summary>
+/// Names what a cmdlet works on as a person knows it, for -WhatIf text, confirmation prompts and per-item errors:
+/// "badge 'Gold Partner' (7668de02-…) of partner entry 'Acme Cloud' (774313e0-…)". A name comes from what the
+/// connection has read (piped objects were read by it, so theirs are known); without one, the id alone.
+/// </summary>
+internal sealed class ItemNames
+{
+    private readonly RecentlySeen _seen;
+
+    public ItemNames(RecentlySeen seen) => _seen = seen;
+
+    /// <summary>"noun 'name' (id)", or "noun id" when the name is not known.</summary>
+    public static string Label(string noun, Guid id, string? name) =>
+        string.IsNullOrEmpty(name) ? $"{noun} {id}" : $"{noun} '{name}' ({id})";
+
+    /// <summary>
+    /// What an error message starts with: the item, after its input row when the input came through the pipeline
+    /// (row 1 is the first object piped in: for Import-Csv, the first line after the header).
+    /// </summary>
+    public static string? Subject(string? label, int? inputRow)
+    {
+        var text = inputRow is { } row ? (label is null ? $"input row {row}" : $"input row {row}, {label}") : label;
+        return string.IsNullOrEmpty(text) ? null : char.ToUpperInvariant(text![0]) + text.Substring(1);
+    }
+
+    public string PartnerEntry(Guid id) => Label("partner entry", id, _seen.NameOf(PartnerPageClient.EntryKind, id));
+
+    /// <summary>A badge of an entry; an entry badge carries the id of the directory badge it shows, so either name serves.</summary>
+    public string PartnerBadge(Guid id) =>
+        Label("badge", id, _seen.NameOf(PartnerPageClient.BadgeKind, id) ?? _seen.NameOf(PartnerPageClient.DirectoryBadgeKind, id));
+
+    public string PartnerBadgeOfEntry(Guid entryId, Guid id) => $"{PartnerBadge(id)} of {PartnerEntry(entryId)}";
+
+    public string PartnerDirectory(Guid id) => Label("directory", id, _seen.NameOf(PartnerPageClient.DirectoryKind, id));
+
+    public string PartnerDirectoryBadge(Guid directoryId, Guid id) =>
+        $"{Label("badge", id, _seen.NameOf(PartnerPageClient.DirectoryBadgeKind, id))} of {PartnerDirectory(directoryId)}";
+
+    public string LoyaltyBadge(Guid id) => Label("loyalty badge", id, _seen.NameOf(SnagClient.BadgeKind, id));
+
+    public string LoyaltyWebsite(Guid id) => Label("website", id, _seen.NameOf(SnagClient.WebsiteKind, id));
+
+    /// <summary>A user by wallet, with the user id beside it when known: "wallet 0x… (user 1b2c…)", else "user 1b2c…".</summary>
+    public string LoyaltyUser(Guid? userId, string? walletAddress)
+    {
+        var wallet = string.IsNullOrWhiteSpace(walletAddress) ? (userId is { } id ? _seen.NameOf(SnagClient.UserKind, id) : null) : walletAddress!.Trim();
+        if (wallet is null) return $"user {userId}";
+        return userId is null ? $"wallet {wallet}" : $"wallet {wallet} (user {userId})";
+    }
+}
