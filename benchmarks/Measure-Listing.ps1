@@ -40,15 +40,20 @@ try {
         # The same with progress off (as runbooks run): progress must not slow a listing measurably.
         'Get-LoyaltyBadge, progress off' = { $ProgressPreference = 'SilentlyContinue'; Get-LoyaltyBadge }
     }
-    $perBadge = [ordered]@{}
-    foreach ($name in $ways.Keys) {
-        $times = foreach ($run in 1..$Runs) {
+    # Runs take turns (each way once per round), so warming up (JIT, the sandbox's caches) favours no way.
+    $times = @{}
+    foreach ($name in $ways.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
+    foreach ($run in 1..$Runs) {
+        foreach ($name in $ways.Keys) {
             $badges = $null
             $elapsed = Measure-Command { $badges = & $ways[$name] }
             if (@($badges).Count -lt $Count) { throw "$name listed $(@($badges).Count) of $Count badges." }
-            $elapsed.TotalMilliseconds * 1000 / @($badges).Count
+            $times[$name].Add($elapsed.TotalMilliseconds * 1000 / @($badges).Count)
         }
-        $median = @($times | Sort-Object)[[int][math]::Floor($Runs / 2)]
+    }
+    $perBadge = [ordered]@{}
+    foreach ($name in $ways.Keys) {
+        $median = @($times[$name] | Sort-Object)[[int][math]::Floor($Runs / 2)]
         $perBadge[$name] = $median
         [pscustomobject]@{ Work = "list $Count loyalty badges into a variable"; Way = $name; MicrosecondsPerBadge = [math]::Round($median, 1) }
     }

@@ -105,7 +105,8 @@ try {
             Invoke-Way "the same, IRM -MaximumRetryCount 5 -RetryIntervalSec 1" $case.Rows $case.Limit (Get-IrmWay 5)
         }
     }
-    $results | Format-Table -AutoSize | Out-String -Width 250
+    $results | Format-Table -AutoSize -Property Work, Way, Seconds, 'x ideal', 'Grants/s', '% of limit', Requests, '429s', '% 429', Failed, 'Granted once' |
+        Out-String -Width 250
     "Targets: $Count grants at $RateLimit/s: >= 90 % of the limit, <= 2 % 429s, 0 failed, each wallet granted once; " +
     "$SmallCount grants at $SmallRateLimit/s: <= 1.2x ideal ($($SmallCount / $SmallRateLimit) s), <= 5 % 429s."
     "Conditions: $([Environment]::ProcessorCount) cores, load average $(if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' }), " +

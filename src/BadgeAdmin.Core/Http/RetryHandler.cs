@@ -103,6 +103,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 if (allowance.ForStatus(status, asked, out var refusal) is not { } next)
                 {
                     if (refusal is not null) request.SetWaitNote(refusal);
+                    else if (allowance.Retries > 0) request.SetWaitNote($"It was sent {allowance.Retries + 1} times in all (-MaxRetries {_maxRetries}).");
                     return response;
                 }
 

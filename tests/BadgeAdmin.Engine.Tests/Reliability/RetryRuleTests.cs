@@ -55,6 +55,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
             """);
 
         Assert.Equal([("ServiceError", ErrorCategory.ResourceUnavailable)], result.ErrorKinds());
+        Assert.EndsWith("It was sent 3 times in all (-MaxRetries 2).", result.Errors[0].Exception.Message);
         Assert.Equal([503, 503, 503], _sandbox.Requests.Select(r => r.Status));
         var announced = result.AnnouncedWaits();
         Assert.InRange(announced[0], 0.4, 0.5); // 0.5 s less up to 25 % jitter, in tenths
@@ -111,7 +112,11 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void A_refused_connection_is_reported_within_4_s_naming_scheme_host_and_port()
     {
-        var port = UnusedLoopbackPort();
+        // A port nobody listens on: the one a listener just had.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
         var clock = Stopwatch.StartNew();
 
         var result = Run("""
@@ -142,14 +147,5 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
         Assert.Equal(("ConnectionFailed", ErrorCategory.ConnectionError), result.ErrorKinds().Single());
         Assert.Contains("at https://badgeadmin-no-such-host.invalid:443 failed: the host name badgeadmin-no-such-host.invalid could not be resolved", error.Exception.Message);
         Assert.Empty(result.Warnings);
-    }
-
-    private static int UnusedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
