@@ -11,7 +11,8 @@ namespace BadgeAdmin.Core.Pacing;
 /// <para>
 /// Until the first rate limit nothing is paced. When a 429 arrives, the pacer watches the answers to what it sent at
 /// the current rate: once enough have come back (16, at least two of them 429s) it estimates the rate the server
-/// accepts, the rate sent times the share not refused, and sends at 90 % of that estimate. The rate then grows again,
+/// accepts, the rate sent times the share not refused (and no less than the server let through in the last second),
+/// and sends at 90 % of that estimate. The rate then grows again,
 /// by 3 % of the estimate a second (at least one request a second more each second), so it returns to the estimate in
 /// about 3 s and then probes above it, slowly, until the next 429 says where the limit is now (AIMD on the send rate:
 /// a multiplicative cut from the measured share, an additive increase). Requests are given send times one interval
@@ -171,11 +172,13 @@ public sealed class SendRatePacer
                 return;
             }
 
-            var sent = RateAt(now) ?? _window.AnswerRate(now);
-            var accepted = sent * (1 - ((double)_generationRateLimited / _generationAnswers));
-            // Never below half of what the server let through in the last second: a sample of 16 answers that arrived
-            // in one burst can be all 429s, which says nothing about the rate the server accepts.
-            _estimate = Math.Max(MinRate, Math.Max(accepted, 0.5 * _window.AcceptedRate(now)));
+            var paced = RateAt(now);
+            var accepted = (paced ?? _window.AnswerRate(now)) * (1 - ((double)_generationRateLimited / _generationAnswers));
+            // Never below what the server let through in the last second (half that once paced, when that second
+            // may still hold a burst the server allowed): 16 answers that arrived in one burst, as the first ones
+            // after a 429 do, can be all 429s, which says nothing about the rate the server accepts.
+            var letThrough = _window.AcceptedRate(now) * (paced is null ? 1 : 0.5);
+            _estimate = Math.Max(MinRate, Math.Max(accepted, letThrough));
             _cutAt = now;
             _runCuts++;
             NextGeneration();
