@@ -13,16 +13,16 @@ namespace BadgeAdmin.Core.Pacing;
 /// the current rate: once enough have come back (16, at least two of them 429s) it estimates the rate the server
 /// accepts, the rate sent times the share not refused (and no less than the server let through in the last second),
 /// and sends at 90 % of that estimate. The rate then grows again,
-/// by 3 % of the estimate a second (at least one request a second more each second), so it returns to the estimate in
+/// by 3 % of the estimate a second (at least 0.1 request a second more each second), so it returns to the estimate in
 /// about 3 s and then probes above it, slowly, until the next 429 says where the limit is now (AIMD on the send rate:
 /// a multiplicative cut from the measured share, an additive increase). Requests are given send times one interval
 /// apart, so a burst of callers is spread out rather than sent together.
 /// </para>
 /// <para>
 /// A server that refuses a share of requests whatever the rate (429s that do not stop when the rate is lowered) is
-/// not a limit pacing can meet: after three cuts within one run of 429s the pacer returns to where that run began and
-/// leaves the 429s to each request's own retry for 10 s (twice as long each time again, up to about three minutes),
-/// so such a server never slows a connection to a crawl.
+/// not a limit pacing can meet: after five cuts in quick succession (each within 3 s of the last) the pacer returns to
+/// where that run of cuts began and leaves the 429s to each request's own retry for 10 s (twice as long each time
+/// again, up to about three minutes), so such a server never slows a connection to a crawl.
 /// After about 100 s without a 429 the rate has grown to four times the estimate and the pacer forgets it.
 /// </para>
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class SendRatePacer
     /// <summary>Increase per second, as a share of the estimate; at least <see cref="MinGrowth"/> requests per second per second.</summary>
     private const double Growth = 0.03;
 
-    private const double MinGrowth = 1.0;
+    private const double MinGrowth = 0.1;
 
     /// <summary>The slowest pace: a server that accepts less gets its 429s retried one by one.</summary>
     private const double MinRate = 1.0;
@@ -44,12 +44,13 @@ public sealed class SendRatePacer
 
     private const int MinRateLimited = 2;
 
-    /// <summary>A run of 429s ends after this long and this many answers without one.</summary>
-    private const double QuietSeconds = 2.0;
+    /// <summary>
+    /// A cut this long after the last one starts a new run of cuts: growing back to the estimate after a cut takes
+    /// longer, so each probe past a limit starts its own run.
+    /// </summary>
+    private const double QuietSeconds = 3.0;
 
-    private const int QuietAnswers = 50;
-
-    private const int MaxCutsPerRun = 3;
+    private const int MaxCutsPerRun = 5;
 
     /// <summary>How long 429s are left to the retries after pacing failed to stop them; doubled each time it fails again.</summary>
     private const double PauseSeconds = 10.0;
@@ -72,8 +73,7 @@ public sealed class SendRatePacer
     private int _generationAnswers;
     private int _generationRateLimited;
     private bool _congested;
-    private double _lastRateLimitedAt = double.NegativeInfinity;
-    private int _answersSinceRateLimited;
+    private double _lastCutAt = double.NegativeInfinity;
     private bool _inRun;
     private double? _runStartEstimate;
     private double _runStartCutAt;
@@ -136,31 +136,19 @@ public sealed class SendRatePacer
         {
             var now = _now();
             _window.Add(now, !rateLimited);
-            var quiet = now - _lastRateLimitedAt >= QuietSeconds && _answersSinceRateLimited >= QuietAnswers;
-            if (rateLimited)
-            {
-                _rateLimited++;
-                _lastRateLimitedAt = now;
-                _answersSinceRateLimited = 0;
-            }
-            else
-            {
-                _answersSinceRateLimited++;
-            }
-
+            if (rateLimited) _rateLimited++;
             if (generation != _generation) return; // sent at an earlier rate: already acted on
-            if (rateLimited && !_congested)
-            {
-                _congested = true;
-                if (quiet) _pauseSeconds = PauseSeconds; // the last run of 429s ended: pacing met that limit
-                if (!_inRun || quiet) StartRun();
-            }
-
+            if (rateLimited) _congested = true;
             if (!_congested) return;
             _generationAnswers++;
             if (rateLimited) _generationRateLimited++;
             if (now < _pauseUntil || _generationAnswers < Sample || _generationRateLimited < MinRateLimited) return;
 
+            // A cut long after the last one (a probe past the limit) starts a new run of cuts; one soon after it goes
+            // on with the same run, as the cuts that find a limit do, and as the cuts that cannot stop 429s would.
+            var quiet = now - _lastCutAt >= QuietSeconds;
+            if (quiet && _inRun) _pauseSeconds = PauseSeconds; // the last run ended by itself: pacing met that limit
+            if (!_inRun || quiet) StartRun();
             if (_runCuts >= MaxCutsPerRun)
             {
                 // Cutting did not stop the 429s: not a limit pacing meets. Back to where the run began, for a while.
@@ -185,6 +173,15 @@ public sealed class SendRatePacer
         }
     }
 
+    private void NextGeneration()
+    {
+        _generation++;
+        _generationAnswers = 0;
+        _generationRateLimited = 0;
+        _congested = false;
+        _lastCutAt = _now();
+    }
+
     private void StartRun()
     {
         _inRun = true;
@@ -193,13 +190,6 @@ public sealed class SendRatePacer
         _runCuts = 0;
     }
 
-    private void NextGeneration()
-    {
-        _generation++;
-        _generationAnswers = 0;
-        _generationRateLimited = 0;
-        _congested = false;
-    }
 
     // Under the lock.
     private double? RateAt(double now)

@@ -121,21 +121,21 @@ public sealed class SendRatePacerTests
         var pacer = Pacer();
         Answer(pacer, 0, 400, 400, _ => false);
         // A server that refuses one request in four however slowly they come: each cut is followed by as many 429s.
-        for (var generation = 0; generation < 3; generation++)
+        for (var generation = 0; generation < 5; generation++)
         {
             Answer(pacer, generation, 16, pacer.RequestsPerSecond ?? 400, i => i % 4 == 0);
             Assert.NotNull(pacer.RequestsPerSecond);
         }
 
-        Answer(pacer, 3, 16, pacer.RequestsPerSecond!.Value, i => i % 4 == 0); // a fourth cut is not made: back to the start
+        Answer(pacer, 5, 16, pacer.RequestsPerSecond!.Value, i => i % 4 == 0); // a sixth cut is not made: back to the start
         Assert.Null(pacer.RequestsPerSecond);
-        Answer(pacer, 4, 3600, 400, i => i % 4 == 0); // nine seconds of them
+        Answer(pacer, 6, 3600, 400, i => i % 4 == 0); // nine seconds of them
         Assert.Null(pacer.RequestsPerSecond);
 
-        _now += 1.1;
-        for (var generation = 4; generation < 8; generation++) Answer(pacer, generation, 16, pacer.RequestsPerSecond ?? 400, i => i % 4 == 0);
-        Assert.Null(pacer.RequestsPerSecond); // the same again: given up at once, for twice as long
-        Answer(pacer, 8, 7600, 400, i => i % 4 == 0);
+        Answer(pacer, 6, 440, 400, _ => false); // past the ten seconds
+        for (var generation = 6; generation < 12; generation++) Answer(pacer, generation, 16, pacer.RequestsPerSecond ?? 400, i => i % 4 == 0);
+        Assert.Null(pacer.RequestsPerSecond); // the same again: given up, now for twice as long
+        Answer(pacer, 12, 7600, 400, i => i % 4 == 0);
         Assert.Null(pacer.RequestsPerSecond);
     }
 
