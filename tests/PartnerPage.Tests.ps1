@@ -283,7 +283,7 @@ Describe 'PartnerPage cmdlets against the sandbox' {
 
         $result.Id | Should -Be $entry.Id
         $warnings | Should -HaveCount 1
-        "$($warnings[0])" | Should -Match 'answered 503 .*retrying in 0 s \(retry 1; 0\.5 s of the 60 s wait budget used\)'
+        "$($warnings[0])" | Should -Match 'answered 503 .*retrying in 0\.[45] s \(retry 1 of 4\)'
         Get-SandboxRequest $script:Sandbox | Should -HaveCount 2
     }
 

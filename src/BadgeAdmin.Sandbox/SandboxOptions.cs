@@ -22,6 +22,18 @@ public sealed class SandboxOptions
     /// <summary>Latency added to every emulated API request, to make round trips realistic for benchmarks.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>API requests a second each service admits before answering 429; 0 = no limit.</summary>
+    public int RateLimit { get; set; }
+
+    /// <summary>Requests admitted at once after a quiet spell; null = one second's worth of <see cref="RateLimit"/>.</summary>
+    public int? RateLimitBurst { get; set; }
+
+    /// <summary>What a 429 says about waiting: none, seconds (Retry-After) or retry-after-ms.</summary>
+    public string RateLimitRetryAfter { get; set; } = Control.RateLimiter.NoRetryAfter;
+
+    /// <summary>The most requests the request log keeps (the oldest are dropped beyond it).</summary>
+    public int RequestLogSize { get; set; } = Control.RequestLog.DefaultCapacity;
+
     /// <summary>A file to write the listening address to once started (for scripts that start the sandbox).</summary>
     public string? AddressFile { get; set; }
 
@@ -53,6 +65,21 @@ public sealed class SandboxOptions
                 case "--snag-badges":
                     options.SnagBadges = ParseInt(name, Value(), 0, 1_000_000);
                     break;
+                case "--rate-limit":
+                    options.RateLimit = ParseInt(name, Value(), 0, 1_000_000);
+                    break;
+                case "--rate-limit-burst":
+                    options.RateLimitBurst = ParseInt(name, Value(), 1, 1_000_000);
+                    break;
+                case "--rate-limit-retry-after":
+                    var style = Value();
+                    options.RateLimitRetryAfter = Control.RateLimiter.RetryAfterStyles.Contains(style)
+                        ? style
+                        : throw new ArgumentException($"Option {name} needs one of {string.Join(", ", Control.RateLimiter.RetryAfterStyles)}, not '{style}'.");
+                    break;
+                case "--request-log-size":
+                    options.RequestLogSize = ParseInt(name, Value(), 1, 10_000_000);
+                    break;
                 case "--address-file":
                     options.AddressFile = NonEmpty(name, Value());
                     break;
@@ -74,8 +101,12 @@ public sealed class SandboxOptions
           --snag-key KEY                 key expected in X-API-KEY (default sandbox-snag)
           --latency-ms N                 delay added to every API request
           --snag-badges N                badges seeded on the Snag main website (default 2500)
+          --rate-limit N                 at most N API requests a second per service, then 429 (default 0: no limit)
+          --rate-limit-burst N           requests admitted at once after a quiet spell (default: N of --rate-limit)
+          --rate-limit-retry-after S     what a 429 says about waiting: none (default), seconds (Retry-After) or retry-after-ms
+          --request-log-size N           requests the log keeps before dropping the oldest (default 100000)
           --address-file PATH            write the listening address to PATH once started
-        Control routes: GET /_sandbox/seed, POST /_sandbox/reset, GET|DELETE /_sandbox/requests, POST|GET|DELETE /_sandbox/faults, POST /_sandbox/settings, POST /_sandbox/holders
+        Control routes: GET /_sandbox/seed, POST /_sandbox/reset, GET|DELETE /_sandbox/requests, GET /_sandbox/requests/summary, POST|GET|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/holders
         """;
 
     private void ApplyUrl(string url)

@@ -9,7 +9,7 @@ namespace BadgeAdmin.Sandbox;
 
 /// <summary>
 /// The sandbox as an object: started by Program for people and scripts, or in-process by tests on a free port.
-/// Middleware order: request log → fault injection → latency → per-API key check → emulated routes.
+/// Middleware order: request log → fault injection → latency → rate limit → per-API key check → emulated routes.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -47,6 +47,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<LatencyMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         ControlEndpoints.Map(app);
         PartnerPageEndpoints.Map(app);

@@ -4,7 +4,8 @@ using BadgeAdmin.Sandbox.Snag;
 
 namespace BadgeAdmin.Sandbox;
 
-/// <summary>All in-memory state of one sandbox; reset puts the data back to the seed and clears the log and faults.</summary>
+/// <summary>All in-memory state of one sandbox; reset puts the data back to the seed, clears the log and faults, and sets the
+/// latency and rate limit back to the command line's.</summary>
 public sealed class SandboxState
 {
     public SandboxState(SandboxOptions options)
@@ -13,11 +14,16 @@ public sealed class SandboxState
         PartnerPage = new PartnerPageData();
         Snag = new SnagData(options.SnagBadges);
         LatencyMs = options.LatencyMs;
+        Requests = new RequestLog(options.RequestLogSize);
+        RateLimit.Configure(options.RateLimit, options.RateLimitBurst, options.RateLimitRetryAfter);
     }
 
     public SandboxOptions Options { get; }
 
-    public RequestLog Requests { get; } = new();
+    public RequestLog Requests { get; }
+
+    /// <summary>The API rate limit (--rate-limit; rateLimitPerSecond in /_sandbox/settings).</summary>
+    public RateLimiter RateLimit { get; } = new();
 
     public FaultPlan Faults { get; } = new();
 
@@ -64,5 +70,6 @@ public sealed class SandboxState
         PartnerPageListStyle = "envelope";
         PartnerPagePageSize = PartnerPageData.DefaultPageSize;
         LatencyMs = Options.LatencyMs;
+        RateLimit.Configure(Options.RateLimit, Options.RateLimitBurst, Options.RateLimitRetryAfter);
     }
 }

@@ -30,6 +30,8 @@ public abstract class ServiceCmdlet : BadgeAdminCmdlet
 
     private protected abstract BadgeAdminConnection? RunspaceConnection { get; }
 
+    private protected override Core.Pacing.SendRatePacer? Pacing => _resolved?.Pacer;
+
     private protected override void OnBegin()
     {
         var connection = GivenConnection ?? RunspaceConnection;

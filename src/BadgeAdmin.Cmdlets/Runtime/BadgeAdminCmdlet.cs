@@ -6,7 +6,9 @@ using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
+using BadgeAdmin.Cmdlets.Progress;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Pacing;
 
 namespace BadgeAdmin.Cmdlets.Runtime;
 
@@ -20,14 +22,41 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private PipelineThreadPump? _pump;
     private bool _terminating;
     private readonly Queue<InFlight> _inFlight = new();
+    private int _running;
     private ulong _skipped;
     private ulong _written;
     private int _records;
+    private ProgressReporter? _progress;
+    private bool _progressChecked;
 
     /// <summary>Cancelled by StopProcessing (Ctrl+C, or a downstream Select-Object -First); every request carries it.</summary>
     protected CancellationToken CancelToken => _stopping.Token;
 
     private PipelineThreadPump Pump => _pump ??= new PipelineThreadPump(this, DebugEnabled);
+
+    /// <summary>Write-Progress of this invocation's items; null when progress is off. Made on first use.</summary>
+    private ProgressReporter? Progress
+    {
+        get
+        {
+            if (_progressChecked) return _progress;
+            _progressChecked = true;
+            _progress = ProgressReporter.For(this, "done", () => Pump.Retries, () => Pacing?.RequestsPerSecond);
+            if (_progress is not null) Pump.Idle = _progress.Tick;
+            return _progress;
+        }
+    }
+
+    /// <summary>The pacer of the connection in use, whose rate the progress shows; none by default.</summary>
+    private protected virtual SendRatePacer? Pacing => null;
+
+    /// <summary>How many items the invocation will produce, when it knows (an -Id list): progress shows a share done.</summary>
+    private protected void ExpectItems(long total, string verb)
+    {
+        if (Progress is not { } progress) return;
+        progress.Total = total;
+        progress.Verb = verb;
+    }
 
     /// <summary>The connections of the runspace this cmdlet runs in.</summary>
     private protected static RunspaceConnections Connections => ConnectionRegistry.ForCurrentRunspace();
@@ -108,6 +137,7 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     {
         FinishInFlight();
         OnEnd();
+        _progress?.Complete();
     });
 
     /// <summary>Runs on another thread while the pipeline thread may be blocked: it only signals.</summary>
@@ -129,11 +159,16 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private protected T Await<T>(Func<CancellationToken, Task<T>> work) => Pump.Run(work, CancelToken);
 
     /// <summary>Hands each item of an async listing to <paramref name="each"/> as it arrives.</summary>
-    private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each) => Pump.ForEach(source, CancelToken, item =>
+    private protected void Stream<T>(IAsyncEnumerable<T> source, Action<T> each)
     {
-        each(item);
-        return true;
-    });
+        var progress = Progress;
+        Pump.ForEach(source, CancelToken, item =>
+        {
+            each(item);
+            progress?.Done();
+            return true;
+        });
+    }
 
     /// <summary>
     /// Writes an async listing as it arrives, honouring -Skip and -First across the whole invocation. Returns how many
@@ -143,9 +178,12 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     {
         if (_written >= First) return null; // -First 0, or reached by an earlier record: not even one request
         var seen = 0;
+        var progress = Progress;
+        if (progress is not null) progress.Verb = "listed";
         Pump.ForEach(source, CancelToken, item =>
         {
             seen++;
+            progress?.Done();
             return TryWritePaged(item!);
         });
         return seen;
@@ -225,11 +263,41 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected void Send(object target, Func<ApiException, (string ErrorId, object Target)> notFound, Func<CancellationToken, Task<object?>> work, string? label = null)
     {
-        _inFlight.Enqueue(new InFlight(Pump.Start(work, CancelToken), target, notFound, ItemNames.Subject(label, InputRow)));
-        while (_inFlight.Count >= Concurrency || (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted))
+        _ = Progress; // the progress (and its ticks while waiting) starts with the first item
+        Interlocked.Increment(ref _running);
+        var task = Pump.Start(async token =>
         {
-            CompleteOldest();
+            try
+            {
+                return await work(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Before the task ends, so the pump, woken by its end, already sees a free slot.
+                Interlocked.Decrement(ref _running);
+            }
+        }, CancelToken);
+        _inFlight.Enqueue(new InFlight(task, target, notFound, ItemNames.Subject(label, InputRow)));
+
+        // At most Concurrency requests run at once. One slow item (a retry waiting out a rate limit) does not hold up
+        // the others: finished ones wait here, up to a bound, for their turn to be written in input order.
+        var waitingLimit = Math.Max(MinWaitingOutput, Concurrency * 64);
+        WriteFinished();
+        while (Volatile.Read(ref _running) >= Concurrency || _inFlight.Count >= waitingLimit)
+        {
+            Pump.WaitUntil(() => CancelToken.IsCancellationRequested || (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted)
+                                 || (Volatile.Read(ref _running) < Concurrency && _inFlight.Count < waitingLimit));
+            CancelToken.ThrowIfCancellationRequested();
+            WriteFinished();
         }
+    }
+
+    /// <summary>Finished items waiting for their turn to be written, at the least, whatever the concurrency.</summary>
+    private const int MinWaitingOutput = 256;
+
+    private void WriteFinished()
+    {
+        while (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted) CompleteOldest();
     }
 
     /// <summary>Waits for every request Send started, writing their results and errors.</summary>
@@ -245,11 +313,13 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
         try
         {
             if (next.Task.GetAwaiter().GetResult() is { } result) WriteObject(result);
+            _progress?.Done();
         }
         catch (ApiException ex) when (!_stopping.IsCancellationRequested)
         {
             var (notFoundId, target) = ex.Kind == ApiFailureKind.NotFound ? next.NotFound(ex) : (ErrorIds.UnexpectedStatus, next.Target);
             WriteError(ApiErrorTranslator.Translate(ex, target, notFoundId, next.Subject));
+            _progress?.Done(failed: true);
         }
     }
 

@@ -17,9 +17,13 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
 {
     private enum Stream { Verbose, Warning, Debug }
 
+    /// <summary>How often <see cref="Idle"/> runs while the pipeline thread waits.</summary>
+    private const int IdleMilliseconds = 250;
+
     private readonly ConcurrentQueue<(Stream Stream, string Text)> _messages = new();
     private readonly AutoResetEvent _wake = new(false);
     private readonly Cmdlet _cmdlet;
+    private int _retries;
 
     public PipelineThreadPump(Cmdlet cmdlet, bool wantsBodies)
     {
@@ -29,11 +33,21 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
 
     public bool WantsBodies { get; }
 
+    /// <summary>Runs on the pipeline thread whenever it wakes while waiting, and at least every 250 ms (progress).</summary>
+    public Action? Idle { get; set; }
+
+    /// <summary>Retries the requests of this pump have waited for so far.</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
     void IRequestObserver.RequestCompleted(string summary) => Post(Stream.Verbose, summary);
 
     void IRequestObserver.Detail(string text) => Post(Stream.Debug, text);
 
-    void IRequestObserver.Retrying(string notice) => Post(Stream.Warning, notice);
+    void IRequestObserver.Retrying(string notice)
+    {
+        Interlocked.Increment(ref _retries);
+        Post(Stream.Warning, notice);
+    }
 
     /// <summary>Runs <paramref name="work"/> on the thread pool and waits for it here, writing its messages meanwhile.</summary>
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -59,12 +73,20 @@ internal sealed class PipelineThreadPump : IRequestObserver, IDisposable
     }
 
     /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing every message that arrives meanwhile.</summary>
-    public void Wait(Task task)
+    public void Wait(Task task) => WaitUntil(() => task.IsCompleted);
+
+    /// <summary>
+    /// Blocks the pipeline thread until <paramref name="done"/> says so, writing every message that arrives meanwhile.
+    /// It is asked again whenever a task started here ends or a message arrives.
+    /// </summary>
+    public void WaitUntil(Func<bool> done)
     {
-        while (!task.IsCompleted)
+        while (!done())
         {
-            _wake.WaitOne();
+            if (Idle is null) _wake.WaitOne();
+            else _wake.WaitOne(IdleMilliseconds);
             Drain();
+            Idle?.Invoke();
         }
 
         Drain();

@@ -106,6 +106,8 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
             return;
         }
 
+        // Ids given on the command line are all there is: progress can show the share fetched.
+        if (!MyInvocation.ExpectingInput) ExpectItems(Id.Distinct().Count(), "fetched");
         _pendingIds.AddRange(Id);
         if (_pendingIds.Count >= SnagClient.BadgeIdsPerRequest) FetchPending();
     }

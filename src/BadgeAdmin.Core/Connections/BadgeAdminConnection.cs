@@ -55,6 +55,15 @@ public abstract class BadgeAdminConnection : IDisposable
     /// <summary>What this connection has read lately, for tab completion of ids.</summary>
     internal RecentlySeen Seen { get; } = new();
 
+    /// <summary>Paces every request of this connection, in every runspace that uses it.</summary>
+    internal Pacing.SendRatePacer Pacer { get; } = new();
+
+    /// <summary>
+    /// The rate this connection sends requests at, learned from the server's rate limits (429), in requests per second;
+    /// null while no limit is near (nothing is paced).
+    /// </summary>
+    public double? SendRateLimit => Pacer.RequestsPerSecond is { } rate ? Math.Round(rate, 1) : null;
+
     public void Dispose()
     {
         if (IsDisposed) return;

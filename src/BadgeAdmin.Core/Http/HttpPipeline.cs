@@ -2,11 +2,13 @@ using System;
 using System.Net;
 using System.Net.Http;
 using BadgeAdmin.Core.Diagnostics;
+using BadgeAdmin.Core.Pacing;
 
 namespace BadgeAdmin.Core.Http;
 
 /// <summary>
-/// Builds the one HttpClient of a connection: API key → retry (with per-attempt timeout) → request logging → transport.
+/// Builds the one HttpClient of a connection: API key → retry (with per-attempt timeout, each attempt paced by the
+/// connection's <see cref="SendRatePacer"/>) → request logging → transport.
 /// Every call of every cmdlet goes through this chain; nothing else creates an HttpClient.
 /// </summary>
 public static class HttpPipeline
@@ -14,11 +16,11 @@ public static class HttpPipeline
     /// <summary>Header names whose values are credentials in either API; masked wherever headers are shown.</summary>
     public static readonly string[] CredentialHeaders = { "Authorization", "X-API-KEY" };
 
-    public static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor)
+    internal static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor, SendRatePacer pacer)
     {
         var transport = settings.TransportFactory?.Invoke() ?? Transport(settings);
         var logging = new RequestLoggingHandler(redactor, settings.MaxResponseBytes, CredentialHeaders) { InnerHandler = transport };
-        var retry = new RetryHandler(settings, new RateLimitThrottle(), redactor) { InnerHandler = logging };
+        var retry = new RetryHandler(settings, pacer, redactor) { InnerHandler = logging };
         var auth = new ApiKeyHandler(settings.ApiKeyHeader, settings.ApiKey, settings.UserAgent) { InnerHandler = retry };
         return new HttpClient(auth, disposeHandler: true)
         {

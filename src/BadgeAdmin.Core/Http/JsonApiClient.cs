@@ -9,6 +9,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Diagnostics;
+using BadgeAdmin.Core.Pacing;
 
 namespace BadgeAdmin.Core.Http;
 
@@ -25,16 +26,20 @@ internal sealed class JsonApiClient : IDisposable
     private readonly TimeSpan _timeout;
     private readonly long _maxResponseBytes;
 
-    public JsonApiClient(ConnectionSettings settings)
+    public JsonApiClient(ConnectionSettings settings, SendRatePacer? pacer = null)
     {
         _redactor = new SecretRedactor(settings.ApiKey);
-        _http = HttpPipeline.Create(settings, _redactor);
+        Pacer = pacer ?? new SendRatePacer();
+        _http = HttpPipeline.Create(settings, _redactor, Pacer);
         BaseUri = settings.BaseUri;
         _timeout = settings.Timeout;
         _maxResponseBytes = settings.MaxResponseBytes;
     }
 
     public Uri BaseUri { get; }
+
+    /// <summary>Paces every request of this client (and of any other client given the same pacer).</summary>
+    public SendRatePacer Pacer { get; }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUri, HttpContent? content, RequestIntent intent, CancellationToken cancellationToken, bool streamed = false)
     {

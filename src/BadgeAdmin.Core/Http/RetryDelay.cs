@@ -6,8 +6,9 @@ using System.Net.Http;
 namespace BadgeAdmin.Core.Http;
 
 /// <summary>
-/// How long to wait before the next attempt. Follows the official Snag SDK: the server's <c>retry-after-ms</c>, then
-/// <c>Retry-After</c> (seconds or an HTTP date), otherwise 0.5 s doubling per retry, capped at 8 s, less up to 25 % jitter.
+/// The waits the retry rules are made of. Follows the official Snag SDK: the server's <c>retry-after-ms</c>, then
+/// <c>Retry-After</c> (seconds or an HTTP date), and a backoff of 0.5 s doubling per retry, capped at 8 s, less up to
+/// 25 % jitter (which <see cref="RetryAllowance"/> makes the floor of every retry).
 /// </summary>
 internal static class RetryDelay
 {
@@ -25,9 +26,12 @@ internal static class RetryDelay
 
     [ThreadStatic] private static Random? _random;
 
-    public static TimeSpan Backoff(int retryIndex)
+    public static TimeSpan Backoff(int retryIndex) => Backoff(retryIndex, InitialBackoff);
+
+    /// <summary><paramref name="initial"/> doubling per retry, capped at <see cref="MaxBackoff"/>, less up to 25 % jitter.</summary>
+    public static TimeSpan Backoff(int retryIndex, TimeSpan initial)
     {
-        var seconds = Math.Min(InitialBackoff.TotalSeconds * Math.Pow(2, Math.Min(retryIndex, 16)), MaxBackoff.TotalSeconds);
+        var seconds = Math.Min(initial.TotalSeconds * Math.Pow(2, Math.Min(retryIndex, 16)), MaxBackoff.TotalSeconds);
         var jitter = 1 - ((_random ??= new Random()).NextDouble() * 0.25);
         return TimeSpan.FromSeconds(seconds * jitter);
     }

@@ -3,21 +3,21 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Diagnostics;
+using BadgeAdmin.Core.Pacing;
 
 namespace BadgeAdmin.Core.Http;
 
 /// <summary>
 /// Retries what is safe to retry, enforces the per-attempt timeout and reads each body inside it, within the size limit.
 /// Retryable: connection failures, 408, 429, 500, 502, 503, 504. A non-idempotent request (create, grant) is retried
-/// only on 429 or when the connection failed before the request left, so a change is never applied twice.
-/// A rate limit (429), or any retryable status whose server says how long to wait, is retried for as long as the waits
-/// fit the request's wait budget; the other failures up to MaxRetries times, within the same budget. A wait the server
-/// asks for beyond the budget, or one that cannot be read, is reported instead of waited.
+/// only on 429 or when the connection failed before the request left, so a change is never applied twice. How often
+/// and how long each retry waits is <see cref="RetryAllowance"/>'s to say; every attempt first takes its turn from the
+/// connection's <see cref="SendRatePacer"/>, which learns from the 429s how fast the server lets requests in.
+/// A wait the server asks for beyond the budget, or one that cannot be read, is reported instead of waited.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
@@ -25,17 +25,17 @@ internal sealed class RetryHandler : DelegatingHandler
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _maxRetryWait;
     private readonly long _maxResponseBytes;
-    private readonly RateLimitThrottle _throttle;
+    private readonly SendRatePacer _pacer;
     private readonly SecretRedactor _redactor;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-    public RetryHandler(ConnectionSettings settings, RateLimitThrottle throttle, SecretRedactor redactor)
+    public RetryHandler(ConnectionSettings settings, SendRatePacer pacer, SecretRedactor redactor)
     {
         _maxRetries = settings.MaxRetries;
         _timeout = settings.Timeout;
         _maxRetryWait = settings.MaxRetryWait;
         _maxResponseBytes = settings.MaxResponseBytes;
-        _throttle = throttle;
+        _pacer = pacer;
         _redactor = redactor;
         _delay = settings.DelayOverride ?? Task.Delay;
     }
@@ -44,15 +44,13 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var intent = request.GetIntent();
         var path = request.RequestUri?.PathAndQuery ?? string.Empty;
-        var retries = 0; // retries for anything but a rate limit: at most MaxRetries
-        var budgetedRetries = 0;
-        var waited = TimeSpan.Zero;
+        var allowance = new RetryAllowance(_maxRetries, _maxRetryWait);
         while (true)
         {
             HttpResponseMessage? response = null;
             ApiException? failure = null;
-            var requestMayHaveArrived = true;
-            using (await _throttle.EnterAsync(cancellationToken).ConfigureAwait(false))
+            var problem = ConnectionProblem.Dropped;
+            var generation = await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attempt.CancelAfter(_timeout);
@@ -80,19 +78,15 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     response?.Dispose();
                     response = null;
-                    failure = Failure(request, path, ex, attempt.IsCancellationRequested, out requestMayHaveArrived);
-                }
-
-                if (response is not null)
-                {
-                    if (response.StatusCode == (HttpStatusCode)429) _throttle.RateLimited();
-                    else _throttle.Succeeded();
+                    failure = Failure(request, path, ex, attempt.IsCancellationRequested, out problem);
                 }
             }
 
+            if (response is not null) _pacer.Answered(generation, response.StatusCode == (HttpStatusCode)429);
+
             TimeSpan wait;
             string reason;
-            var budgeted = false; // retried within the wait budget, not counted against MaxRetries
+            var counted = true; // against MaxRetries: everything but a rate limit
             if (response is not null)
             {
                 var status = (int)response.StatusCode;
@@ -106,51 +100,45 @@ internal sealed class RetryHandler : DelegatingHandler
                     return response;
                 }
 
-                // A rate limit, or a server that says how long to wait, is waited for as long as the budget allows.
-                budgeted = status == 429 || asked is not null;
-                if (!budgeted && retries >= _maxRetries) return response;
-                wait = asked ?? RetryDelay.Backoff(budgeted ? budgetedRetries : retries);
-                if (waited + Charged(wait, budgeted) > _maxRetryWait)
+                if (allowance.ForStatus(status, asked, out var refusal) is not { } next)
                 {
-                    request.SetWaitNote(asked is { } stated
-                        ? $"The server asked to wait {FormatSeconds(stated)}, which{(waited > TimeSpan.Zero ? $" after {FormatSeconds(waited)} of waiting" : string.Empty)} is over the {FormatSeconds(_maxRetryWait)} retry wait budget (-MaxRetryWaitSec), so it was not waited."
-                        : $"It waited {FormatSeconds(waited)} in all, the retry wait budget (-MaxRetryWaitSec {FormatSeconds(_maxRetryWait)}).");
+                    if (refusal is not null) request.SetWaitNote(refusal);
+                    else if (allowance.Retries > 0) request.SetWaitNote($"It was sent {allowance.Retries + 1} times in all (-MaxRetries {_maxRetries}).");
                     return response;
                 }
 
+                wait = next;
+                counted = status != 429;
                 reason = $"answered {status} {ApiErrorBody.Printable(response.ReasonPhrase ?? string.Empty)}".TrimEnd();
                 response.Dispose();
             }
             else
             {
-                var safeToRepeat = (intent == RequestIntent.Idempotent || !requestMayHaveArrived) && failure!.Kind != ApiFailureKind.CertificateRejected;
-                if (!safeToRepeat || retries >= _maxRetries) throw failure!;
-                wait = RetryDelay.Backoff(retries);
-                if (waited + wait > _maxRetryWait) throw failure!;
-                reason = failure!.Kind == ApiFailureKind.Timeout ? $"timed out after {FormatSeconds(_timeout)}" : "lost its connection";
+                var timedOut = failure!.Kind == ApiFailureKind.Timeout;
+                var safeToRepeat = (intent == RequestIntent.Idempotent || (!timedOut && ConnectionDiagnosis.NothingWasSent(problem)))
+                                   && failure.Kind != ApiFailureKind.CertificateRejected;
+                if (!safeToRepeat || _maxRetries == 0) throw failure;
+                if ((timedOut ? allowance.ForStatus(408, null, out _) : allowance.ForConnection(problem)) is not { } next) throw failure;
+                wait = next;
+                reason = timedOut ? $"timed out after {FormatSeconds(_timeout)}"
+                    : problem == ConnectionProblem.Refused ? $"could not connect to {ConnectionDiagnosis.Origin(request.RequestUri)} (connection refused)"
+                    : problem == ConnectionProblem.NotOpened ? $"could not connect to {ConnectionDiagnosis.Origin(request.RequestUri)}"
+                    : "lost its connection";
             }
 
-            waited += Charged(wait, budgeted);
-            var count = budgeted
-                ? $"retry {budgetedRetries + 1}; {FormatSeconds(waited)} of the {FormatSeconds(_maxRetryWait)} wait budget used"
-                : $"retry {retries + 1} of {_maxRetries}";
+            allowance.Spend(wait, counted);
+            var most = response is null && problem == ConnectionProblem.Refused ? Math.Min(_maxRetries, RetryAllowance.RefusedRetries) : _maxRetries;
+            var count = counted
+                ? $"retry {allowance.CountedRetries} of {most}"
+                : $"retry {allowance.Retries}; {FormatSeconds(allowance.Waited)} of the {FormatSeconds(_maxRetryWait)} wait budget used";
             RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} ({count}).");
-            if (budgeted) budgetedRetries++;
-            else retries++;
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>
-    /// What a wait costs the budget. A budgeted retry counts at least the first backoff, so a server answering 429
-    /// (or 503 with Retry-After: 0) with no wait cannot keep one request going for ever.
-    /// </summary>
-    private static TimeSpan Charged(TimeSpan wait, bool budgeted) =>
-        budgeted && wait < RetryDelay.InitialBackoff ? RetryDelay.InitialBackoff : wait;
-
-    private ApiException Failure(HttpRequestMessage request, string path, Exception ex, bool timedOut, out bool requestMayHaveArrived)
+    private ApiException Failure(HttpRequestMessage request, string path, Exception ex, bool timedOut, out ConnectionProblem problem)
     {
-        requestMayHaveArrived = true;
+        problem = ConnectionProblem.Dropped;
         var method = request.Method.Method;
         var inner = _redactor.RedactChain(ex);
         if (timedOut)
@@ -159,16 +147,22 @@ internal sealed class RetryHandler : DelegatingHandler
         }
 
         var detail = _redactor.Redact(ApiErrorBody.Printable(Innermost(ex).Message));
+        var origin = ConnectionDiagnosis.Origin(request.RequestUri);
         if (Find<AuthenticationException>(ex) is not null)
         {
             // Trying again would meet the same certificate: this needs a person, not a retry.
             return new ApiException(ApiFailureKind.CertificateRejected,
-                $"{method} {path} failed: the server's TLS certificate was refused ({detail}).", method, path, innerException: inner);
+                $"{method} {path} at {origin} failed: the server's TLS certificate was refused ({detail}).", method, path, innerException: inner);
         }
 
-        requestMayHaveArrived = !FailedBeforeSending(ex);
-        return new ApiException(ApiFailureKind.ConnectionFailed,
-            $"{method} {path} failed: the connection {(requestMayHaveArrived ? "dropped" : "could not be opened")} ({detail}).", method, path, innerException: inner);
+        problem = ConnectionDiagnosis.Diagnose(ex);
+        var what = problem switch
+        {
+            ConnectionProblem.Unresolvable => $"the host name {request.RequestUri?.Host} could not be resolved ({detail}); nothing was sent",
+            ConnectionProblem.Dropped => $"the connection dropped ({detail})",
+            _ => $"the connection could not be opened ({detail})",
+        };
+        return new ApiException(ApiFailureKind.ConnectionFailed, $"{method} {path} at {origin} failed: {what}.", method, path, innerException: inner);
     }
 
     public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
@@ -177,26 +171,6 @@ internal sealed class RetryHandler : DelegatingHandler
     private static bool ServerSaysNoRetry(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-should-retry", out var values)
         && string.Equals(System.Linq.Enumerable.FirstOrDefault(values), "false", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when the failure certainly happened before any byte of the request reached the server.</summary>
-    internal static bool FailedBeforeSending(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SocketException socket)
-            {
-                return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
-                    or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.NoData or SocketError.AddressNotAvailable;
-            }
-
-            if (e is WebException web && web.Status is WebExceptionStatus.ConnectFailure or WebExceptionStatus.NameResolutionFailure)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static T? Find<T>(Exception exception)
         where T : Exception
@@ -215,6 +189,6 @@ internal sealed class RetryHandler : DelegatingHandler
         return exception;
     }
 
-    internal static string FormatSeconds(TimeSpan span) =>
-        span.TotalSeconds.ToString(span.TotalSeconds >= 10 || span.TotalSeconds == Math.Floor(span.TotalSeconds) ? "0" : "0.0", CultureInfo.InvariantCulture) + " s";
+    /// <summary>Seconds to a tenth, as the warnings and messages show them ("0.4 s", "12.8 s", "60 s").</summary>
+    internal static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Core.PartnerPage;
@@ -23,9 +24,12 @@ public sealed class PartnerPageClient : IDisposable
 
     private readonly RecentlySeen _seen;
 
-    public PartnerPageClient(ConnectionSettings settings, RecentlySeen? seen = null)
+    /// <param name="settings">Address, key and retry settings.</param>
+    /// <param name="seen">Where what is read is remembered for completion (the connection's).</param>
+    /// <param name="pacer">Shared by every client of one connection; a new one when not given.</param>
+    public PartnerPageClient(ConnectionSettings settings, RecentlySeen? seen = null, SendRatePacer? pacer = null)
     {
-        _api = new JsonApiClient(settings);
+        _api = new JsonApiClient(settings, pacer);
         _seen = seen ?? new RecentlySeen();
     }
 

@@ -13,7 +13,7 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     public PartnerPageConnection(ConnectionSettings settings, string apiKeySource, Guid? directoryId = null)
         : base("PartnerPage", settings, apiKeySource)
     {
-        Client = new PartnerPageClient(settings, Seen);
+        Client = new PartnerPageClient(settings, Seen, Pacer);
         DirectoryId = directoryId;
     }
 

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Core.Snag;
@@ -27,9 +28,12 @@ public sealed class SnagClient : IDisposable
 
     private readonly RecentlySeen _seen;
 
-    public SnagClient(ConnectionSettings settings, RecentlySeen? seen = null)
+    /// <param name="settings">Address, key and retry settings.</param>
+    /// <param name="seen">Where what is read is remembered for completion (the connection's).</param>
+    /// <param name="pacer">Shared by every client of one connection; a new one when not given.</param>
+    public SnagClient(ConnectionSettings settings, RecentlySeen? seen = null, SendRatePacer? pacer = null)
     {
-        _api = new JsonApiClient(settings);
+        _api = new JsonApiClient(settings, pacer);
         _seen = seen ?? new RecentlySeen();
     }
 

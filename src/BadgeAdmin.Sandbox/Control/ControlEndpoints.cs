@@ -40,6 +40,7 @@ internal static class ControlEndpoints
         });
 
         control.MapGet("/requests", (SandboxState state) => JsonReply.Ok(RequestLog.ToJson(state.Requests.Snapshot())));
+        control.MapGet("/requests/summary", (SandboxState state) => JsonReply.Ok(state.Requests.Summary()));
         control.MapDelete("/requests", (SandboxState state) =>
         {
             state.Requests.Clear();
@@ -95,7 +96,7 @@ internal static class ControlEndpoints
         control.MapPost("/settings", async (HttpRequest request, SandboxState state) =>
         {
             var body = await JsonReply.ReadObjectAsync(request);
-            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs, snagHasNextPageAsString, snagLegacyUserBadgeKey, snagBadgeUsersShape, snagDataJobMs, snagDataJobOutcome}.");
+            if (body is null) return JsonReply.Message(400, "Send a JSON object: {partnerPageListStyle, partnerPagePageSize, latencyMs, snagHasNextPageAsString, snagLegacyUserBadgeKey, snagBadgeUsersShape, snagDataJobMs, snagDataJobOutcome, rateLimitPerSecond, rateLimitBurst, rateLimitRetryAfter, requestLogSize}.");
             if (body["partnerPageListStyle"] is JsonValue style)
             {
                 var value = style.TryGetValue<string>(out var s) ? s : null;
@@ -147,17 +148,68 @@ internal static class ControlEndpoints
                 state.LatencyMs = ms;
             }
 
-            return JsonReply.Ok(new JsonObject
+            if (RateLimitSettings(body, state.RateLimit) is { } refused) return refused;
+            if (body["requestLogSize"] is JsonValue logSize)
             {
-                ["partnerPageListStyle"] = state.PartnerPageListStyle,
-                ["partnerPagePageSize"] = state.PartnerPagePageSize,
-                ["latencyMs"] = state.LatencyMs,
-                ["snagHasNextPageAsString"] = state.SnagHasNextPageAsString,
-                ["snagLegacyUserBadgeKey"] = state.SnagLegacyUserBadgeKey,
-                ["snagBadgeUsersShape"] = state.SnagBadgeUsersShape,
-                ["snagDataJobMs"] = state.SnagDataJobMs,
-                ["snagDataJobOutcome"] = state.SnagDataJobOutcome,
-            });
+                if (!logSize.TryGetValue<int>(out var n) || n < 1 || n > 10_000_000) return JsonReply.Message(400, "'requestLogSize' must be a whole number from 1 to 10000000.");
+                state.Requests.Capacity = n;
+            }
+
+            return JsonReply.Ok(Settings(state));
         });
+        control.MapGet("/settings", (SandboxState state) => JsonReply.Ok(Settings(state)));
+    }
+
+    private static JsonObject Settings(SandboxState state) => new()
+    {
+        ["partnerPageListStyle"] = state.PartnerPageListStyle,
+        ["partnerPagePageSize"] = state.PartnerPagePageSize,
+        ["latencyMs"] = state.LatencyMs,
+        ["snagHasNextPageAsString"] = state.SnagHasNextPageAsString,
+        ["snagLegacyUserBadgeKey"] = state.SnagLegacyUserBadgeKey,
+        ["snagBadgeUsersShape"] = state.SnagBadgeUsersShape,
+        ["snagDataJobMs"] = state.SnagDataJobMs,
+        ["snagDataJobOutcome"] = state.SnagDataJobOutcome,
+        ["rateLimitPerSecond"] = state.RateLimit.PerSecond,
+        ["rateLimitBurst"] = state.RateLimit.Burst,
+        ["rateLimitRetryAfter"] = state.RateLimit.RetryAfter,
+        ["requestLogSize"] = state.Requests.Capacity,
+    };
+
+    /// <summary>Applies rateLimitPerSecond, rateLimitBurst (null: one second's worth) and rateLimitRetryAfter; a 400 naming the field, or null.</summary>
+    private static IResult? RateLimitSettings(JsonObject body, RateLimiter limiter)
+    {
+        if (!body.ContainsKey("rateLimitPerSecond") && !body.ContainsKey("rateLimitBurst") && !body.ContainsKey("rateLimitRetryAfter")) return null;
+        var perSecond = limiter.PerSecond;
+        var burst = limiter.Burst;
+        var retryAfter = limiter.RetryAfter;
+        if (body.ContainsKey("rateLimitPerSecond"))
+        {
+            if (body["rateLimitPerSecond"] is not JsonValue rate || !rate.TryGetValue<int>(out perSecond) || perSecond < 0 || perSecond > 1_000_000)
+            {
+                return JsonReply.Message(400, "'rateLimitPerSecond' must be a whole number from 0 (no limit) to 1000000.");
+            }
+        }
+
+        if (body.ContainsKey("rateLimitBurst"))
+        {
+            if (body["rateLimitBurst"] is null) burst = null;
+            else if (body["rateLimitBurst"] is JsonValue b && b.TryGetValue<int>(out var n) && n >= 1 && n <= 1_000_000) burst = n;
+            else return JsonReply.Message(400, "'rateLimitBurst' must be a whole number from 1 to 1000000, or null for one second's worth.");
+        }
+
+        if (body.ContainsKey("rateLimitRetryAfter"))
+        {
+            var style = body["rateLimitRetryAfter"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (style is null || !RateLimiter.RetryAfterStyles.Contains(style))
+            {
+                return JsonReply.Message(400, $"'rateLimitRetryAfter' must be one of {string.Join(", ", RateLimiter.RetryAfterStyles.Select(x => $"\"{x}\""))}.");
+            }
+
+            retryAfter = style;
+        }
+
+        limiter.Configure(perSecond, burst, retryAfter);
+        return null;
     }
 }

@@ -52,8 +52,10 @@ public sealed class EngineSession : IDisposable
             shell.Streams.Warning.Select(w => w.Message).ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(d => d.Message).ToList(),
-            terminating,
-            shell.Streams.Progress.ToList());
+            terminating)
+        {
+            Progress = shell.Streams.Progress.ToList(),
+        };
     }
 
     /// <summary>Starts <paramref name="script"/> asynchronously so a test can stop it (Ctrl+C) midway.</summary>
@@ -87,8 +89,7 @@ public sealed record EngineResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Verbose,
     IReadOnlyList<string> Debug,
-    Exception? Terminating,
-    IReadOnlyList<ProgressRecord>? Progress = null)
+    Exception? Terminating)
 {
     /// <summary>The ErrorId part of each error's FullyQualifiedErrorId ("PartnerBadgeNotFound", …).</summary>
     public IReadOnlyList<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList();
@@ -99,6 +100,9 @@ public sealed record EngineResult(
     public IReadOnlyList<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>().ToList();
 
     public IReadOnlyList<object?> Values(string property) => Output.Select(o => o.Properties[property]?.Value).ToList();
+
+    /// <summary>The progress records written, in order (the Progress stream of the hosted PowerShell).</summary>
+    public IReadOnlyList<ProgressRecord> Progress { get; init; } = Array.Empty<ProgressRecord>();
 
     public EngineResult ThrowIfErrors()
     {

@@ -67,4 +67,12 @@ public static partial class SessionScripts
 
     [GeneratedRegex("^Performing the operation \"(?<action>.*)\" on target \"(?<target>.*)\"\\.$")]
     private static partial Regex PerformingOperation();
+
+    /// <summary>The wait each retry warning announces ("retrying in 0.4 s"), in seconds, in the order written.</summary>
+    public static IReadOnlyList<double> AnnouncedWaits(this EngineResult result) =>
+        result.Warnings.Select(w => RetryingIn().Match(w)).Where(m => m.Success)
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [GeneratedRegex(@"retrying in ([0-9.]+) s")]
+    private static partial Regex RetryingIn();
 }

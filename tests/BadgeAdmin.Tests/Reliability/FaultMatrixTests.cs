@@ -13,8 +13,8 @@ namespace BadgeAdmin.Tests.Reliability;
 
 /// <summary>
 /// The fault matrix: every retryable status with and without each Retry-After form, stalls past the timeout, dropped
-/// and refused connections, each kind of bad response, and the non-retryable statuses, one test per cell. Each asserts
-/// the outcome, the wait the retry handler chose, and the exact number of requests the sandbox saw.
+/// and refused connections, unresolvable hosts, each kind of bad response, and the non-retryable statuses, one test per
+/// cell. Each asserts the outcome, the wait the retry handler chose, and the exact number of requests the sandbox saw.
 /// Idempotent calls are a PartnerPage GET; the non-idempotent call is a Snag badge create.
 /// </summary>
 public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposable
@@ -50,8 +50,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
             },
         };
 
-    private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null, TimeSpan? maxRetryWait = null) =>
-        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, maxRetryWait: maxRetryWait));
+    private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null, TimeSpan? maxRetryWait = null, Uri? baseUri = null) =>
+        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, baseUri, maxRetryWait));
 
     private SnagClient Snag(int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
         new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri));
@@ -77,15 +77,15 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
     [Theory]
     [MemberData(nameof(RetryableStatusesAndWaits))]
-    public async Task A_retryable_status_is_retried_after_the_wait_the_server_asks_for(int status, string form)
+    public async Task A_retryable_status_is_retried_after_the_wait_the_server_asks_for_or_the_floor_if_longer(int status, string form)
     {
         var (header, expected) = form switch
         {
-            "retry-after-ms" => (new { retryAfterMs = "250" } as object, (Min: 0.2, Max: 0.25)),
-            "retry-after-seconds" => (new { retryAfter = "2" }, (1.95, 2.0)),
+            "retry-after-ms" => (new { retryAfterMs = "250" } as object, (Min: 0.4, Max: 0.5)), // under the floor: the floor
+            "retry-after-seconds" => (new { retryAfter = "2" }, (2.0, 2.0)),
             // An HTTP date has whole seconds and the test may be slow to get there: the wait only has to be date-sized.
             "retry-after-date" => (new { retryAfter = DateTimeOffset.UtcNow.AddSeconds(6).ToString("R", CultureInfo.InvariantCulture) }, (1.0, 6.0)),
-            _ => (new { }, (0.375, 0.5)), // 0.5 s less up to 25 % jitter
+            _ => (new { }, (0.4, 0.5)), // the floor: 0.5 s less up to 25 % jitter, in tenths
         };
         var rule = new Dictionary<string, object?> { ["path"] = EntryPath, ["status"] = status };
         foreach (var p in header.GetType().GetProperties()) rule[p.Name] = p.GetValue(header);
@@ -99,8 +99,9 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(new[] { status, 200 }, _sandbox.Requests.Select(r => r.Status));
         var wait = Assert.Single(_waits).TotalSeconds;
         Assert.InRange(wait, expected.Min, expected.Max);
-        var count = status == 429 || form != "none" ? @"retry 1; [0-9.]+ s of the 60 s wait budget used" : @"retry 1 of 2";
-        Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in [0-9.]+ s \({count}\)\.$", Assert.Single(_observer.Retries));
+        var stated = RetryHandler.FormatSeconds(TimeSpan.FromSeconds(wait)).Replace(".", "\\.");
+        var count = status == 429 ? $@"retry 1; {stated} of the 60 s wait budget used" : @"retry 1 of 2";
+        Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in {stated} \({count}\)\.$", Assert.Single(_observer.Retries));
     }
 
     [Theory]
@@ -154,7 +155,10 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         Assert.Equal(Entry, entry.Id);
         Assert.Equal(new[] { 429, 429, 429, 429, 429, 200 }, _sandbox.Requests.Select(r => r.Status));
-        Assert.Equal(new[] { 1.0, 1, 1, 1, 1 }, _waits.Select(w => w.TotalSeconds));
+        // What the server asks (1 s), or the floor when it grows past that: 0.5, 1, 2, 4, 8 s less up to 25 %.
+        var floors = new[] { 0.5, 1, 2, 4, 8 };
+        Assert.Equal(5, _waits.Count);
+        for (var i = 0; i < 5; i++) Assert.InRange(_waits[i].TotalSeconds, Math.Max(1, floors[i] * 0.75), Math.Max(1, floors[i]));
     }
 
     [Fact]
@@ -165,14 +169,15 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
+        // 1 s, 1 s, then the floor (1.5 to 2 s) no longer fits 3 s.
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
-        Assert.Contains("after 3 s of waiting is over the 3 s retry wait budget (-MaxRetryWaitSec)", ex.Message);
-        Assert.Equal(4, _sandbox.Requests.Count);
-        Assert.Equal(3, _waits.Count);
+        Assert.Contains("It waited 2 s in all, the retry wait budget (-MaxRetryWaitSec 3 s).", ex.Message);
+        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(new[] { 1.0, 1.0 }, _waits.Select(w => w.TotalSeconds));
     }
 
     [Fact]
-    public async Task A_rate_limit_with_no_wait_cannot_keep_a_request_going_for_ever()
+    public async Task A_rate_limit_with_no_wait_still_waits_a_growing_floor_until_the_budget_is_spent()
     {
         await Fault(new { path = EntryPath, status = 429, count = 1000, retryAfter = "0" });
         using var client = PartnerPage(maxRetryWait: TimeSpan.FromSeconds(5));
@@ -180,7 +185,10 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
-        Assert.Equal(11, _sandbox.Requests.Count); // each retry counts at least 0.5 s of the 5 s budget
+        // About 0.5 + 1 + 2 s (at most 3.5 s); a fourth wait, at least 3 s, would pass the 5 s budget.
+        Assert.Equal(4, _sandbox.Requests.Count);
+        Assert.Equal(3, _waits.Count);
+        Assert.All(_waits.Zip(new[] { 0.5, 1, 2 }), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
     }
 
     [Theory]
@@ -206,16 +214,33 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     }
 
     [Fact]
-    public async Task A_503_that_says_how_long_to_wait_is_retried_within_the_budget_not_the_count()
+    public async Task A_503_that_says_how_long_to_wait_is_still_retried_at_most_MaxRetries_times()
     {
         await Fault(new { path = EntryPath, status = 503, count = 4, retryAfterMs = "200" });
         using var client = PartnerPage();
 
-        var entry = await client.GetEntryAsync(Entry);
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
-        Assert.Equal(Entry, entry.Id);
+        Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
+        Assert.Equal(3, _sandbox.Requests.Count); // MaxRetries 2
+        Assert.Equal(2, _waits.Count);
+        Assert.InRange(_waits[0].TotalSeconds, 0.4, 0.5); // the floor, longer than the 0.2 s asked
+        Assert.InRange(_waits[1].TotalSeconds, 0.8, 1.0);
+    }
+
+    [Fact]
+    public async Task A_503_storm_with_Retry_After_0_gives_one_error_after_MaxRetries_retries_each_waiting_the_floor()
+    {
+        await Fault(new { path = EntryPath, status = 503, count = 50, retryAfter = "0" });
+        using var client = PartnerPage(maxRetries: 4);
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal((ApiFailureKind.ServerError, HttpStatusCode.ServiceUnavailable), (ex.Kind, ex.StatusCode!.Value));
         Assert.Equal(5, _sandbox.Requests.Count);
-        Assert.All(_waits, w => Assert.Equal(0.2, w.TotalSeconds, 3));
+        Assert.All(_waits.Zip(new[] { 0.5, 1, 2, 4 }), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
+        Assert.Equal(4, _observer.Retries.Count);
+        Assert.All(_observer.Retries.Zip(_waits), r => Assert.Contains($"retrying in {RetryHandler.FormatSeconds(r.Second)} (retry ", r.First));
     }
 
     [Fact]
@@ -325,25 +350,47 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
 
         Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
-        Assert.Contains("the connection dropped", ex.Message);
+        Assert.Contains($"at {_sandbox.BaseAddress.Scheme}://127.0.0.1:{_sandbox.BaseAddress.Port} failed: the connection dropped", ex.Message);
         Assert.Single(_sandbox.Requests);
     }
 
     [Fact]
-    public async Task A_refused_connection_is_retried_even_for_a_create_because_nothing_was_sent()
+    public async Task A_refused_connection_is_retried_briefly_even_for_a_create_because_nothing_was_sent()
+    {
+        var port = UnusedLoopbackPort();
+        using var client = Snag(maxRetries: 4, baseUri: new Uri($"http://127.0.0.1:{port}/"));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
+
+        Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
+        Assert.Contains($"POST /api/loyalty/badges at http://127.0.0.1:{port} failed: the connection could not be opened", ex.Message);
+        Assert.Equal(3, _observer.Completed.Count(c => c.Contains("no response"))); // twice more, whatever MaxRetries
+        Assert.Equal(2, _waits.Count);
+        Assert.True(_waits.Sum(w => w.TotalSeconds) <= 0.8, string.Join(", ", _waits));
+        Assert.All(_observer.Retries, r => Assert.Contains($"could not connect to http://127.0.0.1:{port} (connection refused); retrying in", r));
+    }
+
+    [Fact]
+    public async Task A_host_name_that_does_not_resolve_is_not_retried_and_is_named()
+    {
+        using var client = PartnerPage(maxRetries: 4, baseUri: new Uri("https://badgeadmin-no-such-host.invalid/"));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
+
+        Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
+        Assert.Contains("at https://badgeadmin-no-such-host.invalid:443 failed: the host name badgeadmin-no-such-host.invalid could not be resolved", ex.Message);
+        Assert.Single(_observer.Completed);
+        Assert.Empty(_waits);
+        Assert.Empty(_observer.Retries);
+    }
+
+    private static int UnusedLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var client = Snag(baseUri: new Uri($"http://127.0.0.1:{port}/"));
-
-        var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
-
-        Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
-        Assert.Contains("could not be opened", ex.Message);
-        Assert.Equal(3, _observer.Completed.Count(c => c.Contains("no response")));
-        Assert.Equal(2, _waits.Count);
+        return port;
     }
 
     [Theory]
