@@ -55,12 +55,21 @@ function Publish-ModulePackage {
     Remove-Item -LiteralPath $package -ErrorAction SilentlyContinue
 
     $repository = 'BadgeAdminBuild-' + [guid]::NewGuid().ToString('N').Substring(0, 12)
+    # NuGet, under Publish-PSResource, writes NuGet/NuGet.Config into the process's current folder when the user has
+    # no config folder (a HOME without ~/.config): publish from an empty temporary folder, so the working tree stays
+    # clean. The process's folder, not only pwsh's location, which Push-Location alone would change.
+    $scratch = Join-Path ([IO.Path]::GetTempPath()) ('badgeadmin-publish-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $scratch
+    $processFolder = [Environment]::CurrentDirectory
     Register-PSResourceRepository -Name $repository -Uri $packageFolder
     try {
+        [Environment]::CurrentDirectory = $scratch
         Publish-PSResource -Path $moduleFolder -Repository $repository
     }
     finally {
+        [Environment]::CurrentDirectory = $processFolder
         Unregister-PSResourceRepository -Name $repository
+        Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 
     if (-not (Test-Path -LiteralPath $package)) { throw "Publish-PSResource did not write $package." }

@@ -66,7 +66,7 @@ Describe 'Help' {
 Describe 'Formats and paging' {
     It 'a badge table fits 120 columns and shows the chosen columns' {
         $table = Get-LoyaltyBadge -First 3 | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Name\s+Id\s+Holders\s+Hidden\s+Conditions\s+Rewards'
+        $table | Should -Match 'Name\s+Id\s+Holders\s+DataJobStatus\s+Hidden\s+Conditions\s+Rewards'
         ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 

@@ -1,7 +1,8 @@
 #Requires -Version 7.4
 # Pester 5 suite: installing BadgeAdmin the normal way. build.ps1 -Task Package builds and publishes
-# BadgeAdmin.<version>.nupkg into out/packages with PSResourceGet; Install-PSResource and Save-PSResource install it
-# from that folder feed, and a cmdlet then runs without Import-Module. Every pwsh started here has a temporary data
+# BadgeAdmin.<version>.nupkg into out/packages with PSResourceGet, leaving the working tree clean; README's "From
+# source" steps, run as typed, install it with Install-PSResource and save a copy with Save-PSResource from that folder
+# feed, and a cmdlet then runs without Import-Module. Every pwsh started here has a temporary data
 # folder (XDG_DATA_HOME: PSResourceGet's repository list, pwsh's CurrentUser modules), and those that install also a
 # temporary HOME (PSResourceGet installs CurrentUser modules under $HOME/.local/share), so the machine's repository
 # list and module folders are never touched. Linux and macOS (CI runs on Linux).
@@ -19,12 +20,12 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $script:Data -Force
 
     # Runs a script in a fresh pwsh whose user data is $script:Data; -TemporaryHome also gives it $script:TempHome as HOME
-    # (not for the build: dotnet keeps the machine's NuGet folders).
+    # (not for the build: dotnet keeps the machine's NuGet folders). It starts in the repository unless told otherwise.
     function Invoke-IsolatedPwsh {
-        param([Parameter(Mandatory)] [string] $Script, [switch] $TemporaryHome, [hashtable] $Environment = @{})
+        param([Parameter(Mandatory)] [string] $Script, [switch] $TemporaryHome, [hashtable] $Environment = @{}, [string] $WorkingDirectory = $script:Root)
         $info = [System.Diagnostics.ProcessStartInfo]::new($script:Pwsh)
         foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $info.ArgumentList.Add($argument) }
-        $info.WorkingDirectory = $script:Root
+        $info.WorkingDirectory = $WorkingDirectory
         $info.RedirectStandardOutput = $true
         $info.RedirectStandardError = $true
         $info.Environment['XDG_DATA_HOME'] = $script:Data
@@ -39,14 +40,24 @@ BeforeAll {
         [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout; Errors = $stderr.Result }
     }
 
+    # What git sees in the working tree, untracked files included (out/ and .tools are ignored).
+    function Get-WorkingTreeStatus { (git -C $script:Root status --porcelain --untracked-files=all) -join "`n" }
+
     $script:RepositoriesBefore = (Invoke-IsolatedPwsh '(Get-PSResourceRepository).Name -join ","').Output.Trim()
-    $script:Build = Invoke-IsolatedPwsh './build.ps1 -Task Package'
+    $script:StatusBefore = Get-WorkingTreeStatus
+    # As for a user whose HOME has no ~/.config: NuGet, under Publish-PSResource, then writes its config relative to the
+    # current folder. dotnet keeps its own NuGet folder (~/.nuget), so the build is as usual.
+    $script:Build = Invoke-IsolatedPwsh './build.ps1 -Task Package' -Environment @{ XDG_CONFIG_HOME = (Join-Path $script:Work 'no-config') }
+    $script:StatusAfter = Get-WorkingTreeStatus
     $script:RepositoriesAfter = (Invoke-IsolatedPwsh '(Get-PSResourceRepository).Name -join ","').Output.Trim()
     $script:Sandbox = Start-TestSandbox
 }
 
 AfterAll {
     if ($script:Sandbox) { Stop-TestSandbox $script:Sandbox }
+    # The link to out/ first, by itself: removing it must never reach into the build.
+    $link = Join-Path $script:Work 'clone' 'out'
+    if (Test-Path -LiteralPath $link) { [IO.Directory]::Delete($link) }
     Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -62,6 +73,11 @@ Describe 'build.ps1 -Task Package' {
     It 'leaves the repository list as it was' {
         $script:RepositoriesBefore | Should -Not -BeNullOrEmpty
         $script:RepositoriesAfter | Should -Be $script:RepositoriesBefore
+    }
+
+    It 'leaves the working tree as it was, even for a user without a config folder' {
+        Join-Path $script:Root 'NuGet' | Should -Not -Exist
+        $script:StatusAfter | Should -Be $script:StatusBefore
     }
 
     It 'holds what the module folder holds, LICENSE included, and nothing of the build' {
@@ -117,22 +133,37 @@ Describe 'The manifest carries what the Gallery shows' {
     }
 }
 
-Describe 'Installing from a folder feed' {
+Describe 'Installing from a folder feed, as README "Install" shows' {
     BeforeAll {
         $script:Feed = Join-Path $script:Root 'out' 'packages'
-    }
 
-    It 'Install-PSResource installs it for the current user; a new pwsh runs a cmdlet without Import-Module; Uninstall-PSResource removes it' {
-        $install = Invoke-IsolatedPwsh -TemporaryHome @"
+        # README's "From source" block, as typed, after its first command (./build.ps1 -Task Package, which BeforeAll
+        # ran): in a temporary HOME, from a folder like a clone's root (./out is the build), so ./modules is made there.
+        Import-Module (Join-Path $PSScriptRoot 'helpers' 'DocumentationExamples.psm1') -Force
+        $block = Get-ReadmeExample -Path (Join-Path $script:Root 'README.md') |
+            Where-Object { @($_.Code -split '\r?\n') -contains './build.ps1 -Task Package' }
+        $commands = @($block.Code -split '\r?\n' | Where-Object { $_.Trim() -and -not $_.TrimStart().StartsWith('#') })
+        $script:ReadmeBuildFirst = $commands[0]
+        $script:ReadmeWork = Join-Path $script:Work 'clone'
+        $null = New-Item -ItemType Directory -Path $script:ReadmeWork
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $script:ReadmeWork 'out') -Target (Join-Path $script:Root 'out')
+        $script:Readme = Invoke-IsolatedPwsh -TemporaryHome -WorkingDirectory $script:ReadmeWork @"
 `$ErrorActionPreference = 'Stop'
 if (`$HOME -ne '$($script:TempHome)') { throw "HOME is `${HOME}: this would install into a real profile." }
-Register-PSResourceRepository -Name BadgeAdminLocal -Uri '$($script:Feed)' -Trusted
-Install-PSResource -Name BadgeAdmin -Repository BadgeAdminLocal -Scope CurrentUser
+$(($commands | Select-Object -Skip 1) -join "`n")
 (Get-InstalledPSResource -Name BadgeAdmin).Version.ToString()
 "@
-        $install.ExitCode | Should -Be 0 -Because "$($install.Output)`n$($install.Errors)"
-        $install.Output.Trim() | Should -Be $script:Version
+        $script:Saved = Join-Path $script:ReadmeWork 'modules'
+    }
 
+    It 'runs README''s "From source" steps as typed: Install-PSResource installs it, Save-PSResource saves a copy into ./modules' {
+        $script:ReadmeBuildFirst | Should -Be './build.ps1 -Task Package'
+        $script:Readme.ExitCode | Should -Be 0 -Because "$($script:Readme.Output)`n$($script:Readme.Errors)"
+        @($script:Readme.Output.Trim() -split '\r?\n')[-1] | Should -Be $script:Version
+        Join-Path $script:Saved 'BadgeAdmin' $script:Version 'LICENSE' | Should -Exist
+    }
+
+    It 'once installed, a new pwsh runs a cmdlet without Import-Module; Uninstall-PSResource removes it' {
         $run = Invoke-IsolatedPwsh -TemporaryHome @"
 `$ErrorActionPreference = 'Stop'
 if (Get-Module BadgeAdmin) { throw 'imported before use' }
@@ -158,21 +189,11 @@ Unregister-PSResourceRepository -Name BadgeAdminLocal
         @($remove.Output.Trim() -split '\r?\n') | Should -Be @('0', $script:RepositoriesBefore)
     }
 
-    It 'Save-PSResource saves it to a folder that works once on PSModulePath' {
-        $saved = Join-Path $script:Work 'saved'
-        $save = Invoke-IsolatedPwsh -TemporaryHome @"
-`$ErrorActionPreference = 'Stop'
-`$null = New-Item -ItemType Directory -Path '$saved' -Force
-Register-PSResourceRepository -Name BadgeAdminSave -Uri '$($script:Feed)' -Trusted
-try { Save-PSResource -Name BadgeAdmin -Repository BadgeAdminSave -Path '$saved' -TrustRepository } finally { Unregister-PSResourceRepository -Name BadgeAdminSave }
-"@
-        $save.ExitCode | Should -Be 0 -Because "$($save.Output)`n$($save.Errors)"
-        Join-Path $saved 'BadgeAdmin' $script:Version 'LICENSE' | Should -Exist
-
+    It 'the copy Save-PSResource made works once its folder is on PSModulePath' {
         $separator = [IO.Path]::PathSeparator
         $run = Invoke-IsolatedPwsh -TemporaryHome "(Get-Command Wait-LoyaltyBadgeDataJob).Module.ModuleBase; Get-BadgeAdminConnection | Measure-Object | ForEach-Object Count" `
-            -Environment @{ PSModulePath = "$saved$separator$($env:PSModulePath)" }
+            -Environment @{ PSModulePath = "$($script:Saved)$separator$($env:PSModulePath)" }
         $run.ExitCode | Should -Be 0 -Because "$($run.Output)`n$($run.Errors)"
-        @($run.Output.Trim() -split '\r?\n') | Should -Be @((Join-Path $saved 'BadgeAdmin' $script:Version), '0')
+        @($run.Output.Trim() -split '\r?\n') | Should -Be @((Join-Path $script:Saved 'BadgeAdmin' $script:Version), '0')
     }
 }

@@ -230,7 +230,7 @@ Describe 'Snag cmdlets against the sandbox' {
 
     It 'formats badges and badge users as tables' {
         $badge = Get-LoyaltyBadge -WebsiteId $script:Website.Id | Select-Object -First 1
-        ($badge | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Id\s+Holders\s+Hidden\s+Conditions\s+Rewards'
+        ($badge | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Id\s+Holders\s+DataJobStatus\s+Hidden\s+Conditions\s+Rewards'
         (Get-LoyaltyBadgeUser -BadgeId $badge.Id | Format-Table | Out-String -Width 120) | Should -Match "Badge: $([regex]::Escape($badge.Name)) \($($badge.Id)\)\s+User\s+Status\s+CompletedAt\s+UserId"
     }
 

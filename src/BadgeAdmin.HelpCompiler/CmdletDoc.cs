@@ -8,8 +8,8 @@ internal sealed class CmdletDoc
     public List<string> Description { get; } = new();
     public List<DocExample> Examples { get; } = new();
     public Dictionary<string, List<string>> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public List<string> Inputs { get; } = new();
-    public List<string> Outputs { get; } = new();
+    public List<DocType> Inputs { get; } = new();
+    public List<DocType> Outputs { get; } = new();
     public List<string> Notes { get; } = new();
     public List<string> RelatedLinks { get; } = new();
 }
@@ -19,4 +19,11 @@ internal sealed class DocExample
     public required string Title { get; init; }
     public string Code { get; set; } = "";
     public List<string> Remarks { get; } = new();
+}
+
+/// <summary>A type under INPUTS or OUTPUTS ("### System.Guid[]") with the paragraphs under it; Name is empty for text above the first type.</summary>
+internal sealed class DocType
+{
+    public required string Name { get; init; }
+    public List<string> Description { get; } = new();
 }

@@ -57,6 +57,7 @@ internal sealed class CmdletFacts
                     ShortType = ShortName(property.PropertyType),
                     IsSwitch = property.PropertyType.FullName == "System.Management.Automation.SwitchParameter",
                     SupportsWildcards = attributes.Any(a => a.AttributeType.Name == "SupportsWildcardsAttribute"),
+                    DefaultValue = DefaultValue(attributes),
                 };
                 parameter.Aliases.AddRange(attributes.Where(a => a.AttributeType.Name == "AliasAttribute")
                     .SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)));
@@ -78,6 +79,16 @@ internal sealed class CmdletFacts
 
             yield return facts;
         }
+    }
+
+    /// <summary>What [PSDefaultValue(Value = …)] (or its Help text) declares: the default kept beside the code that applies it.</summary>
+    private static string? DefaultValue(IList<CustomAttributeData> attributes)
+    {
+        var declared = attributes.FirstOrDefault(a => a.AttributeType.Name == "PSDefaultValueAttribute");
+        if (declared is null) return null;
+        var named = declared.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value);
+        if (named.TryGetValue("Value", out var value) && value is not null) return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        return named.TryGetValue("Help", out var help) ? help as string : null;
     }
 
     /// <summary>System.Guid for a Guid? (help shows what to pass, not Nullable`1[[…, Version=…]]); arrays keep their [].</summary>
@@ -105,6 +116,9 @@ internal sealed class ParameterFacts
 
     /// <summary>The parameter carries [SupportsWildcards]: help says "Accept wildcard characters? true".</summary>
     public bool SupportsWildcards { get; init; }
+
+    /// <summary>The default the parameter declares with [PSDefaultValue], if any.</summary>
+    public string? DefaultValue { get; init; }
 
     public List<string> Aliases { get; } = new();
     public List<string> ValidValues { get; } = new();

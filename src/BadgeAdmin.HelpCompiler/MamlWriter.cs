@@ -50,12 +50,9 @@ internal static class MamlWriter
                         .Select(p => ParameterElement(p.Parameter, p.Parameter.In(set)!, Describe(p.Parameter.Name), inSyntax: true))))),
             new XElement(Command + "parameters", parameters.Select(p =>
                 ParameterElement(p.Parameter, p.Parameter.Sets.Values.First(), Describe(p.Parameter.Name), inSyntax: false))),
-            new XElement(Command + "inputTypes", InputTypes(facts, doc)),
-            new XElement(Command + "returnValues", facts.OutputTypes.Select((type, i) =>
-                new XElement(Command + "returnValue",
-                    new XElement(Dev + "type", new XElement(Maml + "name", type)),
-                    new XElement(Maml + "description", Paragraphs(doc.Outputs.Where(o => !facts.OutputTypes.Contains(o))))))),
-            new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(doc.Notes))),
+            new XElement(Command + "inputTypes", Types(doc.Inputs, PipelineTypes(facts), Command + "inputType")),
+            new XElement(Command + "returnValues", Types(doc.Outputs, facts.OutputTypes, Command + "returnValue")),
+            doc.Notes.Count == 0 ? null : new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(doc.Notes))),
             new XElement(Command + "examples", doc.Examples.Select((example, i) =>
                 new XElement(Command + "example",
                     new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
@@ -107,22 +104,34 @@ internal static class MamlWriter
         return element;
     }
 
-    private static IEnumerable<XElement> InputTypes(CmdletFacts facts, CmdletDoc doc)
+    /// <summary>The types of the parameters that take pipeline input, by value or by property name.</summary>
+    private static IReadOnlyList<string> PipelineTypes(CmdletFacts facts) =>
+        facts.Parameters.Where(p => p.Sets.Values.Any(s => s.ByValue || s.ByPropertyName)).Select(p => p.TypeName).Distinct().ToList();
+
+    /// <summary>
+    /// The page's types, each with the text under it, in the page's order; then the types the assembly names (pipeline
+    /// parameters, [OutputType]) that the page does not; "None" when there are none. Text above the page's first type
+    /// goes under the first one.
+    /// </summary>
+    private static IEnumerable<XElement> Types(List<DocType> page, IReadOnlyList<string> declared, XName element)
     {
-        var types = facts.Parameters.Where(p => p.Sets.Values.Any(s => s.ByValue || s.ByPropertyName))
-            .Select(p => p.TypeName).Distinct().ToList();
-        if (types.Count == 0) types.Add("None");
-        var prose = doc.Inputs.Where(i => !types.Contains(i)).ToList();
-        // The page's INPUTS prose describes the input as a whole: once, under the first type.
-        return types.Select((type, i) => new XElement(Command + "inputType",
-            new XElement(Dev + "type", new XElement(Maml + "name", type)),
-            new XElement(Maml + "description", Paragraphs(i == 0 ? prose : Enumerable.Empty<string>()))));
+        var general = page.Where(t => t.Name.Length == 0).SelectMany(t => t.Description).ToList();
+        var types = page.Where(t => t.Name.Length > 0).Select(t => (t.Name, Text: (IEnumerable<string>)t.Description)).ToList();
+        types.AddRange(declared.Where(d => !types.Any(t => t.Name == d)).Select(d => (d, Enumerable.Empty<string>())));
+        if (types.Count == 0) types.Add(("None", Enumerable.Empty<string>()));
+        return types.Select((type, i) => new XElement(element,
+            new XElement(Dev + "type", new XElement(Maml + "name", type.Name)),
+            new XElement(Maml + "description", Paragraphs(i == 0 ? general.Concat(type.Text) : type.Text))));
     }
 
-    /// <summary>What a parameter's page says after "Default: " (its last paragraph), else False for switches and None.</summary>
-    private static string DefaultValue(ParameterFacts parameter, List<string> description)
+    /// <summary>
+    /// The default the parameter declares ([PSDefaultValue]), else what its page says after "Default: " (a paragraph of
+    /// its own), else False for switches and None.
+    /// </summary>
+    public static string DefaultValue(ParameterFacts parameter, List<string> description)
     {
         const string Marker = "Default: ";
+        if (parameter.DefaultValue is { } declared) return declared;
         var stated = description.Select(p => p.Trim()).LastOrDefault(p => p.StartsWith(Marker, StringComparison.Ordinal));
         if (stated is not null) return stated[Marker.Length..].TrimEnd('.');
         return parameter.IsSwitch ? "False" : "None";

@@ -6,7 +6,8 @@ namespace BadgeAdmin.HelpCompiler;
 /// Reads the platyPS page layout: a front-matter block, then "# Name", "## SYNOPSIS", "## DESCRIPTION",
 /// "## EXAMPLES" ("### Example N: title", a powershell code block, remarks), "## PARAMETERS" ("### -Name", its
 /// description; any yaml block is ignored because the facts come from the assembly), "## INPUTS", "## OUTPUTS",
-/// "## NOTES", "## RELATED LINKS". Paragraphs are separated by blank lines.
+/// "## NOTES", "## RELATED LINKS". Paragraphs are separated by blank lines; a list ("- item") stays one paragraph with
+/// each item on its own line, as Get-Help keeps line breaks.
 /// </summary>
 internal static class MarkdownReader
 {
@@ -89,8 +90,8 @@ internal static class MarkdownReader
                 target = section switch
                 {
                     "DESCRIPTION" => doc.Description,
-                    "INPUTS" => doc.Inputs,
-                    "OUTPUTS" => doc.Outputs,
+                    "INPUTS" => TypeEntry(doc.Inputs, "").Description,
+                    "OUTPUTS" => TypeEntry(doc.Outputs, "").Description,
                     "NOTES" => doc.Notes,
                     "RELATED LINKS" => doc.RelatedLinks,
                     _ => null,
@@ -115,7 +116,8 @@ internal static class MarkdownReader
                 }
                 else if (section is "INPUTS" or "OUTPUTS")
                 {
-                    target?.Add(heading);
+                    // Each type owns the paragraphs under it, so Get-Help shows them under that type.
+                    target = TypeEntry(section == "INPUTS" ? doc.Inputs : doc.Outputs, heading).Description;
                 }
 
                 continue;
@@ -135,11 +137,30 @@ internal static class MarkdownReader
                 continue;
             }
 
-            paragraph.Append(paragraph.Length == 0 ? "" : " ").Append(line.Trim());
+            paragraph.Append(paragraph.Length == 0 ? "" : IsListItem(line) ? "\n" : " ").Append(line.Trim());
         }
 
         if (inCode) throw new FormatException($"{path}: a code block is not closed.");
         Flush();
-        return doc ?? throw new FormatException($"{path}: no '# Name' heading.");
+        if (doc is null) throw new FormatException($"{path}: no '# Name' heading.");
+        doc.Inputs.RemoveAll(t => t.Name.Length == 0 && t.Description.Count == 0);
+        doc.Outputs.RemoveAll(t => t.Name.Length == 0 && t.Description.Count == 0);
+        return doc;
+    }
+
+    /// <summary>"- item", "* item" or "1. item": a line that starts a list item.</summary>
+    private static bool IsListItem(string line)
+    {
+        var text = line.TrimStart();
+        if (text.StartsWith("- ", StringComparison.Ordinal) || text.StartsWith("* ", StringComparison.Ordinal)) return true;
+        var digits = text.TakeWhile(char.IsDigit).Count();
+        return digits > 0 && text.Length > digits + 1 && text[digits] == '.' && text[digits + 1] == ' ';
+    }
+
+    private static DocType TypeEntry(List<DocType> types, string name)
+    {
+        var entry = new DocType { Name = name };
+        types.Add(entry);
+        return entry;
     }
 }

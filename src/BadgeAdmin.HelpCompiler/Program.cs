@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using BadgeAdmin.HelpCompiler;
 
 // Usage: BadgeAdmin.HelpCompiler <docs folder> <cmdlet assembly> <module folder> <engine reference assembly>
 // Writes <module folder>/en-US/<cmdlet assembly file>-Help.xml and the about_ topics. Exits 1, naming what is missing,
-// when a cmdlet has no page, a page names no cmdlet, a parameter has no description, or examples are too few.
+// when a cmdlet has no page, a page names no cmdlet, a parameter has no description or a default its help would not
+// show, or examples are too few.
 if (args.Length != 4)
 {
     Console.Error.WriteLine("Usage: BadgeAdmin.HelpCompiler <docs/en-US> <BadgeAdmin.dll> <out/BadgeAdmin> <System.Management.Automation.dll>");
@@ -44,6 +46,13 @@ foreach (var cmdlet in facts)
     {
         var described = (doc.Parameters.TryGetValue(parameter.Name, out var own) && own.Count > 0) || shared.ContainsKey(parameter.Name);
         if (!described) problems.Add($"{cmdlet.Name}: parameter -{parameter.Name} is not described");
+
+        // Help's "Default value" must not say None where the text says there is a default.
+        var text = own is { Count: > 0 } ? own : shared.TryGetValue(parameter.Name, out var common) ? common : new List<string>();
+        if (text.Any(p => Regex.IsMatch(p, @"\b(by default|unless given)\b")) && MamlWriter.DefaultValue(parameter, text) == "None")
+        {
+            problems.Add($"{cmdlet.Name}: -{parameter.Name} says it has a default, but help would show 'Default value None': declare it with [PSDefaultValue] or give it a 'Default: …' paragraph");
+        }
     }
 
     foreach (var name in doc.Parameters.Keys.Where(n => !cmdlet.Parameters.Any(p => p.Name.Equals(n, StringComparison.OrdinalIgnoreCase)) && !MamlWriter.EngineParameters.ContainsKey(n)))

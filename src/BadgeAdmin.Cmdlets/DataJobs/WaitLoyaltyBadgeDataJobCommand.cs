@@ -22,8 +22,9 @@ namespace BadgeAdmin.Cmdlets.DataJobs;
 /// <para type="description">Takes badges (or their ids) from the pipeline, so New-LoyaltyBadge -CsvFile … |
 /// Wait-LoyaltyBadgeDataJob ends when the CSV has been processed. Each badge whose jobs all completed is written as it
 /// is then (a badge with no job at once); a badge with a failed, cancelled or still unfinished job at -TimeoutSec is an
-/// error with its own ErrorId, so a script can branch on it. One request per look serves up to 100 badges; it looks
-/// after 1, 2, 3 and then every 5 seconds, shows its progress, and stops at once on Ctrl+C.</para>
+/// error with its own ErrorId, so a script can branch on it. A failed or cancelled job that a later file superseded
+/// no longer counts (see DataJobProgress). One request per look serves up to 100 badges; it looks after 1, 2, 3 and
+/// then every 5 seconds, shows its progress, and stops at once on Ctrl+C.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "LoyaltyBadgeDataJob", HelpUri = OnlineHelp.Pages + "Wait-LoyaltyBadgeDataJob.md")]
 [OutputType(typeof(LoyaltyBadge))]
@@ -53,6 +54,7 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
     /// <summary>How many seconds to wait in all (600 unless given); the jobs go on on the server after that.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
+    [PSDefaultValue(Value = DefaultTimeoutSec)]
     public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
     private protected override void OnRecord()
@@ -105,7 +107,8 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
         }
     }
 
-    private string Activity => $"Waiting for the data jobs of {_badgeIds.Count} loyalty badge(s)";
+    /// <summary>Short, so the one-line progress view of an 80-column console shows it whole beside the status.</summary>
+    private const string Activity = "Waiting for data jobs";
 
     /// <summary>Failures worth another look: the service was busy, down for a moment, or slow.</summary>
     private static bool IsPassing(ApiException failure) =>
@@ -159,10 +162,11 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
             var progress = DataJobProgress.Of(badge.DataJobs);
             if (!progress.IsFinished) continue;
             waiting.Remove(id);
+            // The advice works: a job created after this one ended supersedes it (DataJobProgress), so the next wait judges the new file.
             if (progress.Failed.Count > 0) WriteError(Ended(badge, progress.Failed, "failed", ErrorIds.LoyaltyDataJobFailed, ErrorCategory.InvalidData,
-                "Snag's message says why; give the badge a corrected file with Set-LoyaltyBadge -CsvFile, then wait again."));
+                $"Snag's message says why. Give the badge a corrected file, then wait again: Set-LoyaltyBadge -Id {badge.Id} -CsvFile <url> -PassThru | Wait-LoyaltyBadgeDataJob. The failed job then no longer counts."));
             else if (progress.Cancelled.Count > 0) WriteError(Ended(badge, progress.Cancelled, "cancelled", ErrorIds.LoyaltyDataJobCancelled, ErrorCategory.OperationStopped,
-                "Give the badge its CSV file again with Set-LoyaltyBadge -CsvFile, then wait again."));
+                $"Give the badge its CSV file again, then wait again: Set-LoyaltyBadge -Id {badge.Id} -CsvFile <url> -PassThru | Wait-LoyaltyBadgeDataJob. The cancelled job then no longer counts."));
             else WriteObject(badge);
         }
     }
@@ -172,7 +176,7 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
         var which = string.Join("; ", jobs.Select(j => string.IsNullOrWhiteSpace(j.Message) ? $"job {j.Id}" : $"{j.Message!.Trim()} (job {j.Id})"));
         var count = jobs.Count == 1 ? "A data job" : $"{jobs.Count} data jobs";
         var ended = how == "cancelled" ? (jobs.Count == 1 ? "was cancelled" : "were cancelled") : how;
-        return new CmdletError(new InvalidOperationException($"{count} of loyalty badge {Describe(badge)} {ended}: {which}."), errorId, category, badge)
+        return new CmdletError(new InvalidOperationException($"{count} of loyalty badge {badge.InMessages} {ended}: {which}."), errorId, category, badge)
         {
             RecommendedAction = advice,
         };
@@ -184,14 +188,12 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
             ? $"its state could not be read{(lastFailure is null ? string.Empty : $" ({lastFailure.Message})")}"
             : $"its jobs are {DataJobProgress.Of(badge.DataJobs).Describe()}";
         return new CmdletError(
-            new TimeoutException($"The data jobs of loyalty badge {(badge is null ? id.ToString() : Describe(badge))} had not finished after {TimeoutSec} s: {state}."),
+            new TimeoutException($"The data jobs of loyalty badge {(badge is null ? id.ToString() : badge.InMessages)} had not finished after {TimeoutSec} s: {state}."),
             ErrorIds.LoyaltyDataJobTimedOut, ErrorCategory.OperationTimeout, (object?)badge ?? id)
         {
             RecommendedAction = "The jobs go on on the server: run Wait-LoyaltyBadgeDataJob again, or give a longer -TimeoutSec.",
         };
     }
-
-    private static string Describe(LoyaltyBadge badge) => badge.Name is null ? badge.Id.ToString() : $"'{badge.Name}' ({badge.Id})";
 
     private void WriteWaitProgress(IReadOnlyCollection<Guid> waiting, Dictionary<Guid, LoyaltyBadge> lastSeen, PollSchedule schedule)
     {
@@ -199,8 +201,10 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
         var running = waiting.Where(lastSeen.ContainsKey).SelectMany(id => DataJobProgress.Of(lastSeen[id].DataJobs).Running)
             .GroupBy(j => j.Status?.Trim().ToLowerInvariant() ?? "no status").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
         var jobs = string.Join(", ", running);
-        var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} finished{2}; {3:0} s of {4} s",
-            finished, _badgeIds.Count, jobs.Length == 0 ? string.Empty : $"; jobs still running: {jobs}", schedule.Elapsed.TotalSeconds, TimeoutSec);
+
+        // The time left is SecondsRemaining, which the host shows itself: not repeated here.
+        var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2} done{3}",
+            finished, _badgeIds.Count, _badgeIds.Count == 1 ? "badge" : "badges", jobs.Length == 0 ? string.Empty : $"; jobs: {jobs}");
         WriteProgress(new ProgressRecord(ProgressId, Activity, status)
         {
             PercentComplete = finished * 100 / _badgeIds.Count,

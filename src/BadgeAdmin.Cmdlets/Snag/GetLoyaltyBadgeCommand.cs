@@ -16,7 +16,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// <para type="synopsis">Gets Snag loyalty badges: every badge in scope (streamed page by page), or the ones named.</para>
 /// <para type="description">Without -Id, lists the website's badges newest first, following the API's cursor; the
 /// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
-/// request) and reports each id that does not come back as a LoyaltyBadgeNotFound error.</para>
+/// request) and reports each id that names no badge as a LoyaltyBadgeNotFound error; with a user filter, a badge
+/// those users do not hold is left out with a verbose line.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
@@ -138,6 +139,9 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         // A failed request was reported as what it was; without an answer, no id can be called missing.
         if (!answered) return;
         _found = (_found ?? 0) + found.Count;
+        var missing = wanted.Where(id => !found.ContainsKey(id)).ToList();
+        var notHeld = NotHeldByTheUsers(missing);
+        if (notHeld is null) return;
         foreach (var id in wanted)
         {
             if (found.TryGetValue(id, out var badge))
@@ -146,10 +150,47 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
                 continue;
             }
 
+            if (notHeld.TryGetValue(id, out var existing))
+            {
+                // The filter left it out, as -WalletAddress leaves out a wallet's other badges: not an error.
+                WriteVerbose($"Loyalty badge {existing.InMessages} is not held by {UserFilter()}: left out.");
+                continue;
+            }
+
             WriteError(new CmdletError(
                 new KeyNotFoundException($"No loyalty badge with id {id}{(IncludeDeleted.IsPresent ? string.Empty : " (a deleted badge is shown only with -IncludeDeleted)")}."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, id));
         }
+    }
+
+    /// <summary>
+    /// With a user filter, an id that did not come back may name a badge those users do not hold: one more request,
+    /// without the filter and for those ids only, tells them from ids that name no badge. Null when it failed (the
+    /// failure was reported, and no id can be called missing).
+    /// </summary>
+    private Dictionary<Guid, LoyaltyBadge>? NotHeldByTheUsers(IReadOnlyList<Guid> missing)
+    {
+        var existing = new Dictionary<Guid, LoyaltyBadge>();
+        if (missing.Count == 0 || UserFilter() is null) return existing;
+        var query = Query(missing, OrganizationId, WebsiteId, users: false);
+        var answered = false;
+        ForItem(missing.Count == 1 ? missing[0] : missing, ErrorIds.LoyaltyBadgeNotFound, () =>
+        {
+            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => existing[badge.Id] = badge);
+            answered = true;
+        });
+        return answered ? existing : null;
+    }
+
+    /// <summary>The user filters given, as typed ("-UserGroupExternalIdentifier staff"), or null without any.</summary>
+    private string? UserFilter()
+    {
+        var filters = new List<string>(4);
+        if (UserId is { Length: > 0 }) filters.Add($"-UserId {string.Join(", ", UserId)}");
+        if (WalletAddress is { Length: > 0 }) filters.Add($"-WalletAddress {string.Join(", ", WalletAddress)}");
+        if (UserGroupId is { } group) filters.Add($"-UserGroupId {group}");
+        if (UserGroupExternalIdentifier is { } external) filters.Add($"-UserGroupExternalIdentifier {external}");
+        return filters.Count == 0 ? null : "the users of " + string.Join(" ", filters);
     }
 
     private bool WebsiteExists(Guid? organizationId, Guid websiteId) => Await(async token =>
@@ -162,16 +203,16 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         return false;
     });
 
-    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId, long? maxItems = null) => new()
+    private LoyaltyBadgeQuery Query(IReadOnlyList<Guid>? ids, Guid? organizationId, Guid? websiteId, long? maxItems = null, bool users = true) => new()
     {
         MaxItems = maxItems,
         BadgeIds = ids,
         OrganizationId = organizationId,
         WebsiteId = websiteId,
-        UserIds = UserId,
-        WalletAddresses = WalletAddress,
-        UserGroupId = UserGroupId,
-        UserGroupExternalIdentifier = UserGroupExternalIdentifier,
+        UserIds = users ? UserId : null,
+        WalletAddresses = users ? WalletAddress : null,
+        UserGroupId = users ? UserGroupId : null,
+        UserGroupExternalIdentifier = users ? UserGroupExternalIdentifier : null,
         IncludeDeleted = IncludeDeleted.IsPresent,
     };
 }

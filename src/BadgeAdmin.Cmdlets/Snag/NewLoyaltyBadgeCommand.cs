@@ -36,7 +36,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Conditions")]
     [ValidateNotNullOrEmpty]
-    [HashtableKeys(typeof(LoyaltyCondition))]
+    [HashtableKeys(nameof(Condition), typeof(LoyaltyCondition), typeof(ConditionInput))]
     [ValidateFiniteAmounts]
     public LoyaltyCondition[] Condition { get; set; } = Array.Empty<LoyaltyCondition>();
 
@@ -46,7 +46,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     /// <summary>What a user gets with the badge.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Rewards")]
-    [HashtableKeys(typeof(LoyaltyReward))]
+    [HashtableKeys(nameof(Reward), typeof(LoyaltyReward), typeof(RewardInput))]
     [ValidateFiniteAmounts]
     public LoyaltyReward[]? Reward { get; set; }
 
@@ -57,7 +57,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("CsvFiles")]
     [EmptyStringAsNull]
-    [HashtableKeys(typeof(LoyaltyCsvFile))]
+    [HashtableKeys(nameof(CsvFile), typeof(LoyaltyCsvFile), typeof(CsvFileInput))]
     public LoyaltyCsvFile[]? CsvFile { get; set; }
 
     /// <summary>Hide the badge in the loyalty UI.</summary>
@@ -72,6 +72,22 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
+
+    private protected override void OnBegin()
+    {
+        // An empty CsvFile cell of a CSV row means "no file" ([EmptyStringAsNull]); typed, -CsvFile '' (an unset
+        // variable, say) is a mistake, refused as Set-LoyaltyBadge -CsvFile '' is, before anything is sent.
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(CsvFile)) && CsvFile is null)
+        {
+            ThrowTerminating(new CmdletError(new ArgumentException(string.Join(" ", LoyaltyCsvFile.Problems(new[] { new LoyaltyCsvFile(string.Empty) }))),
+                ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, null)
+            {
+                RecommendedAction = "Fix the fields named; nothing was sent.",
+            });
+        }
+
+        base.OnBegin();
+    }
 
     private protected override void OnRecord()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -19,6 +20,9 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
 {
+    /// <summary>Badges the server answered for that got CSV files without having a csv condition; warned about on the pipeline thread.</summary>
+    private readonly ConcurrentQueue<LoyaltyBadge> _filesWithoutCsvCondition = new();
+
     /// <summary>The badge to change: ids by value ($ids | Set-LoyaltyBadge), badges by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LoyaltyBadgeIdCompleter))]
@@ -49,14 +53,14 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     [ValidateNotNull]
     [AllowEmptyCollection]
-    [HashtableKeys(typeof(LoyaltyReward))]
+    [HashtableKeys(nameof(Reward), typeof(LoyaltyReward), typeof(RewardInput))]
     [ValidateFiniteAmounts]
     public LoyaltyReward[]? Reward { get; set; }
 
     /// <summary>CSV files to give the badge (URLs, hashtables or objects, as New-LoyaltyBadge -CsvFile).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [HashtableKeys(typeof(LoyaltyCsvFile))]
+    [HashtableKeys(nameof(CsvFile), typeof(LoyaltyCsvFile), typeof(CsvFileInput))]
     public LoyaltyCsvFile[]? CsvFile { get; set; }
 
     /// <summary>Writes the badge as the server returns it after the change.</summary>
@@ -95,8 +99,24 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
         Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
+            if (update.CsvFiles is { Count: > 0 } && badge.Conditions is { } conditions && !conditions.Any(c => c?.IsCsv == true)) _filesWithoutCsvCondition.Enqueue(badge);
             return passThru ? badge : null;
         }, target);
+        WarnAboutCsvConditions();
+    }
+
+    private protected override void OnEnd() => WarnAboutCsvConditions();
+
+    /// <summary>
+    /// The update answers with the badge, conditions included: a badge that got CSV files without a csv condition is
+    /// worth a warning, as New-LoyaltyBadge gives one (conditions cannot be changed, so only a new badge can fix it).
+    /// </summary>
+    private void WarnAboutCsvConditions()
+    {
+        while (_filesWithoutCsvCondition.TryDequeue(out var badge))
+        {
+            MessageStreams.Warning(this, $"Loyalty badge {badge.InMessages} got CSV files, but none of its conditions is of type csv: what Snag does with the files then is not documented. A badge's conditions cannot be changed; New-LoyaltyBadge -CsvFile makes a badge whose CSV decides who holds it.");
+        }
     }
 
     private static string Describe(LoyaltyBadgeUpdate update)

@@ -8,6 +8,9 @@ namespace BadgeAdmin.Core.DataJobs;
 /// <summary>
 /// Where one badge's data jobs stand, read from their statuses (api-reference §1.5: pending, processing, complete,
 /// failed, cancelled). A status this module does not know counts as still running: it is never taken for success.
+/// A failed or cancelled job stops counting once a later job began after it had ended: that is the file given again
+/// (Set-LoyaltyBadge -CsvFile) after the failure was seen, so the badge's state is that later job's. Jobs of one request
+/// began before any of them ended, so a file that failed beside one that completed still counts.
 /// </summary>
 public sealed class DataJobProgress
 {
@@ -16,15 +19,20 @@ public sealed class DataJobProgress
     private DataJobProgress(IReadOnlyList<LoyaltyDataJob> jobs)
     {
         Jobs = jobs;
-        Running = jobs.Where(j => !IsFinishedStatus(j.Status)).ToList();
-        Failed = jobs.Where(j => Is(j, "failed")).ToList();
-        Cancelled = jobs.Where(j => Is(j, "cancelled")).ToList();
+        Counted = jobs.Where(j => !IsSuperseded(j, jobs)).ToList();
+        Running = Counted.Where(j => !IsFinishedStatus(j.Status)).ToList();
+        Failed = Counted.Where(j => Is(j, "failed")).ToList();
+        Cancelled = Counted.Where(j => Is(j, "cancelled")).ToList();
     }
 
     public static DataJobProgress Of(IReadOnlyList<LoyaltyDataJob?>? jobs) =>
         jobs is null || jobs.Count == 0 ? NoJobs : new DataJobProgress(jobs.Where(j => j is not null).Select(j => j!).ToList());
 
+    /// <summary>Every job of the badge.</summary>
     public IReadOnlyList<LoyaltyDataJob> Jobs { get; }
+
+    /// <summary>The jobs its state is read from: every job but the failed and cancelled ones a later job superseded.</summary>
+    public IReadOnlyList<LoyaltyDataJob> Counted { get; }
 
     /// <summary>Jobs not finished yet: pending, processing, or in a status this module does not know.</summary>
     public IReadOnlyList<LoyaltyDataJob> Running { get; }
@@ -55,10 +63,21 @@ public sealed class DataJobProgress
         }
     }
 
-    /// <summary>How many jobs are in each status, for progress lines: "1 processing, 2 complete".</summary>
-    public string Describe() => Jobs.Count == 0
+    /// <summary>How many of the counted jobs are in each status, for messages: "1 processing, 2 complete".</summary>
+    public string Describe() => Counted.Count == 0
         ? "no data jobs"
-        : string.Join(", ", Jobs.GroupBy(j => j.Status?.Trim().ToLowerInvariant() ?? "no status").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+        : string.Join(", ", Counted.GroupBy(j => j.Status?.Trim().ToLowerInvariant() ?? "no status").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+
+    /// <summary>
+    /// True for a failed or cancelled job when another job was created after it ended (its updatedAt, the time of its
+    /// last change; its createdAt when the API gives no updatedAt). Without those times nothing is superseded.
+    /// </summary>
+    private static bool IsSuperseded(LoyaltyDataJob job, IReadOnlyList<LoyaltyDataJob> jobs)
+    {
+        if (!Is(job, "failed") && !Is(job, "cancelled")) return false;
+        if ((job.UpdatedAt ?? job.CreatedAt) is not { } ended) return false;
+        return jobs.Any(other => other.CreatedAt is { } began && began > ended);
+    }
 
     private static bool IsFinishedStatus(string? status) =>
         status is not null && (Is(status, "complete") || Is(status, "failed") || Is(status, "cancelled"));

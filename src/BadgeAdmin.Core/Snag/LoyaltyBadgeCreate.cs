@@ -38,7 +38,7 @@ public sealed class LoyaltyBadgeCreate
 
     /// <summary>True when CSV files are given but no condition is of type csv: what Snag does with them then is not documented.</summary>
     public bool CsvFilesWithoutCsvCondition =>
-        CsvFiles is { Count: > 0 } && !SentConditions.Any(c => string.Equals(c?.Type?.Trim(), "csv", StringComparison.OrdinalIgnoreCase));
+        CsvFiles is { Count: > 0 } && !SentConditions.Any(c => c?.IsCsv == true);
 
     /// <summary>Every problem with the badge, each naming its field; empty when it can be sent.</summary>
     public IReadOnlyList<string> Problems()

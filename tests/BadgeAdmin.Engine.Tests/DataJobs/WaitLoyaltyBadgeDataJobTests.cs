@@ -46,7 +46,7 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         Assert.All(looks, l => Assert.Equal(new[] { id.ToString() }, l.QueryValues("badgeIds")));
         Assert.All(looks, l => Assert.Null(l.QueryValue("websiteId")));
         Assert.NotEmpty(result.Progress!);
-        Assert.Contains(result.Progress!, p => p.StatusDescription.StartsWith("0 of 1 finished; jobs still running: 1 pending", StringComparison.Ordinal));
+        Assert.Contains(result.Progress!, p => p.StatusDescription == "0 of 1 badge done; jobs: 1 pending");
         Assert.Equal(ProgressRecordType.Completed, result.Progress![^1].RecordType);
     }
 
@@ -75,6 +75,68 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         var first = Looks()[0];
         Assert.Equal(new[] { done, failed, cancelled, plain, missing }.Select(g => g.ToString()), first.QueryValues("badgeIds"));
         Assert.All(Looks().Skip(1), l => Assert.DoesNotContain(plain.ToString(), l.QueryValues("badgeIds"))); // settled badges are not asked for again
+    }
+
+    [Theory]
+    [InlineData("failed", "LoyaltyDataJobFailed")]
+    [InlineData("cancelled", "LoyaltyDataJobCancelled")]
+    public async Task After_a_failed_or_cancelled_job_the_errors_advice_works_a_new_file_and_a_second_wait_judge_only_the_new_job(string outcome, string errorId)
+    {
+        var badge = await CsvBadgeAsync("Webinar", outcome, stepMs: 0);
+        var first = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
+        Assert.Equal(errorId, Assert.Single(first.ErrorIds));
+        var advice = first.Errors[0].ErrorDetails.RecommendedAction;
+        Assert.Contains($"Set-LoyaltyBadge -Id {badge} -CsvFile <url> -PassThru | Wait-LoyaltyBadgeDataJob", advice, StringComparison.Ordinal);
+        await _sandbox.SetAsync(new { snagDataJobMs = 300, snagDataJobOutcome = "complete" });
+
+        // The advice, as typed: the failed job stays on the badge, but a job created after it ended supersedes it.
+        var second = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile https://files.example.com/fixed.csv -PassThru | Wait-LoyaltyBadgeDataJob", ("Id", badge))
+            .ThrowIfErrors();
+
+        var written = Assert.Single(second.Output);
+        Assert.Equal("complete", written.Properties["DataJobStatus"].Value);
+        Assert.Equal(new[] { outcome, "complete" }, _session.Run("$B.DataJobs.Status", ("B", written)).Output.Select(o => o.ToString()));
+        Assert.Equal("complete", _session.Run("(Get-LoyaltyBadge -Id $Id).DataJobStatus", ("Id", badge)).Output.Single().ToString());
+    }
+
+    [Fact]
+    public async Task A_file_that_failed_beside_one_that_completed_in_the_same_request_still_fails()
+    {
+        await _sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = "failed" });
+        var badge = _session.Run("New-LoyaltyBadge -Name Two -ImageUrl https://cdn.example.com/t.png -CsvFile https://files.example.com/a.csv").ThrowIfErrors().Output.Single().GuidOf("Id");
+        await _sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
+        lock (_sandbox.Server.State.Snag.Gate)
+        {
+            // A second job as one request would start it: the same creation time as the failed one.
+            var jobs = _sandbox.SnagBadge(badge).DataJobs;
+            jobs.Add(new Sandbox.Snag.SnagDataJob { Id = Guid.NewGuid(), CreatedAt = jobs[0].CreatedAt, Step = TimeSpan.Zero, Outcome = "complete", FileName = "b.csv" });
+        }
+
+        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
+
+        Assert.Equal("LoyaltyDataJobFailed", Assert.Single(result.ErrorIds));
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task The_progress_line_fits_an_80_column_console_and_gives_the_time_left_once()
+    {
+        var ids = new[] { await CsvBadgeAsync("One", stepMs: 1000), await CsvBadgeAsync("Two", stepMs: 1000), await CsvBadgeAsync("Three", stepMs: 1000) };
+
+        var result = _session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 600", ("Ids", ids)).ThrowIfErrors();
+
+        var shown = result.Progress!.Where(p => p.RecordType != ProgressRecordType.Completed).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, p =>
+        {
+            // pwsh's one-line view: "<activity> [<status> … <seconds>s]", the activity cut at half the width, the status
+            // cut to what is left. 79 characters: an 80-column console keeps its last column free.
+            var line = $"{p.Activity} [{p.StatusDescription} {p.SecondsRemaining}s]";
+            Assert.True(line.Length <= 79, $"{line.Length} characters: {line}");
+            Assert.True(p.SecondsRemaining is > 0 and <= 600, line);
+            Assert.DoesNotMatch(@"\d+ ?s\b", p.StatusDescription); // the time is SecondsRemaining's alone
+        });
+        Assert.Contains(shown, p => p.StatusDescription == "0 of 3 badges done; jobs: 3 pending");
     }
 
     [Fact]

@@ -170,6 +170,51 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Lists_keep_one_item_a_line_each_input_and_output_type_has_its_own_text_and_no_page_shows_empty_notes()
+    {
+        var docs = Path.Combine(EngineSession.RepoRoot, "docs", "en-US");
+        foreach (var cmdlet in Cmdlets())
+        {
+            var page = File.ReadAllText(Path.Combine(docs, cmdlet + ".md")).Replace("\r\n", "\n");
+            var help = _session.Run("""
+                $help = Get-Help $Name -Full
+                [pscustomobject]@{
+                    Description = ($help.description.Text -join "`n")
+                    Types = @(@($help.inputTypes.inputType) + @($help.returnValues.returnValue) | ForEach-Object { "$($_.type.name)=$(@($_.description.Text) -join ' ')" })
+                    Notes = $null -ne $help.alertSet
+                }
+                """, ("Name", cmdlet)).ThrowIfErrors().Output.Single();
+
+            // Each "- item" of the page's description starts a line of its own in help.
+            var description = page.Split("## DESCRIPTION")[1].Split("\n## ")[0];
+            var items = System.Text.RegularExpressions.Regex.Matches(description, @"(?m)^- ").Count;
+            Assert.Equal((cmdlet, items), (cmdlet, System.Text.RegularExpressions.Regex.Matches((string)help.Properties["Description"].Value, @"(?m)^- ").Count));
+
+            // A type's text never holds another type's name: each "### Type" of INPUTS and OUTPUTS owns what is under it.
+            var types = LanguagePrimitives.GetEnumerable(help.Properties["Types"].Value).Cast<object>().Select(t => t.ToString()!).ToList();
+            Assert.All(types, t => Assert.DoesNotMatch(@"=.*\b(System|BadgeAdmin)\.[A-Za-z.]+\.[A-Z]\w+(\[\])?\b", t));
+            Assert.Equal((cmdlet, page.Contains("\n## NOTES", StringComparison.Ordinal)), (cmdlet, (bool)help.Properties["Notes"].Value));
+        }
+
+        var waits = Strings("(Get-Help Wait-LoyaltyBadgeDataJob -Full).inputTypes.inputType | ForEach-Object { \"$($_.type.name): $($_.description.Text)\" }");
+        Assert.Equal(new[]
+        {
+            "BadgeAdmin.Core.Snag.Models.LoyaltyBadge: Badges from New-LoyaltyBadge, Set-LoyaltyBadge -PassThru or Get-LoyaltyBadge.",
+            "System.Guid[]: Badge ids.",
+        }, waits);
+    }
+
+    [Theory]
+    [InlineData("Wait-LoyaltyBadgeDataJob", "TimeoutSec", "600")] // declared beside the code: [PSDefaultValue]
+    [InlineData("Get-LoyaltyBadge", "WebsiteId", "the connection's website (Connect-Snag -WebsiteId); none with -Id")] // stated on the page
+    [InlineData("New-LoyaltyBadge", "OrganizationId", "the connection's organization (Connect-Snag -OrganizationId)")]
+    [InlineData("Set-LoyaltyBadge", "PassThru", "False")]
+    public void Help_shows_the_default_a_parameter_has(string cmdlet, string parameter, string shown)
+    {
+        Assert.Equal(shown, Strings("(Get-Help $C -Parameter $P).defaultValue", ("C", cmdlet), ("P", parameter)).Single());
+    }
+
+    [Fact]
     public void The_syntax_shows_one_form_per_parameter_set()
     {
         foreach (var cmdlet in Cmdlets())
@@ -195,23 +240,26 @@ public sealed class HelpTests : IDisposable
         Assert.All(about.Split('\n'), line => Assert.True(line.Length <= 100, $"too long for a console: {line}"));
     }
 
-    [Fact]
-    public async Task The_help_compiler_refuses_a_cmdlet_page_with_a_parameter_left_undescribed()
+    [Theory]
+    [InlineData("Set-PartnerBadge.md", @"(### -Order\n)(?:(?!#).*\n)*", "$1\n", "Set-PartnerBadge: parameter -Order is not described")]
+    [InlineData("Get-LoyaltyBadge.md", @"(### -WebsiteId\n).*\n\nDefault: .*\n", "$1The website to list; the connection's by default.\n",
+        "Get-LoyaltyBadge: -WebsiteId says it has a default, but help would show 'Default value None'")]
+    public async Task The_help_compiler_refuses_a_page_that_leaves_a_parameter_undescribed_or_its_default_unshown(string file, string pattern, string replacement, string problem)
     {
-        // The build step that writes en-US/BadgeAdmin.dll-Help.xml, run as the build runs it, on docs with -Order's
-        // description removed from Set-PartnerBadge.md: it must fail, name the parameter and write no help.
+        // The build step that writes en-US/BadgeAdmin.dll-Help.xml, run as the build runs it, on docs with one page
+        // edited: it must fail, name the parameter and write no help.
         var docs = Directory.CreateTempSubdirectory("badgeadmin-docs");
         var module = Directory.CreateTempSubdirectory("badgeadmin-module");
         try
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(EngineSession.RepoRoot, "docs", "en-US"))) File.Copy(file, Path.Combine(docs.FullName, Path.GetFileName(file)));
-            var page = Path.Combine(docs.FullName, "Set-PartnerBadge.md");
+            foreach (var path in Directory.GetFiles(Path.Combine(EngineSession.RepoRoot, "docs", "en-US"))) File.Copy(path, Path.Combine(docs.FullName, Path.GetFileName(path)));
+            var page = Path.Combine(docs.FullName, file);
             var text = File.ReadAllText(page).Replace("\r\n", "\n");
-            var undescribed = System.Text.RegularExpressions.Regex.Replace(text, @"(### -Order\n)(?:(?!#).*\n)*", "$1\n");
-            Assert.NotEqual(text, undescribed);
-            File.WriteAllText(page, undescribed);
+            var edited = System.Text.RegularExpressions.Regex.Replace(text, pattern, replacement);
+            Assert.NotEqual(text, edited);
+            File.WriteAllText(page, edited);
             var builtDlls = Path.Combine(Path.GetDirectoryName(EngineSession.ModuleManifest)!, "bin", "net8.0");
-            foreach (var file in Directory.GetFiles(builtDlls, "*.dll")) File.Copy(file, Path.Combine(module.FullName, Path.GetFileName(file)));
+            foreach (var path in Directory.GetFiles(builtDlls, "*.dll")) File.Copy(path, Path.Combine(module.FullName, Path.GetFileName(path)));
 
             var compiler = AppContext.BaseDirectory.Replace(Path.Combine("tests", "BadgeAdmin.Engine.Tests"), Path.Combine("src", "BadgeAdmin.HelpCompiler"), StringComparison.Ordinal);
             var start = new ProcessStartInfo("dotnet")
@@ -232,7 +280,7 @@ public sealed class HelpTests : IDisposable
             await output;
 
             Assert.Equal(1, process.ExitCode);
-            Assert.Contains("Set-PartnerBadge: parameter -Order is not described", await errors);
+            Assert.Contains(problem, await errors);
             Assert.False(File.Exists(Path.Combine(module.FullName, "en-US", "BadgeAdmin.dll-Help.xml")));
         }
         finally

@@ -106,8 +106,12 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Get-PartnerDirectory -First 1", 120, new[] { "Name", "Id", "Href" })]
     [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 80, new[] { "Name", "Id" })]
     [InlineData("Get-PartnerDirectory -First 1 | Get-PartnerDirectoryBadge -First 1", 120, new[] { "Name", "Id", "Image" })]
-    [InlineData("Get-LoyaltyBadge -First 1", 80, new[] { "Name", "Id", "Holders", "Hidden" })]
-    [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "Hidden", "Conditions", "Rewards", "DataJobs" })]
+    [InlineData("Get-LoyaltyBadge -First 1", 80, new[] { "Name", "Id", "Holders", "DataJobStatus" })]
+    [InlineData("Get-LoyaltyBadge -First 1", 120, new[] { "Name", "Id", "Holders", "DataJobStatus", "Hidden", "Conditions", "Rewards" })]
+    [InlineData("(New-LoyaltyBadge -Name Summit -ImageUrl https://cdn.example.com/s.png -CsvFile https://files.example.com/a.csv, https://files.example.com/b.csv).DataJobs",
+        80, new[] { "Status", "Message", "CreatedAt" })]
+    [InlineData("(New-LoyaltyBadge -Name Summit -ImageUrl https://cdn.example.com/s.png -CsvFile https://files.example.com/a.csv, https://files.example.com/b.csv).DataJobs",
+        120, new[] { "Status", "Message", "CreatedAt", "Id" })]
     [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 80, new[] { "User", "Status", "CompletedAt" })]
     [InlineData("Get-LoyaltyBadge -First 1 | Get-LoyaltyBadgeUser -First 2", 120, new[] { "User", "Status", "CompletedAt", "UserId" })]
     [InlineData("Get-LoyaltyWebsite", 80, new[] { "Name", "Id" })]
@@ -170,7 +174,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     }
 
     [Theory]
-    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Conditions", "Rewards", "UserBadges", "DataJobs", "CreatedAt", "UpdatedAt", "DeletedAt" })]
+    [InlineData("Get-LoyaltyBadge -First 1", new[] { "Id", "Name", "Description", "ImageUrl", "HideInUi", "Holders", "Conditions", "Rewards", "UserBadges", "DataJobStatus", "DataJobs", "CreatedAt", "UpdatedAt", "DeletedAt" })]
     [InlineData("Get-PartnerEntry -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     [InlineData("Get-PartnerDirectory -First 1", new[] { "Id", "Name", "Href", "Other fields" })]
     public void Deep_objects_are_shown_in_the_modules_list_view_with_their_parts_summed_up(string script, string[] labels)

@@ -52,8 +52,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("ParameterArgumentTransformationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Contains("'amuont' is not a key", error.Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("Amount", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("-Condition[0]: 'amuont' is not a Condition key; use type, amount, repeatCount,", error.Exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Nullable", error.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(Calls);
     }

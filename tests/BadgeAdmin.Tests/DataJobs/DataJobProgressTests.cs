@@ -42,6 +42,47 @@ public sealed class DataJobProgressTests
         Assert.Equal("no data jobs", DataJobProgress.Of(null).Describe());
     }
 
+    private static readonly DateTimeOffset T0 = new(2026, 2, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static LoyaltyDataJob Job(string status, double createdSec, double updatedSec) =>
+        new() { Id = Guid.NewGuid(), Status = status, CreatedAt = T0.AddSeconds(createdSec), UpdatedAt = T0.AddSeconds(updatedSec) };
+
+    [Fact]
+    public void A_failed_job_no_longer_counts_once_a_file_given_after_it_ended_has_a_job()
+    {
+        var failed = Job("failed", 0, 2);
+        var again = DataJobProgress.Of(new[] { failed, Job("pending", 60, 60) });
+        var done = DataJobProgress.Of(new[] { failed, Job("complete", 60, 62) });
+        var failedAgain = DataJobProgress.Of(new[] { failed, Job("failed", 60, 62) });
+
+        Assert.Equal("pending", again.Status);
+        Assert.Equal("complete", done.Status);
+        Assert.Empty(done.Failed);
+        Assert.Equal("1 complete", done.Describe());
+        Assert.Equal(2, done.Jobs.Count);
+        Assert.Equal("failed", failedAgain.Status);
+        Assert.NotSame(failed, Assert.Single(failedAgain.Failed)); // the later failure is the one reported
+        Assert.Equal("cancelled", DataJobProgress.Of(new[] { Job("complete", 0, 2), Job("cancelled", 60, 61) }).Status); // a later cancel still counts
+    }
+
+    [Fact]
+    public void Files_of_one_request_count_together_so_one_that_failed_beside_one_that_completed_still_fails()
+    {
+        // Created a moment apart, but each before the other ended: neither replaces the other.
+        var progress = DataJobProgress.Of(new[] { Job("failed", 0, 2), Job("complete", 0.004, 3) });
+
+        Assert.Equal("failed", progress.Status);
+        Assert.Single(progress.Failed);
+        Assert.Equal("failed", DataJobProgress.Of(new[] { Job("failed", 0, 2), Job("complete", 1, 3) }).Status); // began while the first ran
+    }
+
+    [Fact]
+    public void Without_times_every_job_counts()
+    {
+        Assert.Equal("failed", Of("failed", "complete").Status);
+        Assert.Equal("failed", DataJobProgress.Of(new[] { new LoyaltyDataJob { Status = "failed" }, Job("complete", 60, 61) }).Status);
+    }
+
     [Fact]
     public void A_badge_shows_its_data_job_status_and_none_without_jobs()
     {

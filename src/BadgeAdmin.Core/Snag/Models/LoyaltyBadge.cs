@@ -100,6 +100,9 @@ public sealed class LoyaltyBadge
     internal ItemList<LoyaltyBadgeUser>? LegacyUserBadges { get; set; }
 
     public override string ToString() => Name is null ? Id.ToString() : $"{Name} ({Id})";
+
+    /// <summary>How messages name the badge: 'Name' (id), or the id alone when it has no name.</summary>
+    internal string InMessages => Name is null ? Id.ToString() : $"'{Name}' ({Id})";
 }
 
 /// <summary>An {id, name} pair the API embeds to name a related object.</summary>

@@ -75,6 +75,9 @@ public sealed class LoyaltyCondition
     /// <summary>The condition a badge whose holders come from its CSV files needs (New-LoyaltyBadge -CsvFile alone).</summary>
     public static LoyaltyCondition Csv() => new() { Type = "csv" };
 
+    /// <summary>True for a csv condition: the one that lets a badge's CSV files decide who holds it.</summary>
+    internal bool IsCsv => string.Equals(Type?.Trim(), "csv", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The create-body form: input fields only, output-only references folded into their list fields.</summary>
     internal ConditionInput ToInput() => new()
     {
