@@ -49,9 +49,9 @@ if ! start_sandbox http://127.0.0.1:5080; then
 fi
 address=$(cat "$work/address")
 address=${address%/}
+# Said once, by the session, next to the address it connects to: where the user reads it whatever opens the session.
 if [ "$address" != "http://127.0.0.1:5080" ]; then
     note="Port 5080 is taken (another program listens there), so the sandbox listens on $address: where the README says http://127.0.0.1:5080, use \$sandbox."
-    echo "$note"
 fi
 
 module="$(pwd)/out/BadgeAdmin/BadgeAdmin.psd1"

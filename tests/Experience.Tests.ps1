@@ -83,7 +83,8 @@ Describe 'Formats and paging' {
         $connections = @(Get-BadgeAdminConnection)
         $connections.Service | Should -Be @('PartnerPage', 'Snag')
         $text = $connections | Format-Table | Out-String -Width 120
-        $text | Should -Match 'Service\s+BaseUri\s+Retries\s+Timeout\s+ApiKeySource\s+Directory/Organization'
+        $text | Should -Match 'Service\s+BaseUri\s+Directory/Organization\s+Website'
+        $text | Should -Match ([regex]::Escape(($connections | Where-Object Service -eq 'Snag').WebsiteId.ToString()))
         $text | Should -Not -Match 'sandbox-snag|sandbox-partnerpage'
     }
 

@@ -70,7 +70,9 @@ Describe 'Sync-LoyaltyBadgeHolder' {
         $requests = Get-SandboxRequest $script:Sandbox
         $requests.method | Should -Be @('GET', 'POST')
         $requests[1].body | Should -Be '{"walletAddress":"0x00000000000000000000000000000000000000a7"}'
-        ($summary | Format-Table | Out-String -Width 120) | Should -Match ([regex]::Escape($badge.Name) + ' +1 +0 +1 +0 +0 ' + $badge.Id)
+        $table = $summary | Format-Table | Out-String -Width 80
+        $table | Should -Match ('Badge: ' + [regex]::Escape("$($badge.Name) ($($badge.Id))"))
+        $table | Should -Match '(?m)^ +1 +0 +1 +0 +0 +0 +0 *$'
     }
 
     It 'a text file of wallets with -Prune -Confirm:$false leaves exactly those wallets holding the badge' {

@@ -2,9 +2,10 @@
 # Checks try.sh as a new user meets it, here without a terminal (as CI runs it): it builds, starts the sandbox and
 # prints how to open the session; that session is connected to both emulated APIs, with the address in $sandbox and a
 # readable $seed; the sandbox listens on 127.0.0.1:5080 when that port is free, and when it is taken a second try.sh
-# says so and listens elsewhere; Ctrl+C (SIGINT to its process group, as a terminal sends it) stops try.sh and the
-# sandbox within seconds, and leaves none of its files in the temporary folder. Run by tests/run.sh after every other
-# suite, because try.sh rebuilds out/. Prints one line per check and "try-script: N passed, N failed".
+# listens elsewhere and tells the user so exactly once (its session says it); Ctrl+C (SIGINT to its process group, as
+# a terminal sends it) stops try.sh and the sandbox within seconds, and leaves none of its files in the temporary
+# folder. Run by tests/run.sh after every other suite, because try.sh rebuilds out/. Prints one line per check and
+# "try-script: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 passed=0; failed=0
@@ -31,6 +32,12 @@ wait_started() {
     return 1
 }
 
+# How many times a user reads that port 5080 is taken: in try.sh's output $1 and in the session $2 it opens (Write-Host
+# included), started as in a terminal.
+note_count() {
+    { cat "$1"; [ -f "$2" ] && "$pwsh" -NoProfile -NonInteractive -Command ". '$2'" 2>&1; } | grep -c 'Port 5080 is taken'
+}
+
 # Sends Ctrl+C to try.sh $1 and waits up to 30 s for it to end (a loaded CI host can take a few seconds).
 stop_try() {
     kill -0 "$1" 2>/dev/null || return 1
@@ -53,10 +60,11 @@ base=$(sed -n 's/^Sandbox running at \([^ ]*\) .*/\1/p' "$log")
 host_port=${base#http://}; host_port=${host_port%/}
 
 # Other worktrees may hold 5080 at any moment, so the port's state is judged when try.sh chose: it says it is taken
-# only when something else listens there.
-if grep -q 'Port 5080 is taken' "$log"; then
-    said=1; [ "$base" != "http://127.0.0.1:5080" ] && listening 5080 && said=0
-    check "with port 5080 taken by another program, try.sh says so and listens on another port" $said "$(head -n 3 "$log")"
+# only when something else listens there, and says it once (try.sh and its session once printed it each).
+if [ -n "$base" ] && [ "$base" != "http://127.0.0.1:5080" ]; then
+    said=1; shown=$(note_count "$log" "$session")
+    listening 5080 && [ "$shown" = 1 ] && said=0
+    check "with port 5080 taken by another program, the sandbox listens on another port and the user is told so once" $said "told $shown time(s); $(head -n 3 "$log")"
 else
     on5080=1; [ "$base" = "http://127.0.0.1:5080" ] && on5080=0
     check "with port 5080 free, the sandbox listens on http://127.0.0.1:5080 (the README's address)" $on5080 "it listens on '$base'"
@@ -86,12 +94,14 @@ if [ "$base" = "http://127.0.0.1:5080" ]; then
     log2="$tmp/second.log"
     start_try "$log2"
     second=$try
-    said=1
+    said=1; shown=""
     if wait_started "$log2" "$second"; then
         base2=$(sed -n 's/^Sandbox running at \([^ ]*\) .*/\1/p' "$log2")
-        [ "$base2" != "http://127.0.0.1:5080" ] && grep -q 'Port 5080 is taken' "$log2" && said=0
+        session2=$(grep -- '-NoExit -File ' "$log2" | head -n 1 | awk '{print $NF}')
+        shown=$(note_count "$log2" "$session2")
+        [ "$base2" != "http://127.0.0.1:5080" ] && [ "$shown" = 1 ] && said=0
     fi
-    check "with port 5080 taken, a second try.sh says so and listens on another port" $said "$(head -n 3 "$log2")"
+    check "with port 5080 taken, a second try.sh listens on another port and tells the user so once" $said "told ${shown:-?} time(s); $(head -n 3 "$log2")"
     stop_try "$second" || kill -KILL -- "-$second" 2>/dev/null
 fi
 

@@ -12,12 +12,20 @@ using BadgeAdmin.Core.Connections;
 namespace BadgeAdmin.Cmdlets.Completion;
 
 /// <summary>
-/// Tab completion from what the connection has read (entries, badges, websites, users): every match, in alphabetical
-/// order of name. What was read may be incomplete (Get-PartnerEntry -First 2 reads 2 of 12): unless the listing the
-/// completion draws from was read to its end within <see cref="TrustedFor"/>, Tab reads it from the server first, for
-/// at most <see cref="Budget"/>, and offers what it has by then. Tab never shows an error.
+/// Tab completion from what the connection has read (entries, badges, websites, users): every item whose id or name
+/// starts with the word typed ('*' stands for any text), in alphabetical order of name. What was read may be
+/// incomplete (Get-PartnerEntry -First 2 reads 2 of 12): unless the listing the completion draws from was read to its
+/// end within <see cref="TrustedFor"/>, Tab reads it from the server first, for at most <see cref="Budget"/>, and
+/// offers what it has by then. Tab never shows an error.
 /// </summary>
-/// <remarks>Not generic over the connection type: exported types must not derive from BadgeAdmin.Core types (see ModuleLifecycle).</remarks>
+/// <remarks>
+/// What PSReadLine puts on the line decides the texts: one match is inserted whole; of several, the common prefix of
+/// their completion texts, or when that is empty, the common prefix of their list texts (a list "Gold Badge 2490
+/// (…)", "Gold Badge 2480 (…)" made the line "-Id Gold Badge 24"). So an id's list text starts with the id, whose
+/// prefix is the completion texts' own, and values that need quoting are quoted only when they are the one match
+/// (see <see cref="ArgumentText"/>). Not generic over the connection type: exported types must not derive from
+/// BadgeAdmin.Core types (see ModuleLifecycle).
+/// </remarks>
 public abstract class IdCompleter : IArgumentCompleter
 {
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
@@ -31,15 +39,16 @@ public abstract class IdCompleter : IArgumentCompleter
         {
             var given = fakeBoundParameters?["Connection"];
             var connection = Accept((given as PSObject)?.BaseObject ?? given) ?? Current(ConnectionRegistry.ForCurrentRunspace());
-            var results = new List<CompletionResult>();
+            var offers = new List<(string Value, string ListItem, string ToolTip)>();
             var offered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var item in Candidates(connection, wordToComplete, fakeBoundParameters)
+            foreach (var item in Candidates(connection, ArgumentText.Unescaped(wordToComplete), fakeBoundParameters)
                          .OrderBy(c => c.Name is null ? 1 : 0).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id))
             {
-                if (ToResult(item) is { } result && offered.Add(result.CompletionText)) results.Add(result);
+                if (ToOffer(item) is { } offer && offered.Add(offer.Value)) offers.Add(offer);
             }
 
-            return results;
+            Func<string, string> write = offers.Count == 1 ? ArgumentText.Quoted : ArgumentText.Escaped;
+            return offers.Select(o => new CompletionResult(write(o.Value), o.ListItem, CompletionResultType.ParameterValue, o.ToolTip)).ToList();
         }
         catch (Exception)
         {
@@ -68,9 +77,15 @@ public abstract class IdCompleter : IArgumentCompleter
         return connection.Seen.Match(KindFor(connection, bound), word);
     }
 
-    /// <summary>The id as text, listed as "name (id)".</summary>
-    private protected virtual CompletionResult? ToResult((Guid Id, string? Name) item) =>
-        new(item.Id.ToString(), item.Name is null ? item.Id.ToString() : $"{item.Name} ({item.Id})", CompletionResultType.ParameterValue, item.Name ?? item.Id.ToString());
+    /// <summary>
+    /// What Tab offers for an item, or null for none: the value (written as an argument when offered), its line in the
+    /// list of matches, and its tooltip. Here the id, listed as "id name", with the name as the tooltip.
+    /// </summary>
+    private protected virtual (string Value, string ListItem, string ToolTip)? ToOffer((Guid Id, string? Name) item)
+    {
+        var id = item.Id.ToString();
+        return (id, item.Name is null ? id : $"{id} {item.Name}", item.Name ?? id);
+    }
 
     /// <summary>The kind name under which the client remembers what it reads (it may depend on other parameters typed).</summary>
     private protected abstract string KindFor(BadgeAdminConnection connection, IDictionary? bound);
@@ -142,8 +157,4 @@ public abstract class IdCompleter : IArgumentCompleter
 
         foreach (var id in ids) await ReadAll(itemsOf(id)).ConfigureAwait(false);
     }
-
-    /// <summary>Text as one PowerShell argument: quoted when it holds anything the parser would split on.</summary>
-    private protected static string AsArgument(string text) =>
-        text.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? text : "'" + text.Replace("'", "''") + "'";
 }

@@ -1,6 +1,4 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Connections;
@@ -28,7 +26,4 @@ public class LoyaltyUserIdCompleter : SnagCompleter
         var query = new LoyaltyBadgeUserQuery { BadgeId = badgeId, OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId };
         return ReadAll(snag.Client.ListBadgeUsersAsync(query, SnagRoutes.MaxPageSize, cancellationToken));
     }
-
-    private protected override CompletionResult? ToResult((Guid Id, string? Name) item) =>
-        new(item.Id.ToString(), item.Name is null ? item.Id.ToString() : $"{item.Name} ({item.Id})", CompletionResultType.ParameterValue, item.Name ?? item.Id.ToString());
 }

@@ -1,11 +1,10 @@
 using System;
-using System.Management.Automation;
 
 namespace BadgeAdmin.Cmdlets.Completion;
 
-/// <summary>Completes wallet addresses from the user badges the connection has read (shown with the user id).</summary>
+/// <summary>Completes wallet addresses from the user badges the connection has read (the user id in the tooltip).</summary>
 public sealed class LoyaltyWalletAddressCompleter : LoyaltyUserIdCompleter
 {
-    private protected override CompletionResult? ToResult((Guid Id, string? Name) item) =>
-        item.Name is null ? null : new(item.Name, item.Name, CompletionResultType.ParameterValue, $"{item.Name} (user {item.Id})");
+    private protected override (string Value, string ListItem, string ToolTip)? ToOffer((Guid Id, string? Name) item) =>
+        item.Name is null ? null : (item.Name, item.Name, $"{item.Name} (user {item.Id})");
 }

@@ -1,8 +1,12 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.PartnerPage;
+using BadgeAdmin.Cmdlets.Snag;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
+using BadgeAdmin.Core.PartnerPage;
+using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Connections;
 
@@ -17,7 +21,7 @@ internal static class ConnectionCheck
                 new InvalidOperationException($"Not connected to {service}. Run Connect-{service} first (or pass -Connection)."),
                 ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
             {
-                RecommendedAction = $"Connect-{service} -ApiKey (Read-Host -AsSecureString), or set the API key environment variable and run Connect-{service}.",
+                RecommendedAction = RecommendedConnect(service),
             };
         }
 
@@ -29,5 +33,15 @@ internal static class ConnectionCheck
         }
 
         return null;
+    }
+
+    /// <summary>How to connect, naming the environment variables Connect-* reads (a runbook sets those).</summary>
+    private static string RecommendedConnect(string service)
+    {
+        var (key, address, otherwise) = service == "Snag"
+            ? (ConnectSnagCommand.ApiKeyVariable, ConnectSnagCommand.BaseUriVariable, SnagRoutes.DefaultBaseUri.AbsoluteUri.TrimEnd('/'))
+            : (ConnectPartnerPageCommand.ApiKeyVariable, ConnectPartnerPageCommand.BaseUriVariable, PartnerPageRoutes.ProductionBaseUri.AbsoluteUri.TrimEnd('/'));
+        return $"Run Connect-{service} -ApiKey (Read-Host -AsSecureString); or set $env:{key} to the API key (and $env:{address} to the "
+            + $"service's address, else {otherwise} is used) and run Connect-{service}.";
     }
 }

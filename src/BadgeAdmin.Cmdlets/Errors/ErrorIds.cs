@@ -48,6 +48,7 @@ internal static class ErrorIds
     public const string UserNotSpecified = "UserNotSpecified";
     public const string InvalidUserId = "InvalidUserId";
     public const string UserIdAndWalletAddress = "UserIdAndWalletAddress";
+    public const string WalletAddressAmbiguous = "WalletAddressAmbiguous";
     public const string LoyaltyDataJobFailed = "LoyaltyDataJobFailed";
     public const string LoyaltyDataJobCancelled = "LoyaltyDataJobCancelled";
     public const string LoyaltyDataJobTimedOut = "LoyaltyDataJobTimedOut";

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Cmdlets.Snag;
@@ -28,9 +29,8 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
     private const int ListedInQuestion = 5;
 
     private readonly HolderSyncPlanner _planner = new();
-    private readonly List<string> _invalid = new();
+    private readonly List<int> _invalid = new();
     private int _items;
-    private bool? _fromCsv;
     private string? _badgeName;
     private int _granted, _reactivated, _revoked, _done;
 
@@ -58,28 +58,38 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         foreach (var item in InputObject ?? new PSObject?[] { null })
         {
             _items++;
+            var disagreement = UserColumns.Disagreement(item);
             var input = HolderInputReader.Read(item);
-            if (input.User is not null)
+            if (input.User is not null && disagreement is null)
             {
                 _planner.AddWanted(input.User);
                 continue;
             }
 
-            var where = Position(_items);
-            _invalid.Add(where);
-            WriteError(input.Problem == HolderInputProblem.InvalidUserId
+            // An item's place, worded as every cmdlet words it: the input row when piped in.
+            var position = InputRow ?? _items;
+            _invalid.Add(position);
+            var where = ItemNames.Subject(ItemNames.InputItem(position, MyInvocation.ExpectingInput), null);
+            WriteError(disagreement is not null
+                ? new CmdletError(
+                    new ArgumentException($"{where}: {disagreement}, so nothing is sent for it. Keep one wallet column, or make them agree."),
+                    ErrorIds.WalletAddressAmbiguous, ErrorCategory.InvalidArgument, item)
+                : input.Problem == HolderInputProblem.InvalidUserId
                 ? new CmdletError(
                     new ArgumentException($"{where}: UserId '{input.Value}' is not a GUID, so nothing is sent for it. Correct the UserId, or leave it empty to use the wallet address."),
                     ErrorIds.InvalidUserId, ErrorCategory.InvalidArgument, item)
                 : new CmdletError(
-                    new ArgumentException($"{where} names no user: give it a UserId or a WalletAddress (a CSV column may also be named Wallet or Address). Nothing is sent for it."),
+                    new ArgumentException($"{where}: No user: " + (UserColumns.EmptyCells(item) is { } empty
+                        ? $"{empty}, so nothing is sent for it. Fill in a wallet address or a user id."
+                        : "give it a UserId or a WalletAddress (a CSV column may also be named Wallet or Address)"
+                          + (UserColumns.ColumnList(item) is { } columns ? $" ({columns})" : string.Empty) + ". Nothing is sent for it.")),
                     ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, item));
         }
     }
 
     private protected override void OnEnd()
     {
-        _badgeName = KnownBadgeName();
+        _badgeName = ActiveConnection.Seen.NameOf(SnagClient.BadgeKind, BadgeId); // read this session (piped, completed): no request
         var progress = new HolderSyncProgress(this, BadgeId.ToString());
         ReadHolders(progress);
 
@@ -92,7 +102,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
 
         var changes = plan.Grants.Concat(plan.Revokes).ToList();
         var asksOnce = prune && plan.Revokes.Count > 0 && AsksBeforePruning;
-        if (_badgeName is null && changes.Count > 0 && (WhatIfMode || PromptsPerChange || asksOnce))
+        if (_badgeName is null && (WhatIfMode || (changes.Count > 0 && (PromptsPerChange || asksOnce))))
         {
             _badgeName = Await(token => Client.FindBadgeAsync(BadgeId, token))?.Name; // a person reads these messages: name the badge
         }
@@ -152,8 +162,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         string? why = null;
         if (_invalid.Count > 0)
         {
-            var shown = string.Join(", ", _invalid.Take(ListedInQuestion)) + (_invalid.Count > ListedInQuestion ? $" and {_invalid.Count - ListedInQuestion} more" : string.Empty);
-            why = $"{_invalid.Count} input item(s) named no user ({shown}), and a holder one of them meant would lose the badge. Correct them and run it again.";
+            why = $"{_invalid.Count} input item(s) were refused ({ItemNames.InputItems(_invalid, MyInvocation.ExpectingInput, ListedInQuestion)}), and a holder one of them meant would lose the badge. Correct them and run it again.";
         }
         else if (_planner.WantedUsers == 0)
         {
@@ -218,18 +227,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         return $"Revoke {BadgeText} from {revokes.Count} active holder(s) the input does not name: {shown}{more}? (-Confirm:$false skips this question.)";
     }
 
-    private string BadgeText => _badgeName is null ? $"loyalty badge {BadgeId}" : $"loyalty badge '{_badgeName}' ({BadgeId})";
-
-    /// <summary>Where an input item stood, as its author knows it: a CSV row, or the Nth item.</summary>
-    private string Position(int item)
-    {
-        if (!MyInvocation.ExpectingInput) return $"Item {item} of -InputObject";
-        _fromCsv ??= PipelineUpstream.IsCsvReader(MyInvocation);
-        return _fromCsv.Value ? $"Row {item} of the CSV (not counting the header)" : $"Input item {item}";
-    }
-
-    /// <summary>The badge's name if this session has read the badge (tab completion keeps them), without a request.</summary>
-    private string? KnownBadgeName() => ActiveConnection.Seen.Match(SnagClient.BadgeKind, BadgeId.ToString()).FirstOrDefault(seen => seen.Id == BadgeId).Name;
+    private string BadgeText => ItemNames.Label("loyalty badge", BadgeId, _badgeName);
 
     private bool WhatIfMode => BoundSwitch("WhatIf") ?? LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
@@ -26,8 +29,22 @@ internal sealed class ItemNames
     /// </summary>
     public static string? Subject(string? label, int? inputRow)
     {
-        var text = inputRow is { } row ? (label is null ? $"input row {row}" : $"input row {row}, {label}") : label;
+        var text = inputRow is { } row ? (label is null ? InputItem(row, piped: true) : $"{InputItem(row, piped: true)}, {label}") : label;
         return string.IsNullOrEmpty(text) ? null : char.ToUpperInvariant(text![0]) + text.Substring(1);
+    }
+
+    /// <summary>Where an input item stood: "input row 3" when piped in (counted as <see cref="Subject"/> counts), else "item 3 of -InputObject".</summary>
+    public static string InputItem(int item, bool piped) => piped ? $"input row {item}" : $"item {item} of -InputObject";
+
+    /// <summary>Several of them at once: "input rows 2, 3 and 6", the first <paramref name="shown"/>, then "and N more".</summary>
+    public static string InputItems(IReadOnlyList<int> items, bool piped, int shown)
+    {
+        var numbers = items.Take(shown).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var list = items.Count > shown ? string.Join(", ", numbers) + $" and {items.Count - shown} more"
+            : numbers.Count > 1 ? string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[numbers.Count - 1]
+            : string.Concat(numbers);
+        var plural = items.Count == 1 ? string.Empty : "s";
+        return piped ? $"input row{plural} {list}" : $"item{plural} {list} of -InputObject";
     }
 
     public string PartnerEntry(Guid id) => Label("partner entry", id, _seen.NameOf(PartnerPageClient.EntryKind, id));

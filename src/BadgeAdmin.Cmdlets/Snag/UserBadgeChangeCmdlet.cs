@@ -69,9 +69,20 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
         base.OnBegin();
     }
 
-    /// <summary>The user of the current record, or null after writing an InvalidUserId or UserNotSpecified error.</summary>
+    /// <summary>
+    /// The user of the current record, or null after writing an InvalidUserId, UserNotSpecified or
+    /// WalletAddressAmbiguous error (a row whose wallet columns disagree: the binder would take one without a word).
+    /// </summary>
     private protected LoyaltyUserIdentity? CurrentUser()
     {
+        if (UserColumns.Disagreement(InputObject) is { } disagreement)
+        {
+            WriteError(new CmdletError(
+                new ArgumentException(Sentence(ItemNames.Subject(null, InputRow), disagreement + ", so nothing was sent for it. Keep one wallet column, or make them agree.")),
+                ErrorIds.WalletAddressAmbiguous, ErrorCategory.InvalidArgument, InputObject));
+            return null;
+        }
+
         Guid? userId = null;
         if (UserId is not null)
         {
@@ -89,9 +100,11 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 
         if (userId is null && string.IsNullOrWhiteSpace(WalletAddress))
         {
-            WriteError(new CmdletError(
-                new ArgumentException(Sentence(ItemNames.Subject(null, InputRow),
-                    "No user: give -UserId or -WalletAddress, or pipe rows with a UserId, WalletAddress, Wallet or Address column" + Columns() + ". Nothing was sent for it.")),
+            var text = UserColumns.EmptyCells(InputObject) is { } empty
+                ? $"No user: {empty}, so nothing was sent for it. Fill in a wallet address or a user id."
+                : "No user: give -UserId or -WalletAddress, or pipe rows with a UserId, WalletAddress, Wallet or Address column"
+                  + (UserColumns.ColumnList(InputObject) is { } columns ? $" ({columns})" : string.Empty) + ". Nothing was sent for it.";
+            WriteError(new CmdletError(new ArgumentException(Sentence(ItemNames.Subject(null, InputRow), text)),
                 ErrorIds.UserNotSpecified, ErrorCategory.InvalidArgument, InputObject ?? (object)BadgeId));
             return null;
         }
@@ -101,15 +114,6 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
 
     /// <summary>The user as prompts and errors name it: "wallet 0x… (user …)".</summary>
     private protected string UserLabel(LoyaltyUserIdentity user) => Names.LoyaltyUser(user.UserId, user.WalletAddress);
-
-    /// <summary>" (this row has: Email, Name)" for a piped row, so a misnamed column is plain to see.</summary>
-    private string Columns()
-    {
-        if (InputObject?.BaseObject is not PSCustomObject) return string.Empty;
-        var names = new System.Collections.Generic.List<string>();
-        foreach (var property in InputObject.Properties) names.Add(property.Name);
-        return names.Count == 0 ? " (this row has no columns)" : $" (this row has: {string.Join(", ", names)})";
-    }
 
     private static string Sentence(string? subject, string text) => subject is null ? text : $"{subject}: {text}";
 

@@ -74,12 +74,12 @@ public sealed class RecentlySeen
     }
 
     /// <summary>
-    /// Items of <paramref name="kind"/> whose id starts with, or whose name contains, what was typed (quotes and
-    /// wildcards ignored), most recently seen first, each id once.
+    /// Items of <paramref name="kind"/> whose id or name starts with what was typed, in any case (a '*' in it stands for
+    /// any text; surrounding quotes are ignored), most recently seen first, each id once.
     /// </summary>
     public IReadOnlyList<(Guid Id, string? Name)> Match(string kind, string? typed)
     {
-        var word = (typed ?? string.Empty).Trim().Trim('\'', '"').Replace("*", string.Empty);
+        var parts = (typed ?? string.Empty).Trim().Trim('\'', '"').Split('*');
         var found = new List<(Guid, string?)>();
         lock (_gate)
         {
@@ -90,16 +90,26 @@ public sealed class RecentlySeen
             {
                 var item = ring.Items[(ring.Written - back) % ring.Items.Length];
                 if (!seen.Add(item.Id)) continue;
-                if (word.Length == 0
-                    || item.Id.ToString().StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                    || (item.Name?.IndexOf(word, StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
-                {
-                    found.Add(item);
-                }
+                if (Fits(item.Id.ToString(), parts) || (item.Name is { } name && Fits(name, parts))) found.Add(item);
             }
         }
 
         return found;
+    }
+
+    /// <summary>True when <paramref name="text"/> starts with the first part and holds the others in order after it.</summary>
+    private static bool Fits(string text, string[] parts)
+    {
+        if (!text.StartsWith(parts[0], StringComparison.OrdinalIgnoreCase)) return false;
+        var at = parts[0].Length;
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var found = text.IndexOf(parts[i], at, StringComparison.OrdinalIgnoreCase);
+            if (found < 0) return false;
+            at = found + parts[i].Length;
+        }
+
+        return true;
     }
 
     /// <summary>

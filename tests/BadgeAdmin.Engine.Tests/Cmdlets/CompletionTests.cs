@@ -42,7 +42,7 @@ public sealed class CompletionTests : IClassFixture<OnePageCatalogFixture>
 
         var only = Assert.Single(byName);
         Assert.Equal(acme.ToString(), only.CompletionText);
-        Assert.Equal($"Acme Cloud ({acme})", only.ListItemText);
+        Assert.Equal($"{acme} Acme Cloud", only.ListItemText); // starts with what Tab inserts (see IdCompleter)
         Assert.Equal(CompletionResultType.ParameterValue, only.ResultType);
         Assert.Contains(byId, c => c.CompletionText == acme.ToString());
         Assert.Equal(_sandbox.EntryIds.Select(id => id.ToString()).Order(), all.Select(c => c.CompletionText).Order());
@@ -186,14 +186,44 @@ public sealed class CompletionTests : IClassFixture<OnePageCatalogFixture>
         Assert.EndsWith("limit=1000", asked[0].Query, StringComparison.Ordinal);
         Assert.Equal(holders.Select(h => (string)h.Properties["WalletAddress"].Value).Order(), wallets.Select(c => c.CompletionText).Order());
         Assert.Equal(holders.Select(h => h.Properties["UserId"].Value.ToString()).Order(), users.Select(c => c.CompletionText).Order());
-        Assert.All(users, u => Assert.StartsWith("0x", u.ListItemText, StringComparison.Ordinal));
+        Assert.All(users, u => Assert.Matches($"^{u.CompletionText} 0x", u.ListItemText));
     }
 
     [Fact]
-    public void Website_names_are_completed_quoted()
+    public void Names_match_from_their_start_and_each_listed_line_starts_with_what_Tab_inserts()
     {
-        var names = Complete("Get-LoyaltyWebsite -Name ma");
+        _session.Run("Get-PartnerEntry | Out-Null; Get-LoyaltyBadge | Out-Null").ThrowIfErrors();
+        var acme = _sandbox.EntryIds[0];
 
-        Assert.Equal("'Main Website'", Assert.Single(names).CompletionText);
+        // PSReadLine shows matches by their start; "cloud" in the middle of "Acme Cloud" is no match, "*cloud" is.
+        Assert.Empty(Complete("Get-PartnerBadge -EntryId cloud"));
+        Assert.Equal(acme.ToString(), Assert.Single(Complete("Get-PartnerBadge -EntryId *cloud")).CompletionText);
+        Assert.Equal(acme.ToString(), Assert.Single(Complete("Get-PartnerBadge -EntryId 'acme c")).CompletionText);
+        var golds = Complete("Set-LoyaltyBadge -Id gold");
+        Assert.Equal(90, golds.Count);
+        // Of several, PSReadLine inserts the common prefix of their texts, else of their list lines: both are ids.
+        Assert.All(golds, g => Assert.StartsWith(g.CompletionText + " Gold Badge ", g.ListItemText, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Website_names_are_inserted_as_one_argument_that_binds()
+    {
+        var one = Complete("Get-LoyaltyWebsite -Name ma");
+        var several = Complete("Get-LoyaltyWebsite -Name ");
+        var openQuote = Complete("Get-LoyaltyWebsite -Name 'Main W");
+        var escaped = Complete("Get-LoyaltyWebsite -Name Main` W");
+
+        // The one match quoted; several escaped, so that their common prefix ("Main` W" of several "Main ..." names)
+        // is still one argument on the line, which a quote left open would not be.
+        Assert.Equal("'Main Website'", Assert.Single(one).CompletionText);
+        Assert.Equal(["Beta` Website", "Main` Website"], several.Select(c => c.CompletionText));
+        Assert.Equal(["Beta Website", "Main Website"], several.Select(c => c.ListItemText));
+        Assert.Equal("'Main Website'", Assert.Single(openQuote).CompletionText);
+        Assert.Equal("'Main Website'", Assert.Single(escaped).CompletionText);
+        foreach (var text in new[] { one[0].CompletionText, several[1].CompletionText })
+        {
+            var bound = _session.Run($"(Get-LoyaltyWebsite -Name {text}).Id").ThrowIfErrors().Output;
+            Assert.Equal(_sandbox.MainWebsiteId, (Guid)Assert.Single(bound).BaseObject);
+        }
     }
 }

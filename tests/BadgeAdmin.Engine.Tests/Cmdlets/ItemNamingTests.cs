@@ -148,8 +148,7 @@ public sealed class ItemNamingTests : IClassFixture<SandboxEngineFixture>, IDisp
         var noUser = result.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("UserNotSpecified", StringComparison.Ordinal));
         var badId = result.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("InvalidUserId", StringComparison.Ordinal));
         Assert.StartsWith($"Input row 2, wallet {stranger}, loyalty badge {badge}: User not found (POST ", notFound.ErrorDetails.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Input row 3: No user: ", noUser.Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("(this row has: WalletAddress, UserId)", noUser.Exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Input row 3: No user: its UserId and WalletAddress cells are empty, so nothing was sent for it.", noUser.Exception.Message, StringComparison.Ordinal);
         Assert.StartsWith("Input row 4: UserId 'not-a-guid' is not a GUID", badId.Exception.Message, StringComparison.Ordinal);
     }
 
@@ -181,6 +180,40 @@ public sealed class ItemNamingTests : IClassFixture<SandboxEngineFixture>, IDisp
         Assert.Contains("(this row has: Email, Name)", result.Errors[0].Exception.Message, StringComparison.Ordinal);
         Assert.StartsWith("Input row 2: ", result.Errors[1].Exception.Message, StringComparison.Ordinal);
         Assert.Empty(_sandbox.Requests.ApiCalls());
+    }
+
+    [Fact]
+    public void A_csv_row_with_an_empty_wallet_cell_says_the_cell_is_empty_naming_its_row()
+    {
+        var csv = Csv("gaps.csv", "Name,Wallet", "Ada,0x00000000000000000000000000000000000000d3", "Bob,", "Cy,  ");
+
+        var result = Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $B", ("Csv", csv), ("B", LoyaltyBadge(4)));
+
+        Assert.Single(result.Output);
+        Assert.Equal(["UserNotSpecified", "UserNotSpecified"], result.ErrorIds);
+        Assert.Equal("Input row 2: No user: its Wallet cell is empty, so nothing was sent for it. Fill in a wallet address or a user id.", result.Errors[0].Exception.Message);
+        Assert.StartsWith("Input row 3: No user: its Wallet cell is empty", result.Errors[1].Exception.Message, StringComparison.Ordinal);
+        Assert.Single(_sandbox.Requests.ApiCalls());
+    }
+
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge", "Wallet,Address")]
+    [InlineData("Revoke-LoyaltyBadge", "WalletAddress,Address")]
+    public void A_csv_row_whose_wallet_columns_disagree_is_WalletAddressAmbiguous_naming_its_row(string command, string columns)
+    {
+        // Row 1 spells one wallet two ways (a checksummed and a lower-case 0x address); row 2 names two wallets.
+        var csv = Csv("both.csv", columns, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed,0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+            "0x00000000000000000000000000000000000000e1,0x00000000000000000000000000000000000000e2");
+        var names = columns.Split(',');
+
+        var result = Run($"Import-Csv $Csv | {command} -BadgeId $B -Confirm:$false", ("Csv", csv), ("B", LoyaltyBadge(4)));
+
+        var refused = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("WalletAddressAmbiguous,", StringComparison.Ordinal));
+        Assert.Equal($"Input row 2: its {names[0]} cell (0x00000000000000000000000000000000000000e1) and {names[1]} cell (0x00000000000000000000000000000000000000e2) name different wallets, so nothing was sent for it. Keep one wallet column, or make them agree.",
+            refused.Exception.Message);
+        Assert.Equal(ErrorCategory.InvalidArgument, refused.CategoryInfo.Category);
+        Assert.DoesNotContain(_sandbox.Requests.ApiCalls(), r => r.Body?.Contains("00000000000000e", StringComparison.Ordinal) == true);
+        Assert.Single(_sandbox.Requests.ApiCalls()); // row 1 was sent
     }
 
     [Fact]

@@ -297,10 +297,10 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var result = _session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
 
         Assert.Equal(new[] { "UserNotSpecified", "InvalidUserId", "PruneSkipped" }, result.ErrorIds);
-        Assert.StartsWith("Row 2 of the CSV (not counting the header) names no user", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("Input row 2: No user: its UserId and Wallet cells are empty, so nothing is sent for it. Fill in a wallet address or a user id.", result.Errors[0].Exception.Message);
         Assert.Equal("Nobody", ((PSObject)result.Errors[0].TargetObject).Properties["Name"].Value);
-        Assert.StartsWith("Row 3 of the CSV (not counting the header): UserId 'not-a-guid' is not a GUID", result.Errors[1].Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("2 input item(s) named no user (Row 2 of the CSV (not counting the header), Row 3", result.Errors[2].Exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Input row 3: UserId 'not-a-guid' is not a GUID", result.Errors[1].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("2 input item(s) were refused (input rows 2 and 3), and a holder", result.Errors[2].Exception.Message, StringComparison.Ordinal);
         Assert.Equal((ErrorCategory.InvalidData, (object)HeldBadge), (result.Errors[2].CategoryInfo.Category, result.Errors[2].TargetObject));
         Assert.Equal(new[] { W(0x301), W(0x302) }.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
         Assert.Equal((2, 0, active.Count, 2), (Summary<int>(result, "Granted"), Summary<int>(result, "Revoked"), Summary<int>(result, "Unlisted"), Summary<int>(result, "InvalidInput")));
@@ -312,9 +312,48 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var piped = _session.Run("@([pscustomobject]@{ Name = 'x' }) | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Badge", EmptyBadge));
         var given = _session.Run("Sync-LoyaltyBadgeHolder -BadgeId $Badge -InputObject @($W, '  ')", ("Badge", EmptyBadge), ("W", W(0x401)));
 
-        Assert.StartsWith("Input item 1 names no user", Assert.Single(piped.Errors).Exception.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Item 2 of -InputObject names no user", Assert.Single(given.Errors).Exception.Message, StringComparison.Ordinal);
+        // Worded as every cmdlet words an input row (ItemNames), whatever feeds the pipeline.
+        Assert.StartsWith("Input row 1: No user: give it a UserId or a WalletAddress", Assert.Single(piped.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("(this row has: Name)", piped.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Item 2 of -InputObject: No user: ", Assert.Single(given.Errors).Exception.Message, StringComparison.Ordinal);
         Assert.Equal(1, Summary<int>(given, "Granted"));
+    }
+
+    [Fact]
+    public void A_row_whose_wallet_columns_disagree_is_WalletAddressAmbiguous_and_Prune_then_revokes_nobody()
+    {
+        var active = Holders(HeldBadge, "active");
+        var csv = Csv("two-columns.csv", "Wallet,Address", $"{W(0x3a1)},{W(0x3a1).ToUpperInvariant().Replace("0X", "0x")}", $"{W(0x312)},{W(0x313)}");
+
+        var result = _session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
+
+        // Row 1 names one wallet in two spellings; row 2 two wallets, and the binder would have taken one of them.
+        Assert.Equal(new[] { "WalletAddressAmbiguous", "PruneSkipped" }, result.ErrorIds);
+        Assert.Equal($"Input row 2: its Wallet cell ({W(0x312)}) and Address cell ({W(0x313)}) name different wallets, so nothing is sent for it. Keep one wallet column, or make them agree.",
+            result.Errors[0].Exception.Message);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[0].CategoryInfo.Category);
+        Assert.Contains("(input row 2)", result.Errors[1].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { $"{{\"walletAddress\":\"{W(0x3a1)}\"}}" }, _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!));
+        Assert.Equal((1, 0, 1), (Summary<int>(result, "Granted"), Summary<int>(result, "Revoked"), Summary<int>(result, "InvalidInput")));
+        Assert.Equal(active.Count, Holders(HeldBadge, "active").Count - 1);
+    }
+
+    [Fact]
+    public void WhatIf_with_nothing_to_change_still_names_the_badge()
+    {
+        using var session = PromptingSession(out var host);
+        var active = Holders(HeldBadge, "active");
+        var name = Data.Badges.Single(b => b.Id == HeldBadge).Name;
+
+        var wallets = active.Select(u => u.User.WalletAddress).Where(w => w is not null).ToArray();
+
+        session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -WhatIf", ("Wanted", wallets), ("Badge", HeldBadge)).ThrowIfErrors();
+
+        // The holders' listing does not name the badge: -WhatIf asks for its name, though nothing would change.
+        Assert.NotEmpty(wallets);
+        Assert.StartsWith($"What if: Sync the holders of loyalty badge '{name}' ({HeldBadge}): 0 to grant (0 of them again), 0 to revoke, {wallets.Length} already hold it",
+            Assert.Single(host.Lines, l => l.StartsWith("What if:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.All(_sandbox.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]

@@ -118,16 +118,17 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Get-LoyaltyWebsite", 120, new[] { "Name", "Id", "TermsSignedAt" })]
     [InlineData("(Get-LoyaltyBadge -First 1).Conditions", 80, new[] { "Type", "Amount", "Repeat", "Required", "Refers to", "Description" })]
     [InlineData("(Get-LoyaltyBadge -First 1).Rewards", 80, new[] { "RewardType", "Amount", "Multiplier", "Retroactive", "LoyaltyCurrencyId" })]
-    [InlineData("Get-BadgeAdminConnection", 80, new[] { "Service", "BaseUri", "Retries", "Timeout", "ApiKeySource" })]
-    [InlineData("Get-BadgeAdminConnection", 120, new[] { "Service", "BaseUri", "Retries", "Timeout", "ApiKeySource", "Directory/Organization" })]
+    [InlineData("Get-BadgeAdminConnection", 80, new[] { "Service", "BaseUri", "Directory/Organization" })]
+    [InlineData("Get-BadgeAdminConnection", 120, new[] { "Service", "BaseUri", "Directory/Organization", "Website" })]
+    [InlineData("Get-BadgeAdminConnection", 160, new[] { "Service", "BaseUri", "Directory/Organization", "Website", "Retries", "Timeout", "ApiKeySource" })]
     [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
         80, new[] { "Action", "Status", "User", "Message" })]
     [InlineData("Grant-LoyaltyBadge -BadgeId (Get-LoyaltyBadge -First 1).Id -WalletAddress 0x00000000000000000000000000000000000000b1 -Confirm:$false",
         120, new[] { "Action", "Status", "User", "Message", "UserId" })]
     [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
-        80, new[] { "Badge", "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted" })]
+        80, new[] { "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted", "InvalidInput", "Duplicates" })]
     [InlineData("'0x00000000000000000000000000000000000000b3' | Sync-LoyaltyBadgeHolder -BadgeId (Get-LoyaltyBadge -First 1)",
-        120, new[] { "Badge", "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted", "BadgeId" })]
+        120, new[] { "Granted", "Revoked", "AlreadyHeld", "Failed", "Unlisted", "InvalidInput", "Duplicates" })]
     public void Tables_show_the_most_useful_columns_whole_in_80_columns_and_more_in_120(string script, int width, string[] columns)
     {
         var text = Strings($"({script}) | Format-Table | Out-String -Width {width}").Single();
@@ -160,17 +161,23 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
         Assert.All((holders + grants).Replace("\r\n", "\n").Split('\n'), l => Assert.True(l.Length <= width, $"wider than {width}: '{l}'"));
     }
 
-    [Fact]
-    public void The_connection_table_shows_retries_timeout_directory_and_organization_at_120_columns()
+    [Theory]
+    [InlineData(120)]
+    [InlineData(160)]
+    public void The_connection_table_shows_the_directory_organization_and_website_ids_whole_at_120_columns_and_retries_at_160(int width)
     {
-        _session.Run("Connect-PartnerPage -DirectoryId $D", ("D", _sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId)).ThrowIfErrors();
+        var directory = _sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId;
+        _session.Run("Connect-PartnerPage -DirectoryId $D", ("D", directory)).ThrowIfErrors();
 
-        var lines = Strings("Get-BadgeAdminConnection | Format-Table | Out-String -Width 120").Single().Replace("\r\n", "\n").Split('\n');
+        var lines = Strings($"Get-BadgeAdminConnection | Format-Table | Out-String -Width {width}").Single().Replace("\r\n", "\n").Split('\n');
 
         var partnerPage = Assert.Single(lines, l => l.StartsWith("PartnerPage ", StringComparison.Ordinal));
         var snag = Assert.Single(lines, l => l.StartsWith("Snag ", StringComparison.Ordinal));
-        Assert.Matches($@"^PartnerPage +{Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'))} +4 +60 s +Parameter +{_sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId} *$", partnerPage);
-        Assert.Matches($@"^Snag +{Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'))} +4 +60 s +Parameter +{_sandbox.OrganizationId} *$", snag);
+        var uri = Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'));
+        var more = width >= 160 ? " +4 +60 s +Parameter" : string.Empty;
+        Assert.Matches($@"^PartnerPage +{uri} +{directory}{more} *$", partnerPage);
+        Assert.Matches($@"^Snag +{uri} +{_sandbox.OrganizationId} +{_sandbox.MainWebsiteId}{more} *$", snag);
+        Assert.All(lines, l => Assert.True(l.Length <= width, $"wider than {width}: '{l}'"));
     }
 
     [Theory]

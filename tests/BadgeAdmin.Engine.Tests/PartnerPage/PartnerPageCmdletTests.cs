@@ -126,6 +126,9 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var error = result.TerminatingError();
         Assert.Equal(("NotConnected", ErrorCategory.ConnectionError), (result.TerminatingErrorId, error.CategoryInfo.Category));
         Assert.Contains("Connect-PartnerPage", error.Exception.Message);
+        // A runbook connects from the environment: the advice names the variables Connect-PartnerPage reads.
+        Assert.Contains("$env:PARTNERPAGE_API_KEY", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("$env:PARTNERPAGE_BASE_URI", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Empty(_sandbox.Requests);
     }
 

@@ -189,6 +189,8 @@ public sealed class SnagConnectTests : IClassFixture<SandboxEngineFixture>, IDis
         var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains("Connect-Snag", error.Exception.Message);
+        Assert.Contains("$env:SNAG_API_KEY", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("$env:SNAG_BASE_URI", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Empty(_sandbox.Requests);
     }
 }

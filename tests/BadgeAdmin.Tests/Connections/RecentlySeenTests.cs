@@ -31,7 +31,10 @@ public sealed class RecentlySeenTests
         seen.Record("badge", Guid.NewGuid(), "Gold");
 
         Assert.Equal([(a, "Acme Cloud"), (b, "Birch")], seen.Match("entry", ""));
-        Assert.Equal([(a, "Acme Cloud")], seen.Match("entry", "'cloud*"));
+        Assert.Equal([(a, "Acme Cloud")], seen.Match("entry", "'acme c*"));
+        Assert.Empty(seen.Match("entry", "cloud")); // a name matches from its start, as PowerShell's own completion does
+        Assert.Equal([(a, "Acme Cloud")], seen.Match("entry", "*cloud"));
+        Assert.Equal([(a, "Acme Cloud")], seen.Match("entry", a.ToString()[..8].ToUpperInvariant()));
         Assert.Single(seen.Match("badge", "gold"));
         Assert.Empty(seen.Match("website", null));
     }
