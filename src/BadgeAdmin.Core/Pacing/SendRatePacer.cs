@@ -20,7 +20,8 @@ namespace BadgeAdmin.Core.Pacing;
 /// </para>
 /// <para>
 /// A server that refuses a share of requests whatever the rate (429s that do not stop when the rate is lowered) is
-/// not a limit pacing can meet: after five cuts in quick succession (each within 3 s of the last) the pacer returns to
+/// not a limit pacing can meet: after five cuts in quick succession (each made before 32 answers at the new rate came
+/// back without a 429: counted in answers, not seconds, so that a slow connection is judged as a fast one) the pacer returns to
 /// where that run of cuts began and leaves the 429s to each request's own retry for 10 s (twice as long each time
 /// again, up to about three minutes), so such a server never slows a connection to a crawl.
 /// After about 100 s without a 429 the rate has grown to four times the estimate and the pacer forgets it.
@@ -45,10 +46,12 @@ public sealed class SendRatePacer
     private const int MinRateLimited = 2;
 
     /// <summary>
-    /// A cut this long after the last one starts a new run of cuts: growing back to the estimate after a cut takes
-    /// longer, so each probe past a limit starts its own run.
+    /// A cut made after this many answers at the new rate came back without a 429 starts a new run of cuts: the cut
+    /// stopped the 429s for a while, so the next ones come from a probe past a limit (at a limit the rate grows back
+    /// to the estimate for about 3 s after a cut, hundreds of answers at 250/s), not from a server that refuses a share
+    /// whatever the rate (at one 429 in ten, 32 clean answers in a row come once in thirty).
     /// </summary>
-    private const double QuietSeconds = 3.0;
+    private const int QuietAnswers = 32;
 
     private const int MaxCutsPerRun = 5;
 
@@ -73,7 +76,7 @@ public sealed class SendRatePacer
     private int _generationAnswers;
     private int _generationRateLimited;
     private bool _congested;
-    private double _lastCutAt = double.NegativeInfinity;
+    private int _cleanAnswers;
     private bool _inRun;
     private double? _runStartEstimate;
     private double _runStartCutAt;
@@ -139,14 +142,20 @@ public sealed class SendRatePacer
             if (rateLimited) _rateLimited++;
             if (generation != _generation) return; // sent at an earlier rate: already acted on
             if (rateLimited) _congested = true;
-            if (!_congested) return;
+            if (!_congested)
+            {
+                _cleanAnswers++;
+                return;
+            }
+
             _generationAnswers++;
             if (rateLimited) _generationRateLimited++;
             if (now < _pauseUntil || _generationAnswers < Sample || _generationRateLimited < MinRateLimited) return;
 
-            // A cut long after the last one (a probe past the limit) starts a new run of cuts; one soon after it goes
-            // on with the same run, as the cuts that find a limit do, and as the cuts that cannot stop 429s would.
-            var quiet = now - _lastCutAt >= QuietSeconds;
+            // A cut after a quiet spell at the new rate (a probe past the limit) starts a new run of cuts; one soon
+            // after the last goes on with the same run, as the cuts that find a limit do, and as the cuts that cannot
+            // stop 429s would.
+            var quiet = _cleanAnswers >= QuietAnswers;
             if (quiet && _inRun) _pauseSeconds = PauseSeconds; // the last run ended by itself: pacing met that limit
             if (!_inRun || quiet) StartRun();
             if (_runCuts >= MaxCutsPerRun)
@@ -179,7 +188,7 @@ public sealed class SendRatePacer
         _generationAnswers = 0;
         _generationRateLimited = 0;
         _congested = false;
-        _lastCutAt = _now();
+        _cleanAnswers = 0;
     }
 
     private void StartRun()

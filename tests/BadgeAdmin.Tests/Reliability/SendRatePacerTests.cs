@@ -140,6 +140,37 @@ public sealed class SendRatePacerTests
     }
 
     [Fact]
+    public void A_slow_connection_gives_up_on_429s_that_pacing_cannot_stop_as_a_fast_one_does()
+    {
+        var pacer = Pacer();
+        Answer(pacer, 0, 40, 8, _ => false); // five seconds at 8 requests a second
+        // One in ten refused whatever the rate, at a few requests a second: 16 answers take longer than 3 s, yet each
+        // cut is followed by 429s as soon as by the fast connection's, so it is the same run of cuts.
+        for (var generation = 0; generation < 5; generation++)
+        {
+            Answer(pacer, generation, 30, pacer.RequestsPerSecond ?? 8, i => i % 10 == 9);
+            Assert.NotNull(pacer.RequestsPerSecond);
+        }
+
+        Answer(pacer, 5, 30, pacer.RequestsPerSecond!.Value, i => i % 10 == 9);
+        Assert.Null(pacer.RequestsPerSecond); // given up: the 429s are left to the retries
+    }
+
+    [Fact]
+    public void A_cut_after_a_quiet_spell_at_the_new_rate_starts_a_new_run()
+    {
+        var pacer = Pacer();
+        Answer(pacer, 0, 400, 400, _ => false);
+        // A real limit: each cut stops the 429s until the rate has grown past the limit again, many answers later.
+        for (var generation = 0; generation < 8; generation++)
+        {
+            Answer(pacer, generation, 200, pacer.RequestsPerSecond ?? 400, _ => false);
+            Answer(pacer, generation, 16, pacer.RequestsPerSecond ?? 400, i => i < 2);
+            Assert.NotNull(pacer.RequestsPerSecond); // still paced after more than five cuts
+        }
+    }
+
+    [Fact]
     public void A_limit_far_below_the_rate_sent_is_not_taken_for_zero()
     {
         var pacer = Pacer();
