@@ -26,6 +26,7 @@ internal static class ApiErrorTranslator
             ApiFailureKind.ConnectionFailed => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, "Check the base URI and the network."),
             ApiFailureKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, "The service answered with something other than the expected JSON (or more than -MaxResponseSizeMB allows)."),
             ApiFailureKind.CertificateRejected => (ErrorIds.CertificateRejected, ErrorCategory.SecurityError, "The server's certificate is not trusted here: check the base URI's host name and the certificate chain."),
+            ApiFailureKind.NotTls => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, "Check the base URI's scheme and port: the server there does not speak TLS (connect with http:// only to a loopback address such as the sandbox)."),
             _ => (ErrorIds.UnexpectedStatus, ErrorCategory.InvalidResult, (string?)null),
         };
 

@@ -121,7 +121,7 @@ internal sealed class ProgressReporter
         text += string.Format(CultureInfo.CurrentCulture, ", {0:N0}/s", _rate);
         if (_failed > 0) text += string.Format(CultureInfo.CurrentCulture, ", {0:N0} failed", _failed);
         if (_retries() is var retries and > 0) text += string.Format(CultureInfo.CurrentCulture, "; {0:N0} retried", retries);
-        if (_pacedRate() is { } paced) text += string.Format(CultureInfo.CurrentCulture, "; paced at {0:N0} requests/s by the server's rate limit", paced);
+        if (_pacedRate() is { } paced) text += string.Format(CultureInfo.CurrentCulture, "; paced {0:N0}/s (rate limit)", paced);
         return text;
     }
 }

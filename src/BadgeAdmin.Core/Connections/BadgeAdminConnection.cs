@@ -59,10 +59,10 @@ public abstract class BadgeAdminConnection : IDisposable
     internal Pacing.SendRatePacer Pacer { get; } = new();
 
     /// <summary>
-    /// The rate this connection sends requests at, learned from the server's rate limits (429), in requests per second;
-    /// null while no limit is near (nothing is paced).
+    /// The rate the server accepts, learned from its rate limits (429), in requests per second: the connection paces
+    /// itself just under it. Null while no limit is near (nothing is paced).
     /// </summary>
-    public double? SendRateLimit => Pacer.RequestsPerSecond is { } rate ? Math.Round(rate, 1) : null;
+    public double? SendRateLimit => Pacer.AcceptedPerSecond is { } rate ? Math.Round(rate, 1) : null;
 
     public void Dispose()
     {

@@ -27,4 +27,6 @@ public enum ApiFailureKind
     InvalidResponse,
     /// <summary>The server's TLS certificate (or the TLS handshake) was refused; not retried.</summary>
     CertificateRejected,
+    /// <summary>The server did not answer the TLS handshake at all (a plain-http port given as https://); not retried.</summary>
+    NotTls,
 }

@@ -116,7 +116,7 @@ internal sealed class RetryHandler : DelegatingHandler
             {
                 var timedOut = failure!.Kind == ApiFailureKind.Timeout;
                 var safeToRepeat = (intent == RequestIntent.Idempotent || (!timedOut && ConnectionDiagnosis.NothingWasSent(problem)))
-                                   && failure.Kind != ApiFailureKind.CertificateRejected;
+                                   && failure.Kind is not (ApiFailureKind.CertificateRejected or ApiFailureKind.NotTls);
                 if (!safeToRepeat || _maxRetries == 0) throw failure;
                 if ((timedOut ? allowance.ForStatus(408, null, out _) : allowance.ForConnection(problem)) is not { } next) throw failure;
                 wait = next;
@@ -148,6 +148,14 @@ internal sealed class RetryHandler : DelegatingHandler
 
         var detail = _redactor.Redact(ApiErrorBody.Printable(Innermost(ex).Message));
         var origin = ConnectionDiagnosis.Origin(request.RequestUri);
+        if (Find<AuthenticationException>(ex) is not null && !MentionsCertificate(ex))
+        {
+            // A handshake answered with something that is not TLS ("cannot determine the frame size"): most often an
+            // https:// address whose port serves plain http. Trying again meets the same server.
+            return new ApiException(ApiFailureKind.NotTls,
+                $"{method} {path} at {origin} failed: the server there did not answer in TLS; is it an http:// address? ({detail}) Nothing was sent.", method, path, innerException: inner);
+        }
+
         if (Find<AuthenticationException>(ex) is not null)
         {
             // Trying again would meet the same certificate: this needs a person, not a retry.
@@ -181,6 +189,16 @@ internal sealed class RetryHandler : DelegatingHandler
         }
 
         return null;
+    }
+
+    private static bool MentionsCertificate(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        }
+
+        return false;
     }
 
     private static Exception Innermost(Exception exception)

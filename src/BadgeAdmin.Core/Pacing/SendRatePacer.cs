@@ -107,6 +107,18 @@ public sealed class SendRatePacer
         }
     }
 
+    /// <summary>
+    /// The rate the server was last found to accept, in requests per second (the pace sent at is just under it, then
+    /// probes above); null while nothing is paced. It does not move while nothing is sent.
+    /// </summary>
+    public double? AcceptedPerSecond
+    {
+        get
+        {
+            lock (_gate) return RateAt(_now()) is null ? null : _estimate;
+        }
+    }
+
     /// <summary>How many 429s the connection has been answered in all.</summary>
     public long RateLimitedAnswers => Interlocked.Read(ref _rateLimited);
 

@@ -41,6 +41,6 @@ public sealed class RateLimitPacingTests : IClassFixture<SandboxEngineFixture>
         Assert.True(limited <= Wallets / 10, $"{limited} of {log.Count} requests were answered 429");
         var paced = Assert.IsType<double>(run.Output[^1].BaseObject);
         Assert.InRange(paced, 50, 200); // learned near the server's 100 requests a second
-        Assert.Contains(run.Progress, p => p.StatusDescription.Contains("requests/s by the server's rate limit", StringComparison.Ordinal));
+        Assert.Contains(run.Progress, p => p.StatusDescription.Contains("/s (rate limit)", StringComparison.Ordinal));
     }
 }

@@ -350,6 +350,33 @@ public sealed class HostileServerTests
         Assert.Empty(observer.Retries);
     }
 
+    [Fact]
+    public async Task An_https_address_whose_port_speaks_plain_http_is_NotTls_naming_the_address_and_not_retried()
+    {
+        // A plain-http server, as Kestrel is, answers the TLS hello with an HTTP 400 at once.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            await socket.ReceiveAsync(new byte[4096], System.Net.Sockets.SocketFlags.None);
+            await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), System.Net.Sockets.SocketFlags.None);
+            socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+        });
+        var https = new Uri($"https://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/");
+        using var client = new PartnerPageClient(Settings(https, maxRetries: 2, timeoutSeconds: 10));
+        var observer = new RecordingObserver();
+
+        ApiException error;
+        using (RequestObserverScope.Begin(observer)) error = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(EntryId));
+
+        await serving;
+        Assert.Equal(ApiFailureKind.NotTls, error.Kind);
+        Assert.Contains($"at https://{https.Host}:{https.Port} failed: the server there did not answer in TLS; is it an http:// address?", error.Message);
+        Assert.DoesNotContain("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(observer.Retries);
+    }
+
     private static void AssertNoKey(string text, string? form = null)
     {
         foreach (var f in new[] { Key, Key[..12], Key[^12..], Uri.EscapeDataString(Key), form }.Where(f => f is not null))
