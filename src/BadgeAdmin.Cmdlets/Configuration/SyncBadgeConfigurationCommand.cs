@@ -26,8 +26,9 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
     private bool _noToAll;
 
     /// <summary>
-    /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): each is deleted
-    /// and created anew, and its holders do not move to the new badge. Without it each such badge is refused.
+    /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): a new badge is
+    /// created with the file's conditions, then the old one deleted, and its holders do not move to the new badge. It
+    /// also lets a rerun delete the old badge of a replace whose delete failed. Without it each such badge is refused.
     /// </summary>
     [Parameter]
     public SwitchParameter AllowReplace { get; set; }
@@ -52,13 +53,19 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
             var change = planned.Change;
             if (change.Action == ChangeActions.Replace && !AllowReplace.IsPresent)
             {
-                WriteError(new CmdletError(new InvalidOperationException(
-                        $"Not replaced: the loyalty badge '{change.Target}' ({change.Id}) has other conditions in the file, and Snag cannot change a badge's conditions. " +
-                        $"Replacing it deletes it and creates a new badge; its {change.Holders ?? 0} holder(s) would not move to the new badge. Add -AllowReplace to replace it."),
-                    ErrorIds.ReplaceNotAllowed, ErrorCategory.InvalidOperation, change)
-                {
-                    RecommendedAction = "Run Sync-BadgeConfiguration with -AllowReplace, or keep the badge's conditions as they are on the server.",
-                });
+                WriteError(ReplaceRefused(change,
+                    $"Not replaced: the loyalty badge '{change.Target}' ({change.Id}) has other conditions in the file, and Snag cannot change a badge's conditions. " +
+                    $"Replacing it creates a new badge and deletes this one; its {change.Holders ?? 0} holder(s) would not move to the new badge. Add -AllowReplace to replace it.",
+                    "Run Sync-BadgeConfiguration with -AllowReplace, or keep the badge's conditions as they are on the server."));
+                continue;
+            }
+
+            if (change.ReplacedBy is { } replacement && !AllowReplace.IsPresent)
+            {
+                WriteError(ReplaceRefused(change,
+                    $"Not deleted: the loyalty badge '{change.Target}' ({change.Id}) was being replaced by {replacement}, which has the file's conditions (an earlier sync created it, then could not delete this one). " +
+                    $"Deleting it finishes the replace; its {change.Holders ?? 0} holder(s) stay with it. Add -AllowReplace to delete it.",
+                    "Run Sync-BadgeConfiguration with -AllowReplace to finish the replace."));
                 continue;
             }
 
@@ -70,6 +77,9 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         if (plan.Changes.Count == 0) WriteNote($"No changes: the services match {Path}.");
         else if (approved.Count > 0) WriteNote($"Applied {done} of {plan.Changes.Count} change(s)" + (done < plan.Changes.Count ? $"; {plan.Changes.Count - done} not applied (see the errors, or run it again)." : "."));
     }
+
+    private static CmdletError ReplaceRefused(BadgeConfigurationChange change, string message, string advice) =>
+        new(new InvalidOperationException(message), ErrorIds.ReplaceNotAllowed, ErrorCategory.InvalidOperation, change) { RecommendedAction = advice };
 
     private List<ChangeOutcome> Apply(IReadOnlyList<PlannedChange> approved, string file)
     {
@@ -97,9 +107,20 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         {
             WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {change.Target}: {reason}"), ErrorIds.DependentChangeSkipped, ErrorCategory.OperationStopped, change));
         }
+        else if (outcome.Error is ReplaceIncompleteException partial)
+        {
+            var cause = ApiErrorTranslator.Translate(partial.Failure, change, ErrorIds.LoyaltyBadgeNotFound);
+            WriteError(new CmdletError(partial, ErrorIds.ReplaceIncomplete, cause.Category, change)
+            {
+                DetailsMessage = $"{partial.Summary}: {cause.DetailsMessage}. {partial.Advice}",
+                RecommendedAction = partial.Advice,
+            });
+        }
         else if (outcome.Error is ApiException failure)
         {
-            WriteError(ApiErrorTranslator.Translate(failure, change, NotFoundId(change)));
+            // A replace sends its create first: when that fails, nothing has changed.
+            var subject = $"{change.Action} {Describe(change)}" + (change.Action == ChangeActions.Replace ? ": the new badge was not created, so the badge is as it was" : string.Empty);
+            WriteError(ApiErrorTranslator.Translate(failure, change, NotFoundId(change), subject));
         }
         else if (outcome.Error is { } refused)
         {
@@ -155,7 +176,8 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
             ChangeActions.Update => $"Update {properties}",
             ChangeActions.Reorder => $"Set order to {change.Changes[0].After}",
             ChangeActions.Attach => "Attach" + (change.Changes.FirstOrDefault(c => c.Property == "order") is { } order ? $" at order {order.After}" : string.Empty),
-            ChangeActions.Replace => $"Replace (delete, then create with the file's conditions; its {change.Holders ?? 0} holder(s) stay with the deleted badge)",
+            ChangeActions.Replace => $"Replace (create with the file's conditions, then delete this one; its {change.Holders ?? 0} holder(s) stay with it)",
+            ChangeActions.Delete when change.ReplacedBy is { } replacement => $"Delete, finishing its replace by {replacement} (held by {change.Holders ?? 0} user(s))",
             ChangeActions.Delete when change.Holders is > 0 => $"Delete (held by {change.Holders} user(s))",
             _ => change.Action,
         };
@@ -165,6 +187,6 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
     {
         ChangeKinds.DirectoryBadge => ErrorIds.PartnerDirectoryBadgeNotFound,
         ChangeKinds.EntryBadge => change.Action == ChangeActions.Attach ? ErrorIds.PartnerEntryNotFound : ErrorIds.PartnerBadgeNotFound,
-        _ => change.Action == ChangeActions.Create ? ErrorIds.LoyaltyWebsiteNotFound : ErrorIds.LoyaltyBadgeNotFound,
+        _ => change.Action is ChangeActions.Create or ChangeActions.Replace ? ErrorIds.LoyaltyWebsiteNotFound : ErrorIds.LoyaltyBadgeNotFound,
     };
 }

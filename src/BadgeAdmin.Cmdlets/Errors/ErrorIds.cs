@@ -62,5 +62,6 @@ internal static class ErrorIds
     public const string NameAmbiguous = "NameAmbiguous";
     public const string OrganizationIdMissing = "OrganizationIdMissing";
     public const string ReplaceNotAllowed = "ReplaceNotAllowed";
+    public const string ReplaceIncomplete = "ReplaceIncomplete";
     public const string DependentChangeSkipped = "DependentChangeSkipped";
 }
