@@ -60,6 +60,18 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
                 ErrorIds.ConfigurationFileExists, ErrorCategory.ResourceExists, Path));
         }
 
+        // Known before any request: otherwise the whole export is read, and only writing it fails.
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            ThrowTerminating(new CmdletError(
+                new DirectoryNotFoundException($"-Path '{Path}': the folder {folder} does not exist. Create it first (New-Item -ItemType Directory), or give another -Path. Nothing was read or written."),
+                ErrorIds.ConfigurationFolderNotFound, ErrorCategory.ObjectNotFound, Path)
+            {
+                RecommendedAction = "Create the folder, or give -Path a file in a folder that exists.",
+            });
+        }
+
         var (partnerPage, snag) = Services();
         var directories = DirectoryId ?? (partnerPage?.DirectoryId is { } directory ? new[] { directory } : null);
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);

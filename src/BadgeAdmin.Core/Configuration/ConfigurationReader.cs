@@ -471,14 +471,14 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>
-    /// Ids must be unique in a scope; names too (any casing), except between items that both carry an id: the server
-    /// may hold two badges of one name, and an export must read back, but a name alone must find one item. Called
-    /// with the list's property on the path.
+    /// Ids and names (any casing) must be unique in a scope, even between items that both carry an id: a name is how a
+    /// person (and an entry's badge list) tells the items apart, and how a plan names them. Called with the list's
+    /// property on the path.
     /// </summary>
     private void Unique<T>(IReadOnlyList<T> items, Func<T, Guid?> id, Func<T, string> name, Func<T, int> line, string what)
     {
         var byId = new Dictionary<Guid, int>(items.Count);
-        var byName = new Dictionary<string, (int Line, bool HasId)>(items.Count, StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, int>(items.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -492,14 +492,11 @@ internal sealed class ConfigurationReader
             if (label.Length == 0) continue;
             if (byName.TryGetValue(label, out var earlier))
             {
-                if (!(earlier.HasId && id(item) is not null))
-                {
-                    _problems.Add(line(item), _path.Item(i, "name"), $"two {what}s named '{label}' in one scope (also on line {earlier.Line}); give each its id, or rename one");
-                }
+                _problems.Add(line(item), _path.Item(i, "name"), $"two {what}s named '{label}' in one scope, on lines {earlier} and {line(item)}; rename one (names are unique within their scope, even with ids)");
             }
             else
             {
-                byName[label] = (line(item), id(item) is not null);
+                byName[label] = line(item);
             }
         }
     }

@@ -84,7 +84,7 @@ public sealed class ConfigurationReaderTests
     [InlineData("snag:\n  websites:\n    - name: W\n      badges:\n        - name: B\n          imageUrl: https://x.example/b.png\n          conditions: [{type: rule, repeatCount: 1.5}]\n", "badges.yaml, line 7, snag.websites[0].badges[0].conditions[0].repeatCount: expected a whole number, found 1.5")]
     [InlineData("partnerPage:\n  directories:\n    - name: D\n      badges:\n        - {name: A, image: 'https://x.example/a.png'}\n      entries:\n        - name: E\n          badges:\n            - {badge: A, order: -1}\n", "badges.yaml, line 9, partnerPage.directories[0].entries[0].badges[0].order: expected a whole number from 0 up, found -1")]
     [InlineData("partnerPage:\n  directories:\n    - name: D\n      badges:\n        - {name: A, image: 'https://x.example/a.png'}\n      entries:\n        - name: E\n          badges:\n            - badge: A\n            - badge: a\n", "badges.yaml, line 10, partnerPage.directories[0].entries[0].badges[1].badge: the entry lists badge 'a' twice (also on line 9)")]
-    [InlineData("snag:\n  websites:\n    - name: W\n    - name: w\n", "badges.yaml, line 4, snag.websites[1].name: two websites named 'w' in one scope (also on line 3); give each its id, or rename one")]
+    [InlineData("snag:\n  websites:\n    - name: W\n    - name: w\n", "badges.yaml, line 4, snag.websites[1].name: two websites named 'w' in one scope, on lines 3 and 4; rename one (names are unique within their scope, even with ids)")]
     [InlineData("snag:\n  websites:\n    - {id: 17dc74e8-3678-4841-bd47-73d4035b21d9, name: W}\n    - {id: 17dc74e8-3678-4841-bd47-73d4035b21d9, name: V}\n", "badges.yaml, line 4, snag.websites[1].id: website id 17dc74e8-3678-4841-bd47-73d4035b21d9 appears twice (also on line 3)")]
     [InlineData("{}\n", "badges.yaml, line 1: the file names neither 'partnerPage' nor 'snag', so there is nothing to compare")]
     [InlineData("- a\n- b\n", "badges.yaml, line 1: expected an object, found a list")]
@@ -99,13 +99,13 @@ public sealed class ConfigurationReaderTests
     }
 
     [Fact]
-    public void Two_badges_of_one_name_are_accepted_when_both_carry_an_id_as_an_export_of_such_a_server_does()
+    public void Two_badges_of_one_name_in_one_scope_are_refused_even_when_both_carry_an_id_naming_both_lines()
     {
-        var file = Read("snag:\n  websites:\n    - name: W\n      badges:\n"
+        var problems = Problems("snag:\n  websites:\n    - name: W\n      badges:\n"
             + "        - {id: 6ff42b88-0610-44f5-bcc4-4ca21303e71e, name: Twin, imageUrl: 'https://x.example/a.png', conditions: [{type: api}]}\n"
-            + "        - {id: 67bc85f4-2276-4aa4-b068-e177759763da, name: Twin, imageUrl: 'https://x.example/a.png', conditions: [{type: api}]}\n");
+            + "        - {id: 67bc85f4-2276-4aa4-b068-e177759763da, name: twin, imageUrl: 'https://x.example/a.png', conditions: [{type: api}]}\n");
 
-        Assert.Equal(2, file.Snag!.Websites[0].Badges.Count);
+        Assert.Equal("badges.yaml, line 6, snag.websites[0].badges[1].name: two badges named 'twin' in one scope, on lines 5 and 6; rename one (names are unique within their scope, even with ids)", Assert.Single(problems));
     }
 
     [Theory]

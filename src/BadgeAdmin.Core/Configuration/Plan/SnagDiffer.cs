@@ -146,7 +146,12 @@ internal static class SnagDiffer
                 plan.Changes.Add(new PlannedChange(
                     LoyaltyChange(ChangeActions.Delete, _website, Scope, extra.Id, extra.Name ?? extra.Id.ToString(), null, new[] { new PropertyChange("name", extra.Name, null) },
                         new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders,
-                        holders > 0 ? $"{holders} user(s) hold it." : null),
+                        holders switch
+                        {
+                            > 0 => $"{holders} user(s) hold it; deleting it takes it from them.",
+                            0 => "Nobody holds it.",
+                            _ => "Whoever holds it loses it.",
+                        }),
                     PlanPhase.Delete,
                     async (context, token) => (await context.SnagClient.DeleteBadgeAsync(extra.Id, token).ConfigureAwait(false)).Id));
             }
