@@ -99,7 +99,9 @@ Describe 'Badges as code' {
         git init --quiet --initial-branch main . 2>&1 | Out-Null
         git config user.email 'ci@example.com'; git config user.name 'CI'
         Export-BadgeConfiguration -Path badges.yaml
-        git add badges.yaml; git commit --quiet -m 'Badges as they are' 2>&1 | Out-Null
+        (Get-Content badges.yaml -TotalCount 2) | Should -Be '# yaml-language-server: $schema=./BadgeConfiguration.schema.json', '$schema: ./BadgeConfiguration.schema.json'
+        (Get-FileHash BadgeConfiguration.schema.json).Hash | Should -Be (Get-FileHash (Join-Path (Split-Path $script:ModulePath) 'BadgeConfiguration.schema.json')).Hash -Because 'the file names the copy of the schema beside it'
+        git add badges.yaml BadgeConfiguration.schema.json; git commit --quiet -m 'Badges as they are' 2>&1 | Out-Null
 
         (Get-Content badges.yaml -Raw) -replace '(?m)^(\s+description: )Awarded for gold achievements \(#30\)\.$', '$1Our top tier' |
             Set-Content badges.yaml -NoNewline

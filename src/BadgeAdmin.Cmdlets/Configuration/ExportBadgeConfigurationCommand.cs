@@ -94,7 +94,31 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
 
         if (export.MissingDirectories.Count + export.MissingWebsites.Count > 0) return;
         ConfigurationFile.Save(full, export.Document, syntax);
-        WriteNote($"Exported {export.Summary} to {Path}.");
+        var schema = CopySchema(System.IO.Path.GetDirectoryName(full)!);
+        WriteNote($"Exported {export.Summary} to {Path}" + (schema ? $", with its schema {BadgeConfigurationSchema.FileName} beside it." : "."));
+    }
+
+    /// <summary>
+    /// Puts the module's schema beside the file, which names it by a relative path (editors read it offline, and the
+    /// reference is the same on every machine). Replaced when it differs: it is the module's, for the module's files.
+    /// </summary>
+    private bool CopySchema(string folder)
+    {
+        var module = MyInvocation.MyCommand.Module?.ModuleBase
+            ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ExportBadgeConfigurationCommand).Assembly.Location)!, "..", "..");
+        var source = System.IO.Path.Combine(module, BadgeConfigurationSchema.FileName);
+        var target = System.IO.Path.Combine(folder, BadgeConfigurationSchema.FileName);
+        try
+        {
+            var bytes = File.ReadAllBytes(source);
+            if (!File.Exists(target) || !File.ReadAllBytes(target).SequenceEqual(bytes)) File.WriteAllBytes(target, bytes);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteWarning($"The file names its schema {BadgeConfigurationSchema.Reference}, which could not be put beside it ({ex.Message}); editors will not check the file until it is there. The module folder has it.");
+            return false;
+        }
     }
 
     /// <summary>The connections of the services to export: those asked for (each must be connected), else those connected.</summary>

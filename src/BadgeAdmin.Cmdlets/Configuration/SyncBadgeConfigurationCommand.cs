@@ -176,7 +176,12 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         };
     }
 
-    private static string Named(BadgeConfigurationChange change) => $"'{change.Name}'" + (change.Id is { } id ? $" ({id})" : string.Empty);
+    /// <summary>The name the item has now (before a rename, the server's), quoted, with its id.</summary>
+    private static string Named(BadgeConfigurationChange change)
+    {
+        var name = change.Changes.FirstOrDefault(c => c.Property == "name")?.Before as string ?? change.Name;
+        return $"'{name}'" + (change.Id is { } id ? $" ({id})" : string.Empty);
+    }
 
     /// <summary>The entry's name: an entry badge's target is "entry / badge".</summary>
     private static string EntryName(BadgeConfigurationChange change)

@@ -236,7 +236,7 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
 
         Assert.Equal(new[] { "RequestRejected" }, failed.ErrorIds);
         var message = failed.Errors[0].ToString();
-        Assert.Contains($"Main Website / {Name(old)} ({old})", message, StringComparison.Ordinal);
+        Assert.Contains($"loyalty badge '{Name(old)}' ({old}) of website 'Main Website', file line ", message, StringComparison.Ordinal);
         Assert.Contains("the new badge was not created, so the badge is as it was", message, StringComparison.Ordinal);
         Assert.Contains("conditions: level is not enabled", message, StringComparison.Ordinal);
         Assert.Equal(new[] { ("POST", "/api/loyalty/badges") }, Writes.Select(r => (r.Method, r.Path))); // no delete after a failed create
@@ -345,12 +345,12 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
             Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $Uri
             Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $Uri -OrganizationId $Org -WebsiteId $Site
             """, ("Folder", _folder), ("Uri", _sandbox.BaseAddress), ("Org", _sandbox.OrganizationId), ("Site", _sandbox.MainWebsiteId)).ThrowIfErrors();
-        var confirmed = prompted.Run("Sync-BadgeConfiguration -Path all.yaml -Prune -Confirm").ThrowIfErrors();
+        var confirmed = prompted.Run("Sync-BadgeConfiguration -Path all.yaml -Prune -Confirm -InformationVariable notes; \"$($notes[-1])\"").ThrowIfErrors();
 
         Assert.True(planned > 50, $"{planned} changes planned");
         Assert.Equal(planned, host.Prompts.Count);
         Assert.Single(Writes); // only the one answered yes, sent after every question
-        Assert.Empty(confirmed.Output);
+        Assert.Equal($"Applied 1 of {planned} change(s); {planned - 1} declined.", Assert.Single(confirmed.Output).ToString()); // no change object: no -PassThru
     }
 
     [Fact]
@@ -425,11 +425,13 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
 
         foreach (var command in new[] { "Compare-BadgeConfiguration", "Sync-BadgeConfiguration -Prune -AllowReplace -Confirm:$false" })
         {
-            var result = Run(SessionScripts.StopOnTerminating($"{command} -Path {file}"));
-            var error = result.TerminatingError();
-            Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "ConfigurationFileTypeUnknown" : "ConfigurationFileInvalid", result.TerminatingErrorId);
-            Assert.Contains(where, error.ToString(), StringComparison.Ordinal);
-            Assert.Contains(what, error.ToString(), StringComparison.Ordinal);
+            // One error for the file, not terminating: the next file piped in is still read.
+            var result = Run($"{command} -Path {file}");
+            var error = Assert.Single(result.Errors);
+            Assert.Null(result.Terminating);
+            Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "ConfigurationFileTypeUnknown" : "ConfigurationFileInvalid", result.ErrorIds.Single());
+            Assert.Contains(where, error.Exception.Message, StringComparison.Ordinal); // every problem, one a line
+            Assert.Contains(what, error.Exception.Message, StringComparison.Ordinal);
         }
 
         Assert.Empty(Requests);

@@ -210,7 +210,7 @@ public sealed class ConfigurationReaderTests
 
         var document = new ConfigObject().Add("snag", new ConfigObject().Add("websites", new ConfigArray().Add(new ConfigObject().Add("name", ConfigScalar.Of("Main")).Add("badges", badges))));
         IConfigurationSyntax syntax = file.EndsWith(".json", StringComparison.Ordinal) ? new JsonConfigurationSyntax() : new YamlConfigurationSyntax();
-        return syntax.Write(document, BadgeConfigurationSchema.Uri);
+        return syntax.Write(document, BadgeConfigurationSchema.Reference);
     }
 
     private static string ReplaceLast(string text, string old, string replacement)
@@ -254,11 +254,12 @@ public sealed class ConfigurationReaderTests
     }
 
     [Fact]
-    public void The_schema_is_named_by_its_own_id_in_exported_files()
+    public void The_module_ships_the_schema_exported_files_name_by_a_path_beside_them()
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "module", BadgeConfigurationSchema.FileName)))!;
 
-        Assert.Equal(BadgeConfigurationSchema.Uri, (string?)schema["$id"]);
+        Assert.Equal(BadgeConfigurationSchema.Id, (string?)schema["$id"]);
+        Assert.Equal("./BadgeConfiguration.schema.json", BadgeConfigurationSchema.Reference);
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "out", "BadgeAdmin", BadgeConfigurationSchema.FileName)), "the module ships it");
     }
 }

@@ -45,7 +45,7 @@ public sealed class DifferTests
     {
         var document = ConfigurationExporter.Export(null, Array.Empty<Guid>(), snapshot, websites, Org);
         var syntax = new YamlConfigurationSyntax();
-        return ConfigurationReader.Read(syntax.ReadText(syntax.Write(document, BadgeConfigurationSchema.Uri), "f.yaml"), "f.yaml");
+        return ConfigurationReader.Read(syntax.ReadText(syntax.Write(document, BadgeConfigurationSchema.Reference), "f.yaml"), "f.yaml");
     }
 
     private static ConfigurationPlan Plan(BadgeConfiguration file, SnagSnapshot snapshot, bool prune = false)
