@@ -228,6 +228,11 @@ if ($plan.Count -or $problems.Count) { Write-Host "The services differ from the 
         { Compare-BadgeConfiguration -Path loyalty.yaml -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConfigurationFileInvalid,*' -ExpectedMessage "loyalty.yaml, line $($lines[1]), snag.websites[[]0].badges[[]*].name: two badges named '$($first.Name)' in one scope, on lines $($lines[0]) and $($lines[1]);*"
         Get-SandboxRequest $script:Sandbox | Should -BeNullOrEmpty
+
+        # A server may hold two badges of one name: the export says at once that the file will be refused.
+        $null = New-LoyaltyBadge -Name $first.Name -ImageUrl https://images.example.com/twin.png -Condition @{ type = 'api' }
+        Export-BadgeConfiguration -Path twins.yaml -Service Snag -WarningVariable warned 3>$null
+        "$warned" | Should -BeLike "twins.yaml was written as the services hold it, but Compare- and Sync-BadgeConfiguration will refuse it*two badges named '$($first.Name)' in one scope*"
     }
 
     It 'shows each problem of a file on a line of its own in a runbook, and goes on with the next file piped in' {

@@ -95,7 +95,25 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
         if (export.MissingDirectories.Count + export.MissingWebsites.Count > 0) return;
         ConfigurationFile.Save(full, export.Document, syntax);
         var schema = CopySchema(System.IO.Path.GetDirectoryName(full)!);
+        WarnIfRefused(full, syntax);
         WriteNote($"Exported {export.Summary} to {Path}" + (schema ? $", with its schema {BadgeConfigurationSchema.FileName} beside it." : "."));
+    }
+
+    /// <summary>
+    /// The file is read back as Compare would read it: a server may hold what a file may not (two badges of one name in
+    /// one directory or website), and the user should hear it now, not at the first compare.
+    /// </summary>
+    private void WarnIfRefused(string full, BadgeAdmin.Core.Configuration.Syntax.IConfigurationSyntax syntax)
+    {
+        try
+        {
+            ConfigurationFile.Load(full, Path, syntax);
+        }
+        catch (BadgeAdmin.Core.Configuration.Syntax.ConfigurationFileException ex)
+        {
+            WriteWarning($"{Path} was written as the services hold it, but Compare- and Sync-BadgeConfiguration will refuse it until this is fixed (rename on the server, or in the file):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, ex.Problems.Select(p => "  " + p)));
+        }
     }
 
     /// <summary>
