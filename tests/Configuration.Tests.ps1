@@ -196,6 +196,7 @@ catch { 'ended: ' + $_.FullyQualifiedErrorId; $_.Exception.Message }
 
         $plan | Should -HaveCount 0
         $problems | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Should -Be 'NameAmbiguous'
+        "$problems" | Should -BeLike "The loyalty badge '$($badge.Name)' of website 'Main Website' (file line *) matches 2 on the server: *$($badge.Id)*"
         "$notes" | Should -Be 'Plan: 0 to create, 0 to update, 0 to delete; 1 could not be planned (see the errors).'
         $review = Invoke-FreshPwsh -Before "`$ErrorActionPreference = 'Continue'" -Script @'
 # The README's check in review, as written there.

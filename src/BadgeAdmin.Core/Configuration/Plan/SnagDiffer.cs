@@ -85,7 +85,7 @@ internal static class SnagDiffer
         public void Finish(ConfigurationPlan plan)
         {
             _matcher.Finish();
-            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{Scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty badge", item.Name, item.Line, candidates.Select(c => c.Id), $" of website '{Scope}'"));
             var replacements = new Replacements(_matcher.Unnamed);
             foreach (var (wanted, existing) in _matcher.Matched)
             {
@@ -99,7 +99,7 @@ internal static class SnagDiffer
                 {
                     if (made.Count > 1)
                     {
-                        plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{Scope}' with the file's conditions", wanted.Name, wanted.Line, made.Select(b => b.Id)));
+                        plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty badge", wanted.Name, wanted.Line, made.Select(b => b.Id), $" of website '{Scope}' with the file's conditions"));
                         continue;
                     }
 
