@@ -65,6 +65,14 @@ public abstract class ConfigurationCmdlet : BadgeAdminCmdlet
     /// <summary>The syntax for the file's extension; ends the pipeline with ConfigurationFileTypeUnknown for any other.</summary>
     private protected IConfigurationSyntax SyntaxFor(string path)
     {
+        if (SyntaxOrError(path, out var error) is { } syntax) return syntax;
+        ThrowTerminating(error!);
+        return null!;
+    }
+
+    private static IConfigurationSyntax? SyntaxOrError(string path, out CmdletError? error)
+    {
+        error = null;
         switch (ConfigurationFile.FormatOf(path))
         {
             case "JSON":
@@ -72,22 +80,32 @@ public abstract class ConfigurationCmdlet : BadgeAdminCmdlet
             case "YAML":
                 return YamlSyntaxLoader.Syntax;
             default:
-                ThrowTerminating(new CmdletError(
+                error = new CmdletError(
                     new ArgumentException($"'{path}' is neither a JSON nor a YAML file: name it *.json, *.yaml or *.yml (the extension picks the format)."),
-                    ErrorIds.ConfigurationFileTypeUnknown, ErrorCategory.InvalidArgument, path));
-                return null!;
+                    ErrorIds.ConfigurationFileTypeUnknown, ErrorCategory.InvalidArgument, path);
+                return null;
         }
     }
 
-    /// <summary>Reads and checks the file; ends the pipeline with ConfigurationFileNotFound or ConfigurationFileInvalid (naming file, line and property).</summary>
-    private protected BadgeConfiguration ReadFile(string path)
+    /// <summary>
+    /// Reads and checks the file. Null, with one error for the file, when it cannot be used: ConfigurationFileTypeUnknown,
+    /// ConfigurationFileNotFound or ConfigurationFileInvalid (naming file, line and property of every problem). The
+    /// error is not terminating, so the next file piped in is still read.
+    /// </summary>
+    private protected BadgeConfiguration? ReadFile(string path)
     {
         var full = FileSystemPath(path);
-        var syntax = SyntaxFor(path);
+        if (SyntaxOrError(path, out var unknown) is not { } syntax)
+        {
+            WriteError(unknown!);
+            return null;
+        }
+
         if (!File.Exists(full))
         {
-            ThrowTerminating(new CmdletError(new FileNotFoundException($"No configuration file '{path}' ({full}).", full),
+            WriteError(new CmdletError(new FileNotFoundException($"No configuration file '{path}' ({full}).", full),
                 ErrorIds.ConfigurationFileNotFound, ErrorCategory.ObjectNotFound, path));
+            return null;
         }
 
         try
@@ -96,12 +114,31 @@ public abstract class ConfigurationCmdlet : BadgeAdminCmdlet
         }
         catch (ConfigurationFileException ex)
         {
-            ThrowTerminating(new CmdletError(ex, ErrorIds.ConfigurationFileInvalid, ErrorCategory.InvalidData, path)
-            {
-                RecommendedAction = $"Fix the file; nothing was sent. Its schema is {BadgeConfigurationSchema.FileName} in the module folder.",
-            });
-            return null!;
+            WriteError(FileInvalid(ex, path));
+            return null;
         }
+    }
+
+    /// <summary>
+    /// One error for the file. With several problems, each is on a line of its own in the recommended action: the error
+    /// view of a script (pwsh -File) runs a message's lines together, but not the recommendation's. The exception's
+    /// message lists them too (Get-Error, $_.Exception.Message), and its Problems hold them all.
+    /// </summary>
+    private static CmdletError FileInvalid(ConfigurationFileException ex, string path)
+    {
+        var schema = $"the schema is {BadgeConfigurationSchema.FileName} in the module folder";
+        if (ex.Problems.Count == 1)
+        {
+            return new CmdletError(ex, ErrorIds.ConfigurationFileInvalid, ErrorCategory.InvalidData, path) { RecommendedAction = $"Fix the file ({schema}); nothing was sent." };
+        }
+
+        var shown = ex.Problems.Take(ConfigurationFileException.ShownInMessage).Select(p => "  " + p);
+        var more = ex.Problems.Count > ConfigurationFileException.ShownInMessage ? $"{Environment.NewLine}  … and {ex.Problems.Count - ConfigurationFileException.ShownInMessage} more ($_.Exception.Problems lists them all)." : string.Empty;
+        return new CmdletError(ex, ErrorIds.ConfigurationFileInvalid, ErrorCategory.InvalidData, path)
+        {
+            DetailsMessage = $"{ex.Problems.Count} problems in {path}, each on a line of its own below; nothing was sent.",
+            RecommendedAction = $"Fix each of these ({schema}); nothing was sent:{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}",
+        };
     }
 
     /// <summary>Compares the file with the services (reads only). Null when a read failed (the error is written).</summary>

@@ -60,6 +60,18 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
                 ErrorIds.ConfigurationFileExists, ErrorCategory.ResourceExists, Path));
         }
 
+        // Known before any request: otherwise the whole export is read, and only writing it fails.
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            ThrowTerminating(new CmdletError(
+                new DirectoryNotFoundException($"-Path '{Path}': the folder {folder} does not exist. Create it first (New-Item -ItemType Directory), or give another -Path. Nothing was read or written."),
+                ErrorIds.ConfigurationFolderNotFound, ErrorCategory.ObjectNotFound, Path)
+            {
+                RecommendedAction = "Create the folder, or give -Path a file in a folder that exists.",
+            });
+        }
+
         var (partnerPage, snag) = Services();
         var directories = DirectoryId ?? (partnerPage?.DirectoryId is { } directory ? new[] { directory } : null);
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
@@ -82,7 +94,49 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
 
         if (export.MissingDirectories.Count + export.MissingWebsites.Count > 0) return;
         ConfigurationFile.Save(full, export.Document, syntax);
-        WriteNote($"Exported {export.Summary} to {Path}.");
+        var schema = CopySchema(System.IO.Path.GetDirectoryName(full)!);
+        WarnIfRefused(full, syntax);
+        WriteNote($"Exported {export.Summary} to {Path}" + (schema ? $", with its schema {BadgeConfigurationSchema.FileName} beside it." : "."));
+    }
+
+    /// <summary>
+    /// The file is read back as Compare would read it: a server may hold what a file may not (two badges of one name in
+    /// one directory or website), and the user should hear it now, not at the first compare.
+    /// </summary>
+    private void WarnIfRefused(string full, BadgeAdmin.Core.Configuration.Syntax.IConfigurationSyntax syntax)
+    {
+        try
+        {
+            ConfigurationFile.Load(full, Path, syntax);
+        }
+        catch (BadgeAdmin.Core.Configuration.Syntax.ConfigurationFileException ex)
+        {
+            WriteWarning($"{Path} was written as the services hold it, but Compare- and Sync-BadgeConfiguration will refuse it until this is fixed (rename on the server, or in the file):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, ex.Problems.Select(p => "  " + p)));
+        }
+    }
+
+    /// <summary>
+    /// Puts the module's schema beside the file, which names it by a relative path (editors read it offline, and the
+    /// reference is the same on every machine). Replaced when it differs: it is the module's, for the module's files.
+    /// </summary>
+    private bool CopySchema(string folder)
+    {
+        var module = MyInvocation.MyCommand.Module?.ModuleBase
+            ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ExportBadgeConfigurationCommand).Assembly.Location)!, "..", "..");
+        var source = System.IO.Path.Combine(module, BadgeConfigurationSchema.FileName);
+        var target = System.IO.Path.Combine(folder, BadgeConfigurationSchema.FileName);
+        try
+        {
+            var bytes = File.ReadAllBytes(source);
+            if (!File.Exists(target) || !File.ReadAllBytes(target).SequenceEqual(bytes)) File.WriteAllBytes(target, bytes);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteWarning($"The file names its schema {BadgeConfigurationSchema.Reference}, which could not be put beside it ({ex.Message}); editors will not check the file until it is there. The module folder has it.");
+            return false;
+        }
     }
 
     /// <summary>The connections of the services to export: those asked for (each must be connected), else those connected.</summary>

@@ -22,8 +22,8 @@ public abstract class PlanCmdlet : ConfigurationCmdlet
 
     private protected sealed override void OnRecord()
     {
-        var file = ReadFile(Path);
-        if (Compare(file, Prune.IsPresent) is { } plan) OnPlan(file, plan);
+        // A file that cannot be used is one error, and the next file piped in is still compared.
+        if (ReadFile(Path) is { } file && Compare(file, Prune.IsPresent) is { } plan) OnPlan(file, plan);
     }
 
     /// <summary>What the cmdlet does with the plan of one file (its issues are already written as errors).</summary>

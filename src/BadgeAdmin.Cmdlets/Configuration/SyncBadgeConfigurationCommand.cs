@@ -26,8 +26,9 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
     private bool _noToAll;
 
     /// <summary>
-    /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): each is deleted
-    /// and created anew, and its holders do not move to the new badge. Without it each such badge is refused.
+    /// Replaces loyalty badges whose conditions differ from the file's (Snag cannot update conditions): a new badge is
+    /// created with the file's conditions, then the old one deleted, and its holders do not move to the new badge. It
+    /// also lets a rerun delete the old badge of a replace whose delete failed. Without it each such badge is refused.
     /// </summary>
     [Parameter]
     public SwitchParameter AllowReplace { get; set; }
@@ -43,33 +44,58 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 
     private protected override void OnPlan(BadgeConfiguration file, ConfigurationPlan plan)
     {
-        if (plan.Changes.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
+        if (plan.Changes.Count > 0 || plan.Issues.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
 
         // Every question is asked before anything is sent: a runbook that cannot answer stops with nothing changed.
+        var whatIf = ConfirmationGate.IsWhatIf(this);
         var approved = new List<PlannedChange>();
+        var (refused, declined) = (0, 0);
         foreach (var planned in plan.Changes)
         {
             var change = planned.Change;
             if (change.Action == ChangeActions.Replace && !AllowReplace.IsPresent)
             {
-                WriteError(new CmdletError(new InvalidOperationException(
-                        $"Not replaced: the loyalty badge '{change.Target}' ({change.Id}) has other conditions in the file, and Snag cannot change a badge's conditions. " +
-                        $"Replacing it deletes it and creates a new badge; its {change.Holders ?? 0} holder(s) would not move to the new badge. Add -AllowReplace to replace it."),
-                    ErrorIds.ReplaceNotAllowed, ErrorCategory.InvalidOperation, change)
-                {
-                    RecommendedAction = "Run Sync-BadgeConfiguration with -AllowReplace, or keep the badge's conditions as they are on the server.",
-                });
+                refused++;
+                WriteError(ReplaceRefused(change,
+                    $"Not replaced: the loyalty badge {Named(change)} has other conditions in the file, and Snag cannot change a badge's conditions. " +
+                    $"Replacing it creates a new badge and deletes this one; its {change.Holders ?? 0} holder(s) would not move to the new badge. Add -AllowReplace to replace it.",
+                    "Run Sync-BadgeConfiguration with -AllowReplace, or keep the badge's conditions as they are on the server."));
+                continue;
+            }
+
+            if (change.ReplacedBy is { } replacement && !AllowReplace.IsPresent)
+            {
+                refused++;
+                WriteError(ReplaceRefused(change,
+                    $"Not deleted: the loyalty badge {Named(change)} was being replaced by {replacement}, which has the file's conditions (an earlier sync created it, then could not delete this one). " +
+                    $"Deleting it finishes the replace; its {change.Holders ?? 0} holder(s) stay with it. Add -AllowReplace to delete it.",
+                    "Run Sync-BadgeConfiguration with -AllowReplace to finish the replace."));
                 continue;
             }
 
             if (ShouldChange(Describe(change), ActionText(change)) && ConfirmRemoval(change)) approved.Add(planned);
+            else if (!whatIf) declined++;
         }
 
         var applied = approved.Count == 0 ? new List<ChangeOutcome>() : Apply(approved, file.File);
+        if (whatIf) return;
         var done = applied.Count(o => o.Succeeded);
-        if (plan.Changes.Count == 0) WriteNote($"No changes: the services match {Path}.");
-        else if (approved.Count > 0) WriteNote($"Applied {done} of {plan.Changes.Count} change(s)" + (done < plan.Changes.Count ? $"; {plan.Changes.Count - done} not applied (see the errors, or run it again)." : "."));
+        if (plan.Changes.Count == 0 && plan.Issues.Count == 0)
+        {
+            WriteNote($"No changes: the services match {Path}.");
+            return;
+        }
+
+        var notDone = new List<string>();
+        if (approved.Count - done > 0) notDone.Add($"{approved.Count - done} failed (see the errors; run it again to retry)");
+        if (declined > 0) notDone.Add($"{declined} declined");
+        if (refused > 0) notDone.Add($"{refused} refused (see the errors)");
+        if (plan.Issues.Count > 0) notDone.Add($"{plan.Issues.Count} could not be planned (see the errors)");
+        WriteNote((plan.Changes.Count == 0 ? "No change applied" : $"Applied {done} of {plan.Changes.Count} change(s)") + (notDone.Count > 0 ? "; " + string.Join(", ", notDone) + "." : "."));
     }
+
+    private static CmdletError ReplaceRefused(BadgeConfigurationChange change, string message, string advice) =>
+        new(new InvalidOperationException(message), ErrorIds.ReplaceNotAllowed, ErrorCategory.InvalidOperation, change) { RecommendedAction = advice };
 
     private List<ChangeOutcome> Apply(IReadOnlyList<PlannedChange> approved, string file)
     {
@@ -95,15 +121,26 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var change = outcome.Planned.Change;
         if (outcome.Skipped is { } reason)
         {
-            WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {change.Target}: {reason}"), ErrorIds.DependentChangeSkipped, ErrorCategory.OperationStopped, change));
+            WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {Describe(change)}: {reason}"), ErrorIds.DependentChangeSkipped, ErrorCategory.OperationStopped, change));
+        }
+        else if (outcome.Error is ReplaceIncompleteException partial)
+        {
+            var cause = ApiErrorTranslator.Translate(partial.Failure, change, ErrorIds.LoyaltyBadgeNotFound);
+            WriteError(new CmdletError(partial, ErrorIds.ReplaceIncomplete, cause.Category, change)
+            {
+                DetailsMessage = $"{partial.Summary}: {cause.DetailsMessage}. {partial.Advice}",
+                RecommendedAction = partial.Advice,
+            });
         }
         else if (outcome.Error is ApiException failure)
         {
-            WriteError(ApiErrorTranslator.Translate(failure, change, NotFoundId(change)));
+            // A replace sends its create first: when that fails, nothing has changed.
+            var subject = $"{change.Action} {Describe(change)}" + (change.Action == ChangeActions.Replace ? ": the new badge was not created, so the badge is as it was" : string.Empty);
+            WriteError(ApiErrorTranslator.Translate(failure, change, NotFoundId(change), subject));
         }
         else if (outcome.Error is { } refused)
         {
-            WriteError(new CmdletError(refused, ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, change));
+            WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {Describe(change)}: {refused.Message}", refused), ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, change));
         }
         else if (PassThru.IsPresent)
         {
@@ -120,43 +157,53 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
     {
         if (!ChangeActions.Removes(change.Action) || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
         if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference > ConfirmImpact.High)) return true;
-        try
-        {
-            return ShouldContinue($"{ActionText(change)}: {Describe(change)}?{(change.Note is null ? string.Empty : " " + change.Note)}", "Confirm", ref _yesToAll, ref _noToAll);
-        }
-        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
-        {
-            ThrowTerminating(new CmdletError(
-                new InvalidOperationException("Sync-BadgeConfiguration asks before it deletes, detaches or replaces anything, and this session cannot answer (it is not interactive). Nothing was changed.", ex),
-                ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, change)
-            {
-                RecommendedAction = "Add -Confirm:$false to change without asking, or -WhatIf to see what would change.",
-            });
-            return false;
-        }
+        var note = change.Note is null ? string.Empty : " " + change.Note;
+        return ConfirmEach($"{ActionText(change)}: {Describe(change)}?{note}", "Confirm", Describe(change), ref _yesToAll, ref _noToAll);
     }
 
+    /// <summary>
+    /// The item as the other cmdlets name theirs, quoted, with its id, where it belongs and its line in the file:
+    /// "loyalty badge 'Gold Badge' (…) of website 'Main Website', file line 12".
+    /// </summary>
     private static string Describe(BadgeConfigurationChange change)
     {
-        var kind = change.Kind switch
+        var line = change.Line is { } at ? $", file line {at}" : string.Empty;
+        return change.Kind switch
         {
-            ChangeKinds.DirectoryBadge => "directory badge",
-            ChangeKinds.EntryBadge => "badge of entry",
-            _ => "loyalty badge",
+            ChangeKinds.DirectoryBadge => $"directory badge {Named(change)} of directory '{change.Scope}'{line}",
+            ChangeKinds.EntryBadge => $"badge {Named(change)} of partner entry '{EntryName(change)}'" + (change.EntryId is { } entry ? $" ({entry})" : string.Empty) + line,
+            _ => $"loyalty badge {Named(change)} of website '{change.Scope}'{line}",
         };
-        return $"{kind} {change.Target}" + (change.Id is { } id ? $" ({id})" : string.Empty);
     }
 
+    /// <summary>The name the item has now (before a rename, the server's), quoted, with its id.</summary>
+    private static string Named(BadgeConfigurationChange change)
+    {
+        var name = change.Changes.FirstOrDefault(c => c.Property == "name")?.Before as string ?? change.Name;
+        return $"'{name}'" + (change.Id is { } id ? $" ({id})" : string.Empty);
+    }
+
+    /// <summary>The entry's name: an entry badge's target is "entry / badge".</summary>
+    private static string EntryName(BadgeConfigurationChange change)
+    {
+        var suffix = " / " + change.Name;
+        return change.Target.EndsWith(suffix, StringComparison.Ordinal) ? change.Target.Substring(0, change.Target.Length - suffix.Length) : change.Target;
+    }
+
+    /// <summary>What is done, with the new values, as Set-* cmdlets say it ("Set name to 'Gold Partners', image to …").</summary>
     private static string ActionText(BadgeConfigurationChange change)
     {
-        var properties = string.Join(", ", change.Changes.Select(c => c.Property));
+        var values = string.Join(", ", change.Changes.Select(c => $"{c.Property} to {PropertyChange.Show(c.After)}"));
         return change.Action switch
         {
-            ChangeActions.Update => $"Update {properties}",
+            ChangeActions.Update => $"Set {values}",
             ChangeActions.Reorder => $"Set order to {change.Changes[0].After}",
-            ChangeActions.Attach => "Attach" + (change.Changes.FirstOrDefault(c => c.Property == "order") is { } order ? $" at order {order.After}" : string.Empty),
-            ChangeActions.Replace => $"Replace (delete, then create with the file's conditions; its {change.Holders ?? 0} holder(s) stay with the deleted badge)",
-            ChangeActions.Delete when change.Holders is > 0 => $"Delete (held by {change.Holders} user(s))",
+            ChangeActions.Create => "Create",
+            ChangeActions.Attach => "Attach to the entry" + (change.Changes.FirstOrDefault(c => c.Property == "order") is { } order ? $" at order {order.After}" : string.Empty),
+            ChangeActions.Detach => "Detach from the entry",
+            ChangeActions.Replace => $"Replace (create a new badge with the file's conditions, then delete this one; its {change.Holders ?? 0} holder(s) stay with it)",
+            ChangeActions.Delete when change.ReplacedBy is { } replacement => $"Delete, finishing its replace by {replacement} (held by {change.Holders ?? 0} user(s), who keep it)",
+            ChangeActions.Delete when change.Kind == ChangeKinds.LoyaltyBadge && change.Holders is > 0 => $"Delete (held by {change.Holders} user(s), who lose it)",
             _ => change.Action,
         };
     }
@@ -165,6 +212,6 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
     {
         ChangeKinds.DirectoryBadge => ErrorIds.PartnerDirectoryBadgeNotFound,
         ChangeKinds.EntryBadge => change.Action == ChangeActions.Attach ? ErrorIds.PartnerEntryNotFound : ErrorIds.PartnerBadgeNotFound,
-        _ => change.Action == ChangeActions.Create ? ErrorIds.LoyaltyWebsiteNotFound : ErrorIds.LoyaltyBadgeNotFound,
+        _ => change.Action is ChangeActions.Create or ChangeActions.Replace ? ErrorIds.LoyaltyWebsiteNotFound : ErrorIds.LoyaltyBadgeNotFound,
     };
 }

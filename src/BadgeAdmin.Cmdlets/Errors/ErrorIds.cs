@@ -58,10 +58,12 @@ internal static class ErrorIds
     public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
     public const string ConfigurationFileNotFound = "ConfigurationFileNotFound";
     public const string ConfigurationFileExists = "ConfigurationFileExists";
+    public const string ConfigurationFolderNotFound = "ConfigurationFolderNotFound";
     public const string ConfigurationFileTypeUnknown = "ConfigurationFileTypeUnknown";
     public const string ServiceScopeConflict = "ServiceScopeConflict";
     public const string NameAmbiguous = "NameAmbiguous";
     public const string OrganizationIdMissing = "OrganizationIdMissing";
     public const string ReplaceNotAllowed = "ReplaceNotAllowed";
+    public const string ReplaceIncomplete = "ReplaceIncomplete";
     public const string DependentChangeSkipped = "DependentChangeSkipped";
 }

@@ -102,12 +102,28 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// Asks one yes/no question (ShouldContinue) before a group of changes that confirm by default. Where nobody can
     /// answer (see <see cref="ConfirmationGate"/>), ends with ConfirmationRequired instead.
     /// </summary>
-    private protected bool ConfirmOnce(string query, string caption, object target)
+    private protected bool ConfirmOnce(string query, string caption, object target) => Ask(() => ShouldContinue(query, caption), caption, target);
+
+    /// <summary>
+    /// One of a series of questions (ShouldContinue with "Yes to All" and "No to All", remembered in the two flags) for
+    /// changes that confirm by default; gated as <see cref="ConfirmOnce"/> is.
+    /// </summary>
+    private protected bool ConfirmEach(string query, string caption, object target, ref bool yesToAll, ref bool noToAll)
+    {
+        if (yesToAll) return true;
+        if (noToAll) return false;
+        var (yes, no) = (false, false);
+        var answer = Ask(() => ShouldContinue(query, caption, ref yes, ref no), caption, target);
+        (yesToAll, noToAll) = (yes, no);
+        return answer;
+    }
+
+    private bool Ask(Func<bool> question, string caption, object target)
     {
         if (ConfirmationGate.WhyHostCannotAsk(Host) is { } why) ThrowTerminating(ConfirmationGate.Required(this, target, caption, why, null));
         try
         {
-            return ShouldContinue(query, caption);
+            return question();
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException)
         {

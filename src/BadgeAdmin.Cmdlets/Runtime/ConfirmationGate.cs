@@ -50,12 +50,15 @@ internal static class ConfirmationGate
         };
     }
 
+    /// <summary>True under -WhatIf (or $WhatIfPreference): ShouldProcess then only describes, and says no.</summary>
+    public static bool IsWhatIf(PSCmdlet cmdlet) =>
+        cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? LanguagePrimitives.IsTrue(given) : LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"));
+
     /// <summary>What the engine's ShouldProcess decides before it prompts (MshCommandRuntime.CanShouldProcessAutoConfirm).</summary>
     private static bool WouldAsk(PSCmdlet cmdlet)
     {
+        if (IsWhatIf(cmdlet)) return false;
         var bound = cmdlet.MyInvocation.BoundParameters;
-        var whatIf = bound.TryGetValue("WhatIf", out var given) ? LanguagePrimitives.IsTrue(given) : LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"));
-        if (whatIf) return false;
 
         ConfirmImpact threshold;
         if (bound.TryGetValue("Confirm", out var confirm)) threshold = LanguagePrimitives.IsTrue(confirm) ? ConfirmImpact.Low : ConfirmImpact.None;

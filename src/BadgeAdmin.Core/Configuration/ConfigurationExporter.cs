@@ -17,7 +17,7 @@ internal static class ConfigurationExporter
 {
     public static ConfigObject Export(PartnerPageSnapshot? partnerPage, IReadOnlyCollection<Guid> directoryIds, SnagSnapshot? snag, IReadOnlyCollection<Guid> websiteIds, Guid? organizationId)
     {
-        var document = new ConfigObject().Add("$schema", ConfigScalar.Of(BadgeConfigurationSchema.Uri));
+        var document = new ConfigObject().Add("$schema", ConfigScalar.Of(BadgeConfigurationSchema.Reference));
         if (partnerPage is not null)
         {
             var directories = new ConfigArray();

@@ -61,7 +61,7 @@ internal static class ConfigurationFile
     /// </summary>
     public static void Save(string fullPath, ConfigObject document, IConfigurationSyntax syntax)
     {
-        var bytes = new UTF8Encoding(false).GetBytes(syntax.Write(document, BadgeConfigurationSchema.Uri));
+        var bytes = new UTF8Encoding(false).GetBytes(syntax.Write(document, BadgeConfigurationSchema.Reference));
         var folder = Path.GetDirectoryName(Path.GetFullPath(fullPath))!;
         var temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
         try

@@ -217,9 +217,80 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
         Assert.Empty(Writes);
 
         Run("Sync-BadgeConfiguration -Path loyalty.json -AllowReplace -Confirm:$false").ThrowIfErrors();
-        Assert.Equal(new[] { ("DELETE", $"/api/loyalty/badges/{recreated}"), ("POST", "/api/loyalty/badges") }, Writes.Select(r => (r.Method, r.Path)));
-        Assert.Contains("\"conditions\":[{\"type\":\"rule\"", Writes[1].Body, StringComparison.Ordinal);
+        Assert.Equal(new[] { ("POST", "/api/loyalty/badges"), ("DELETE", $"/api/loyalty/badges/{recreated}") }, Writes.Select(r => (r.Method, r.Path)));
+        Assert.Contains("\"conditions\":[{\"type\":\"rule\"", Writes[0].Body, StringComparison.Ordinal);
         Assert.Empty(Run("Compare-BadgeConfiguration -Path loyalty.json").ThrowIfErrors().Output);
+    }
+
+    [Fact]
+    public async Task A_replace_whose_create_fails_leaves_the_old_badge_as_it_was_and_the_error_names_it()
+    {
+        Export("loyalty.json", "-Service Snag");
+        var old = SeedBadge(7);
+        var type = _sandbox.SnagBadge(old).Conditions.Single().Type;
+        SetConditions("loyalty.json", old, """[{ "type": "level" }]""");
+        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges", status = 400, count = 1, body = "{\"message\":\"conditions: level is not enabled\"}" });
+        _sandbox.Server.State.Requests.Clear();
+
+        var failed = Run("Sync-BadgeConfiguration -Path loyalty.json -AllowReplace -Confirm:$false");
+
+        Assert.Equal(new[] { "RequestRejected" }, failed.ErrorIds);
+        var message = failed.Errors[0].ToString();
+        Assert.Contains($"loyalty badge '{Name(old)}' ({old}) of website 'Main Website', file line ", message, StringComparison.Ordinal);
+        Assert.Contains("the new badge was not created, so the badge is as it was", message, StringComparison.Ordinal);
+        Assert.Contains("conditions: level is not enabled", message, StringComparison.Ordinal);
+        Assert.Equal(new[] { ("POST", "/api/loyalty/badges") }, Writes.Select(r => (r.Method, r.Path))); // no delete after a failed create
+        var kept = _sandbox.SnagBadge(old);
+        Assert.Null(kept.DeletedAt);
+        Assert.Equal(type, kept.Conditions.Single().Type);
+        lock (Snag.Gate) Assert.Single(Snag.Badges, b => b.Name == kept.Name && b.DeletedAt is null);
+
+        _sandbox.Server.State.Requests.Clear();
+        Run("Sync-BadgeConfiguration -Path loyalty.json -AllowReplace -Confirm:$false").ThrowIfErrors();
+        Assert.Equal(new[] { ("POST", "/api/loyalty/badges"), ("DELETE", $"/api/loyalty/badges/{old}") }, Writes.Select(r => (r.Method, r.Path)));
+        Assert.Empty(Run("Compare-BadgeConfiguration -Path loyalty.json -Prune").ThrowIfErrors().Output);
+    }
+
+    [Fact]
+    public async Task A_replace_whose_delete_fails_is_finished_by_a_rerun_that_sends_exactly_one_delete()
+    {
+        Export("loyalty.json", "-Service Snag");
+        var old = SeedBadge(59); // the fixture's newest badge: held by users
+        int holders;
+        lock (Snag.Gate) holders = Snag.UserBadgesOf(old).Count(u => u.Status == "active");
+        SetConditions("loyalty.json", old, """[{ "type": "api" }]""");
+        await _sandbox.AddFaultAsync(new { method = "DELETE", path = $"/api/loyalty/badges/{old}", status = 403, count = 1, body = "{\"message\":\"Forbidden: badge is locked\"}" });
+        _sandbox.Server.State.Requests.Clear();
+
+        var failed = Run("Sync-BadgeConfiguration -Path loyalty.json -AllowReplace -Confirm:$false");
+
+        Assert.Equal(new[] { "ReplaceIncomplete" }, failed.ErrorIds);
+        Assert.Equal(new[] { ("POST", "/api/loyalty/badges"), ("DELETE", $"/api/loyalty/badges/{old}") }, Writes.Select(r => (r.Method, r.Path)));
+        Guid made;
+        lock (Snag.Gate) made = Snag.Badges.Single(b => b.Name == Name(old) && b.Id != old && b.DeletedAt is null).Id;
+        var message = failed.Errors[0].ToString();
+        Assert.All(new[] { old.ToString(), made.ToString(), "Forbidden: badge is locked", "-AllowReplace again" }, part => Assert.Contains(part, message, StringComparison.Ordinal));
+        Assert.Equal("PermissionDenied", failed.Errors[0].CategoryInfo.Category.ToString());
+
+        // The rerun's plan: only the old badge's delete, marked as finishing the replace; nothing is created again.
+        _sandbox.Server.State.Requests.Clear();
+        var plan = Run("Compare-BadgeConfiguration -Path loyalty.json -Prune").ThrowIfErrors().Output.Single();
+        Assert.Equal(("Delete", "-", old, made), (plan.Property<string>("Action"), plan.Property<string>("Symbol"), plan.Property<Guid>("Id"), plan.Property<Guid>("ReplacedBy")));
+        Assert.Contains("Finishes a replace", plan.Property<string>("Note"), StringComparison.Ordinal);
+        Assert.True(holders > 0);
+        Assert.Equal(holders, plan.Property<int>("Holders")); // they stay with the old badge
+        Assert.Empty(Writes);
+
+        var refused = Run("Sync-BadgeConfiguration -Path loyalty.json -Confirm:$false");
+        Assert.Equal(new[] { "ReplaceNotAllowed" }, refused.ErrorIds);
+        Assert.Contains(made.ToString(), refused.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Empty(Writes);
+
+        Run("Sync-BadgeConfiguration -Path loyalty.json -Prune -AllowReplace -Confirm:$false").ThrowIfErrors();
+        Assert.Equal(new[] { ("DELETE", $"/api/loyalty/badges/{old}") }, Writes.Select(r => (r.Method, r.Path)));
+        Assert.NotNull(_sandbox.SnagBadge(old).DeletedAt);
+        Assert.Null(_sandbox.SnagBadge(made).DeletedAt);
+        Assert.Empty(Run("Compare-BadgeConfiguration -Path loyalty.json -Prune").ThrowIfErrors().Output);
     }
 
     [Fact]
@@ -274,12 +345,12 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
             Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $Uri
             Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force) -BaseUri $Uri -OrganizationId $Org -WebsiteId $Site
             """, ("Folder", _folder), ("Uri", _sandbox.BaseAddress), ("Org", _sandbox.OrganizationId), ("Site", _sandbox.MainWebsiteId)).ThrowIfErrors();
-        var confirmed = prompted.Run("Sync-BadgeConfiguration -Path all.yaml -Prune -Confirm").ThrowIfErrors();
+        var confirmed = prompted.Run("Sync-BadgeConfiguration -Path all.yaml -Prune -Confirm -InformationVariable notes; \"$($notes[-1])\"").ThrowIfErrors();
 
         Assert.True(planned > 50, $"{planned} changes planned");
         Assert.Equal(planned, host.Prompts.Count);
         Assert.Single(Writes); // only the one answered yes, sent after every question
-        Assert.Empty(confirmed.Output);
+        Assert.Equal($"Applied 1 of {planned} change(s); {planned - 1} declined.", Assert.Single(confirmed.Output).ToString()); // no change object: no -PassThru
     }
 
     [Fact]
@@ -354,11 +425,13 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
 
         foreach (var command in new[] { "Compare-BadgeConfiguration", "Sync-BadgeConfiguration -Prune -AllowReplace -Confirm:$false" })
         {
-            var result = Run(SessionScripts.StopOnTerminating($"{command} -Path {file}"));
-            var error = result.TerminatingError();
-            Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "ConfigurationFileTypeUnknown" : "ConfigurationFileInvalid", result.TerminatingErrorId);
-            Assert.Contains(where, error.ToString(), StringComparison.Ordinal);
-            Assert.Contains(what, error.ToString(), StringComparison.Ordinal);
+            // One error for the file, not terminating: the next file piped in is still read.
+            var result = Run($"{command} -Path {file}");
+            var error = Assert.Single(result.Errors);
+            Assert.Null(result.Terminating);
+            Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "ConfigurationFileTypeUnknown" : "ConfigurationFileInvalid", result.ErrorIds.Single());
+            Assert.Contains(where, error.Exception.Message, StringComparison.Ordinal); // every problem, one a line
+            Assert.Contains(what, error.Exception.Message, StringComparison.Ordinal);
         }
 
         Assert.Empty(Requests);
@@ -385,6 +458,15 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
     /// <summary>Renames the directory badge in the file, where it is defined and where entries name it.</summary>
     private static string RenameGoldPartner(string yaml) =>
         yaml.Replace("name: Gold Partner\n", "name: Gold Partners\n", StringComparison.Ordinal).Replace("badge: Gold Partner\n", "badge: Gold Partners\n", StringComparison.Ordinal);
+
+    /// <summary>Gives the loyalty badge of that id other conditions in the JSON file (it keeps its id there).</summary>
+    private void SetConditions(string file, Guid badge, string conditions)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(FilePath(file)))!;
+        var entry = document["snag"]!["websites"]!.AsArray().SelectMany(w => w!["badges"]!.AsArray()).Single(b => (string?)b!["id"] == badge.ToString())!;
+        entry["conditions"] = JsonNode.Parse(conditions);
+        File.WriteAllText(FilePath(file), document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
 
     private string Name(Guid badge)
     {

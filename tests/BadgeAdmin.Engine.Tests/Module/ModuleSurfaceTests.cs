@@ -66,7 +66,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     {
         var cmdlets = Cmdlets();
         var changing = cmdlets.Where(c => ChangingVerbs.Contains(c.Verb)).ToList();
-        Assert.Equal(13, changing.Count);
+        Assert.Equal(13, changing.Count); // New, Set, Remove of three kinds of badge, Grant, Revoke, and the two Sync cmdlets
 
         foreach (var cmdlet in cmdlets)
         {

@@ -45,7 +45,7 @@ public sealed class DifferTests
     {
         var document = ConfigurationExporter.Export(null, Array.Empty<Guid>(), snapshot, websites, Org);
         var syntax = new YamlConfigurationSyntax();
-        return ConfigurationReader.Read(syntax.ReadText(syntax.Write(document, BadgeConfigurationSchema.Uri), "f.yaml"), "f.yaml");
+        return ConfigurationReader.Read(syntax.ReadText(syntax.Write(document, BadgeConfigurationSchema.Reference), "f.yaml"), "f.yaml");
     }
 
     private static ConfigurationPlan Plan(BadgeConfiguration file, SnagSnapshot snapshot, bool prune = false)
@@ -103,9 +103,57 @@ public sealed class DifferTests
         var planned = Assert.Single(Plan(file, Snapshot(badge)).Changes);
 
         Assert.Equal((ChangeActions.Replace, "-/+", 3), (planned.Change.Action, planned.Change.Symbol, planned.Change.Holders));
-        Assert.Equal(new[] { $"DELETE /api/loyalty/badges/{badge.Id}", "POST /api/loyalty/badges" }, planned.Change.Requests);
+        Assert.Equal(new[] { "POST /api/loyalty/badges", $"DELETE /api/loyalty/badges/{badge.Id}" }, planned.Change.Requests); // the create first: if it fails, nothing has changed
+        Assert.Equal(("POST", "/api/loyalty/badges"), (planned.Change.Method, planned.Change.Path));
         Assert.Contains("3 holder(s) do not move", planned.Change.Note, StringComparison.Ordinal);
         Assert.Equal(PlanPhase.Create, planned.Phase);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_replace_left_half_done_is_finished_by_deleting_the_old_badge_only(bool prune)
+    {
+        var old = Server("Gold", type: "api", holders: 2);
+        var made = Server("Gold", type: "level", description: "new text");
+        var file = File($"snag:\n  websites:\n    - name: Main Website\n      badges:\n        - id: {old.Id}\n          name: Gold\n          description: new text\n"
+            + $"          imageUrl: {old.ImageUrl}\n          conditions: [{{type: level, description: level condition}}]\n");
+
+        var plan = Plan(file, Snapshot(old, made), prune);
+
+        var delete = Assert.Single(plan.Changes);
+        Assert.Equal((ChangeActions.Delete, old.Id, made.Id, PlanPhase.Delete), (delete.Change.Action, delete.Change.Id, delete.Change.ReplacedBy, delete.Phase));
+        Assert.Equal(new[] { $"DELETE /api/loyalty/badges/{old.Id}" }, delete.Change.Requests);
+        Assert.Contains("Finishes a replace", delete.Change.Note, StringComparison.Ordinal);
+        Assert.Contains("2 holder(s) stay", delete.Change.Note, StringComparison.Ordinal);
+        Assert.Equal(0, plan.LeftAlone); // the new badge is the file's, not an extra one
+        Assert.Empty(plan.Issues);
+    }
+
+    [Fact]
+    public void A_replacement_found_half_done_is_also_updated_where_the_file_changed_since()
+    {
+        var old = Server("Gold", type: "api");
+        var made = Server("Gold", type: "level");
+        var file = File($"snag:\n  websites:\n    - name: Main Website\n      badges:\n        - id: {old.Id}\n          name: Gold\n          hideInUi: true\n"
+            + $"          imageUrl: {old.ImageUrl}\n          conditions: [{{type: level, description: level condition}}]\n");
+
+        var changes = Plan(file, Snapshot(old, made)).Changes.Select(c => (c.Change.Action, c.Change.Id)).ToList();
+
+        Assert.Equal(new[] { (ChangeActions.Delete, (Guid?)old.Id), (ChangeActions.Update, made.Id) }, changes);
+    }
+
+    [Fact]
+    public void A_badge_named_by_name_only_found_twice_after_a_half_done_replace_is_ambiguous()
+    {
+        var old = Server("Gold", type: "api");
+        var made = Server("Gold", type: "level");
+        var file = File($"snag:\n  websites:\n    - name: Main Website\n      badges:\n        - name: Gold\n          imageUrl: {old.ImageUrl}\n          conditions: [{{type: level, description: level condition}}]\n");
+
+        var plan = Plan(file, Snapshot(old, made), prune: true);
+
+        Assert.Empty(plan.Changes);
+        Assert.Equal(PlanIssueKind.NameAmbiguous, Assert.Single(plan.Issues).Kind);
     }
 
     [Fact]

@@ -35,13 +35,13 @@ public sealed class BadgeConfigurationChange
     /// <summary>Each property that changes, with its value on the server (Before) and in the file (After).</summary>
     public IReadOnlyList<PropertyChange> Changes { get; init; } = Array.Empty<PropertyChange>();
 
-    /// <summary>The HTTP method of the request this change sends (of the first, for a Replace).</summary>
+    /// <summary>The HTTP method of the request this change sends (of the first, for a Replace: the create).</summary>
     public string Method { get; init; } = string.Empty;
 
-    /// <summary>The path of the request this change sends (of the first, for a Replace).</summary>
+    /// <summary>The path of the request this change sends (of the first, for a Replace: the create).</summary>
     public string Path { get; init; } = string.Empty;
 
-    /// <summary>Every request this change sends, as "METHOD /path", in order (a Replace sends two).</summary>
+    /// <summary>Every request this change sends, as "METHOD /path", in order (a Replace sends two: the create, then the delete).</summary>
     public IReadOnlyList<string> Requests { get; init; } = Array.Empty<string>();
 
     /// <summary>The directory (PartnerPage) or website (Snag) the item belongs to.</summary>
@@ -60,6 +60,12 @@ public sealed class BadgeConfigurationChange
 
     /// <summary>What a reviewer should know beyond the properties (why a Replace, what a Delete takes with it).</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// For a Delete that finishes a replace an earlier sync began (it created the new badge, then could not delete the
+    /// old one): the new badge, which already has the file's conditions. Sync sends it only with -AllowReplace.
+    /// </summary>
+    public Guid? ReplacedBy { get; init; }
 
     /// <summary>The plan symbol: + create or attach, ~ update or reorder, - delete or detach, -/+ replace.</summary>
     public string Symbol => ChangeActions.SymbolOf(Action);

@@ -13,7 +13,10 @@ internal sealed class ConfigurationPlan
     /// <summary>Items on the server, inside the file's scope, that the file does not name and that are left alone (no -Prune).</summary>
     public int LeftAlone { get; set; }
 
-    /// <summary>"3 to create, 1 to update, 0 to delete" (attaches count as creates, reorders as updates, detaches as deletes).</summary>
+    /// <summary>
+    /// "3 to create, 1 to update, 0 to delete" (attaches count as creates, reorders as updates, detaches as deletes), then
+    /// what was left alone and what could not be planned: a plan with issues is never "no changes".
+    /// </summary>
     public string Summary()
     {
         var actions = Changes.Select(c => c.Change.Action).ToList();
@@ -23,6 +26,7 @@ internal sealed class ConfigurationPlan
         var replace = actions.Count(a => a == ChangeActions.Replace);
         var text = $"{create} to create, {update} to update, {delete} to delete" + (replace > 0 ? $", {replace} to replace" : string.Empty);
         if (LeftAlone > 0) text += $"; {LeftAlone} on the server not in the file, left alone (-Prune deletes them)";
+        if (Issues.Count > 0) text += $"; {Issues.Count} could not be planned (see the errors)";
         return text;
     }
 }

@@ -37,7 +37,7 @@ internal static class PartnerPageDiffer
         var scope = directory.Name ?? file.Name;
         var defined = server.DirectoryBadges.TryGetValue(directory.Id, out var list) ? list : Array.Empty<PartnerDirectoryBadge>();
         var badges = ItemMatcher<DirectoryBadgeConfiguration, PartnerDirectoryBadge>.Match(file.Badges, defined, b => b.Id, b => b.Name, b => b.Id, b => b.Name);
-        foreach (var (item, candidates) in badges.Ambiguous) plan.Issues.Add(Ambiguous($"badge of directory '{scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+        foreach (var (item, candidates) in badges.Ambiguous) plan.Issues.Add(Ambiguous("badge", item.Name, item.Line, candidates.Select(c => c.Id), $" of directory '{scope}'"));
 
         // Where each of the file's badges is, or will be once created: what the entries attach.
         var onServer = badges.Matched.ToDictionary(m => m.File, m => m.Server);
@@ -205,11 +205,12 @@ internal static class PartnerPageDiffer
         ScopeId = directory.Id, EntryId = entryId, Line = line,
     };
 
-    internal static PlanIssue Ambiguous(string what, string name, int line, IEnumerable<Guid> ids)
+    /// <summary>NameAmbiguous: "The loyalty badge 'Gold' of website 'Main Website' (file line 12) matches 2 …", naming both ids.</summary>
+    internal static PlanIssue Ambiguous(string what, string name, int line, IEnumerable<Guid> ids, string where = "")
     {
         var list = ids.ToList();
         return new PlanIssue(PlanIssueKind.NameAmbiguous,
-            $"The {what} '{name}' (file line {line}) matches {list.Count} on the server: {string.Join(", ", list)}. Nothing is changed for it; add the id of the one you mean to the file.",
+            $"The {what} '{name}'{where} (file line {line}) matches {list.Count} on the server: {string.Join(", ", list)}. Nothing is changed for it; add the id of the one you mean to the file.",
             name);
     }
 

@@ -55,7 +55,7 @@ internal static class PlanExecutor
         {
             return ChangeOutcome.Done(change, await change.Apply(context, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception ex) when (ex is ApiException or ArgumentException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ApiException or ArgumentException or ReplaceIncompleteException && !cancellationToken.IsCancellationRequested)
         {
             return ChangeOutcome.Failed(change, ex);
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Server;
+using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -11,8 +12,9 @@ namespace BadgeAdmin.Core.Configuration.Plan;
 /// <summary>
 /// Plans what makes each Snag website's badges match the file: creates, updates of the fields the API can update
 /// (name, description, image, visibility, rewards), and for a badge whose conditions differ a Replace (the API cannot
-/// change conditions: delete it and create it anew; its holders stay with the deleted badge). With -Prune, badges the
-/// file does not name are deleted, inside the websites the file names only.
+/// change conditions: create the new badge, then delete the old; its holders stay with the old badge). A replace an
+/// earlier sync left half done (the new badge created, the old one not deleted) is finished by a Delete of the old one.
+/// With -Prune, badges the file does not name are deleted, inside the websites the file names only.
 /// </summary>
 internal static class SnagDiffer
 {
@@ -83,7 +85,8 @@ internal static class SnagDiffer
         public void Finish(ConfigurationPlan plan)
         {
             _matcher.Finish();
-            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous($"loyalty badge of website '{Scope}'", item.Name, item.Line, candidates.Select(c => c.Id)));
+            foreach (var (item, candidates) in _matcher.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty badge", item.Name, item.Line, candidates.Select(c => c.Id), $" of website '{Scope}'"));
+            var replacements = new Replacements(_matcher.Unnamed);
             foreach (var (wanted, existing) in _matcher.Matched)
             {
                 var changes = _compared.TryGetValue(wanted, out var known) ? known : Differences(wanted, existing);
@@ -91,6 +94,17 @@ internal static class SnagDiffer
                 if (!changes.Any(c => c.Property == "conditions"))
                 {
                     plan.Changes.Add(Update(wanted, existing, changes, _website, Scope));
+                }
+                else if (wanted.Id == existing.Id && replacements.Of(wanted) is { Count: > 0 } made)
+                {
+                    if (made.Count > 1)
+                    {
+                        plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty badge", wanted.Name, wanted.Line, made.Select(b => b.Id), $" of website '{Scope}' with the file's conditions"));
+                        continue;
+                    }
+
+                    plan.Changes.Add(FinishReplace(wanted, existing, made[0], _website, Scope));
+                    if (Differences(wanted, made[0]) is { Count: > 0 } rest) plan.Changes.Add(Update(wanted, made[0], rest, _website, Scope));
                 }
                 else if (_organizationId is { } org)
                 {
@@ -120,6 +134,7 @@ internal static class SnagDiffer
 
             foreach (var extra in _matcher.Unnamed)
             {
+                if (replacements.Taken(extra)) continue;
                 if (!_prune)
                 {
                     plan.LeftAlone++;
@@ -131,7 +146,12 @@ internal static class SnagDiffer
                 plan.Changes.Add(new PlannedChange(
                     LoyaltyChange(ChangeActions.Delete, _website, Scope, extra.Id, extra.Name ?? extra.Id.ToString(), null, new[] { new PropertyChange("name", extra.Name, null) },
                         new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders,
-                        holders > 0 ? $"{holders} user(s) hold it." : null),
+                        holders switch
+                        {
+                            > 0 => $"{holders} user(s) hold it; deleting it takes it from them.",
+                            0 => "Nobody holds it.",
+                            _ => "Whoever holds it loses it.",
+                        }),
                     PlanPhase.Delete,
                     async (context, token) => (await context.SnagClient.DeleteBadgeAsync(extra.Id, token).ConfigureAwait(false)).Id));
             }
@@ -157,27 +177,55 @@ internal static class SnagDiffer
     }
 
     /// <summary>
-    /// The old badge is deleted first, then the new one created: if the create fails, a rerun finds no badge of that
-    /// id and creates it (the deleted one's holders were never going to move), rather than replacing twice.
+    /// The new badge is created first, then the old one deleted: if the create fails, nothing has changed. If the delete
+    /// fails, both badges are there, and a rerun finds the old one by the file's id and the new one by its name and
+    /// conditions, and only deletes the old one (<see cref="FinishReplace"/>).
     /// </summary>
     private static PlannedChange Replace(LoyaltyBadgeConfiguration wanted, LoyaltyBadge existing, IReadOnlyList<PropertyChange> changes, LoyaltyWebsite website, string scope,
         Guid organizationId)
     {
         var holders = existing.Holders;
-        var delete = SnagRoutes.DeleteBadge.Format(existing.Id);
         var create = SnagRoutes.CreateBadge.Format();
-        var note = $"Snag cannot change a badge's conditions, so the badge is deleted and created anew with the file's conditions; its {holders} holder(s) do not move to the new badge.";
+        var delete = SnagRoutes.DeleteBadge.Format(existing.Id);
+        var note = $"Snag cannot change a badge's conditions, so a new badge is created with the file's conditions, then this one is deleted; its {holders} holder(s) do not move to the new badge.";
         var body = ToCreate(wanted, website.Id, organizationId);
+        var target = $"{scope} / {wanted.Name}";
         return new PlannedChange(
             LoyaltyChange(ChangeActions.Replace, website, scope, existing.Id, wanted.Name, wanted.Line, changes,
-                new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, delete), BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, create) },
-                SnagRoutes.DeleteBadge, delete, holders, note),
+                new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.CreateBadge, create), BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, delete) },
+                SnagRoutes.CreateBadge, create, holders, note),
             PlanPhase.Create,
             async (context, token) =>
             {
-                await context.SnagClient.DeleteBadgeAsync(existing.Id, token).ConfigureAwait(false);
-                return (await context.SnagClient.CreateBadgeAsync(body, token).ConfigureAwait(false)).Id;
+                var created = await context.SnagClient.CreateBadgeAsync(body, token).ConfigureAwait(false);
+                try
+                {
+                    await context.SnagClient.DeleteBadgeAsync(existing.Id, token).ConfigureAwait(false);
+                }
+                catch (ApiException failure) when (!token.IsCancellationRequested)
+                {
+                    throw new ReplaceIncompleteException(target, created.Id, existing.Id, wanted.Id == existing.Id, failure);
+                }
+
+                return created.Id;
             });
+    }
+
+    /// <summary>
+    /// The rest of a replace an earlier sync began: the file's badge is on the server twice, the old one (by the file's
+    /// id, with other conditions) and the new one (same name, the file's conditions). The old one is deleted, with
+    /// -AllowReplace as the replace was; nothing is created again.
+    /// </summary>
+    private static PlannedChange FinishReplace(LoyaltyBadgeConfiguration wanted, LoyaltyBadge old, LoyaltyBadge replacement, LoyaltyWebsite website, string scope)
+    {
+        var path = SnagRoutes.DeleteBadge.Format(old.Id);
+        var holders = old.Holders;
+        var note = $"Finishes a replace: the badge {replacement.Id} of this name already has the file's conditions (an earlier sync created it, then could not delete this one). " +
+            $"This one is deleted; its {holders} holder(s) stay with it.";
+        var change = LoyaltyChange(ChangeActions.Delete, website, scope, old.Id, wanted.Name, wanted.Line,
+            new[] { new PropertyChange("conditions", LoyaltyBadgeForm.CompareForm(old.Conditions), null) },
+            new[] { BadgeConfigurationChange.RequestLine(SnagRoutes.DeleteBadge, path) }, SnagRoutes.DeleteBadge, path, holders, note, replacement.Id);
+        return new PlannedChange(change, PlanPhase.Delete, async (context, token) => (await context.SnagClient.DeleteBadgeAsync(old.Id, token).ConfigureAwait(false)).Id);
     }
 
     private static PlanIssue OrganizationMissing(LoyaltyBadgeConfiguration wanted, string what, object target) => new(PlanIssueKind.OrganizationMissing,
@@ -230,9 +278,33 @@ internal static class SnagDiffer
     };
 
     private static BadgeConfigurationChange LoyaltyChange(string action, LoyaltyWebsite website, string scope, Guid? id, string name, int? line, IReadOnlyList<PropertyChange> changes,
-        IReadOnlyList<string> requests, Http.ApiRoute route, string path, int? holders = null, string? note = null) => new()
+        IReadOnlyList<string> requests, ApiRoute route, string path, int? holders = null, string? note = null, Guid? replacedBy = null) => new()
     {
         Service = Service, Kind = ChangeKinds.LoyaltyBadge, Action = action, Target = $"{scope} / {name}", Id = id, Name = name, Changes = changes,
-        Method = route.Method, Path = "/" + path, Requests = requests, Scope = scope, ScopeId = website.Id, Line = line, Holders = holders, Note = note,
+        Method = route.Method, Path = "/" + path, Requests = requests, Scope = scope, ScopeId = website.Id, Line = line, Holders = holders, Note = note, ReplacedBy = replacedBy,
     };
+
+    /// <summary>
+    /// Badges the file does not name that an earlier replace may have created: by exact name, and found only for a
+    /// badge whose conditions differ, so a compare with nothing to replace never looks.
+    /// </summary>
+    private sealed class Replacements
+    {
+        private readonly List<LoyaltyBadge> _unnamed;
+        private readonly HashSet<LoyaltyBadge> _taken = new();
+        private Dictionary<string, List<LoyaltyBadge>>? _byName;
+
+        public Replacements(List<LoyaltyBadge> unnamed) => _unnamed = unnamed;
+
+        /// <summary>The badges of the file badge's name whose conditions are the file's; each is taken (not pruned, not counted as left alone).</summary>
+        public List<LoyaltyBadge> Of(LoyaltyBadgeConfiguration wanted)
+        {
+            _byName ??= _unnamed.GroupBy(b => b.Name ?? string.Empty, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var made = _byName.TryGetValue(wanted.Name, out var named) ? named.FindAll(b => LoyaltyBadgeForm.Same(wanted.Conditions, b.Conditions)) : new List<LoyaltyBadge>();
+            _taken.UnionWith(made);
+            return made;
+        }
+
+        public bool Taken(LoyaltyBadge badge) => _taken.Contains(badge);
+    }
 }

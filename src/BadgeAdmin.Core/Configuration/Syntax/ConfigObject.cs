@@ -4,32 +4,21 @@ using System.Collections.Generic;
 namespace BadgeAdmin.Core.Configuration.Syntax;
 
 /// <summary>
-/// A mapping (a JSON object, a YAML mapping) whose properties keep the order they were read or added in, which is
-/// the order they are written in. Names are case-sensitive, as in JSON Schema.
+/// A mapping (a JSON object, a YAML mapping) whose properties keep the order they were added in, which is the order
+/// they are written in. Names are case-sensitive, as in JSON Schema.
 /// </summary>
 public sealed class ConfigObject : ConfigNode
 {
     private readonly List<ConfigProperty> _properties = new();
 
-    public ConfigObject(int line = 0, int column = 0)
-        : base(line, column)
-    {
-    }
-
     public IReadOnlyList<ConfigProperty> Properties => _properties;
 
-    /// <summary>Adds a property; false (and nothing added) when one of that name is already there.</summary>
-    public bool TryAdd(ConfigProperty property)
-    {
-        if (Find(property.Name) is not null) return false;
-        _properties.Add(property);
-        return true;
-    }
-
-    /// <summary>Adds a property built in memory (the writer's use); a null value is left out.</summary>
+    /// <summary>Adds a property; a null value is left out. A name can be added once.</summary>
     public ConfigObject Add(string name, ConfigNode? value)
     {
-        if (value is not null && !TryAdd(new ConfigProperty(name, value, 0))) throw new ArgumentException($"Property '{name}' is already set.", nameof(name));
+        if (value is null) return this;
+        if (Find(name) is not null) throw new ArgumentException($"Property '{name}' is already set.", nameof(name));
+        _properties.Add(new ConfigProperty(name, value));
         return this;
     }
 
@@ -42,6 +31,4 @@ public sealed class ConfigObject : ConfigNode
 
         return null;
     }
-
-    public override string Describe() => "an object";
 }

@@ -5,8 +5,7 @@ namespace BadgeAdmin.Core.Configuration.Syntax;
 /// <summary>A string, number, boolean or null. Numbers keep their text; <see cref="Number"/> reads it invariantly.</summary>
 public sealed class ConfigScalar : ConfigNode
 {
-    public ConfigScalar(ConfigScalarKind kind, string text, int line = 0, int column = 0)
-        : base(line, column)
+    public ConfigScalar(ConfigScalarKind kind, string text)
     {
         Kind = kind;
         Text = text;
@@ -32,12 +31,4 @@ public sealed class ConfigScalar : ConfigNode
         Kind == ConfigScalarKind.Number && double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsNaN(value) && !double.IsInfinity(value)
             ? value
             : null;
-
-    public override string Describe() => Kind switch
-    {
-        ConfigScalarKind.String => "a string",
-        ConfigScalarKind.Number => "a number",
-        ConfigScalarKind.Boolean => "a boolean",
-        _ => "null",
-    };
 }

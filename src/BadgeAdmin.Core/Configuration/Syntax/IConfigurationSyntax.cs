@@ -3,9 +3,9 @@ using System;
 namespace BadgeAdmin.Core.Configuration.Syntax;
 
 /// <summary>
-/// Reads a configuration file's text into nodes that keep their lines, and writes nodes back as text. One
-/// implementation per file format: JSON here, YAML in BadgeAdmin.Yaml (loaded in its own load context on PowerShell 7,
-/// so its YamlDotNet never meets another module's).
+/// Reads a configuration file's text as tokens, and writes nodes as text. One implementation per file format: JSON
+/// here, YAML in BadgeAdmin.Yaml (loaded in its own load context on PowerShell 7, so its YamlDotNet never meets another
+/// module's).
 /// </summary>
 public interface IConfigurationSyntax
 {
@@ -13,10 +13,11 @@ public interface IConfigurationSyntax
     string Name { get; }
 
     /// <summary>
-    /// Parses UTF-8 text (no BOM); throws <see cref="ConfigurationFileException"/> naming the line of a syntax error.
-    /// Bytes, not a string: a large file is read into a pooled buffer, and never copied into large one-off objects.
+    /// The tokens of UTF-8 text (no BOM), read as they are asked for; syntax errors are thrown as
+    /// <see cref="ConfigurationFileException"/> naming their line. Bytes, not a string: a large file is read into a
+    /// pooled buffer, and never copied into large one-off objects. The bytes must stay as they are while it is read.
     /// </summary>
-    ConfigNode Read(ArraySegment<byte> utf8, string fileName);
+    IConfigurationTokens Read(ArraySegment<byte> utf8, string fileName);
 
     /// <summary>
     /// Writes <paramref name="document"/> deterministically: properties in their order, two-space indentation, "\n"

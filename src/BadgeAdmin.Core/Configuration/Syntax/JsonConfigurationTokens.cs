@@ -1,0 +1,206 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace BadgeAdmin.Core.Configuration.Syntax;
+
+/// <summary>
+/// A JSON file's tokens, straight from System.Text.Json's reader (comments allowed, as editors' JSON-with-comments is
+/// common in repositories). The reader is a ref struct, so each token is read by a reader resumed from the last one's
+/// state. A token keeps only where its value is in the bytes: text is made only when asked for, GUIDs and numbers are
+/// parsed from the bytes, and lines are counted only when a line is asked for.
+/// </summary>
+internal sealed class JsonConfigurationTokens : IConfigurationTokens
+{
+    private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
+
+    private readonly ArraySegment<byte> _bytes;
+    private readonly string _fileName;
+    private readonly PropertyNames _names = new();
+    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+    private int _consumed;
+    private bool _ended;
+    private int _valueStart;
+    private int _valueLength;
+    private string? _unescaped;
+    private bool _true;
+    private int[]? _lineStarts;
+
+    public JsonConfigurationTokens(ArraySegment<byte> utf8, string fileName)
+    {
+        _bytes = utf8;
+        _fileName = fileName;
+    }
+
+    public ConfigToken Token { get; private set; }
+
+    public ConfigScalarKind ScalarKind { get; private set; }
+
+    public long Position { get; private set; }
+
+    public bool Read()
+    {
+        if (_ended) return false;
+        var reader = new Utf8JsonReader(_bytes.AsSpan(_consumed), isFinalBlock: true, _state);
+        try
+        {
+            if (!reader.Read())
+            {
+                _ended = true;
+                return false;
+            }
+
+            Take(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            // A second value after the first is an error of the reader's own. Its state carries the line count from
+            // token to token, so the exception's line is the file's.
+            throw Problem((int)(ex.LineNumber ?? -1) + 1, "not valid JSON: " + WithoutPosition(ex.Message));
+        }
+
+        return true;
+    }
+
+    public int LineOf(long position)
+    {
+        var starts = _lineStarts ??= LineStarts();
+        var at = Array.BinarySearch(starts, (int)position);
+        return (at >= 0 ? at : ~at - 1) + 1;
+    }
+
+    public string GetString() => Token switch
+    {
+        ConfigToken.PropertyName => _unescaped ?? _names.Get(_bytes.Array!, _bytes.Offset + _valueStart, _valueLength),
+        ConfigToken.Scalar => ScalarKind switch
+        {
+            ConfigScalarKind.Boolean => _true ? "true" : "false",
+            ConfigScalarKind.Null => "null",
+            _ => _unescaped ?? Strict.GetString(_bytes.Array!, _bytes.Offset + _valueStart, _valueLength),
+        },
+        _ => throw new InvalidOperationException($"A {Token} token has no text."),
+    };
+
+    public bool TryGetGuid(out Guid value)
+    {
+        value = default;
+        if (Token != ConfigToken.Scalar || ScalarKind != ConfigScalarKind.String) return false;
+        // The usual form parses from the bytes; any other form Guid.TryParse takes (braces, no hyphens) from the text.
+        return (_unescaped is null && Utf8Parser.TryParse(Value, out value, out var used, 'D') && used == _valueLength) || Guid.TryParse(GetString(), out value);
+    }
+
+    public bool TryGetNumber(out double value)
+    {
+        value = default;
+        if (Token != ConfigToken.Scalar || ScalarKind != ConfigScalarKind.Number) return false;
+        var parsed = Utf8Parser.TryParse(Value, out value, out var used) && used == _valueLength
+            || double.TryParse(GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return parsed && !double.IsNaN(value) && !double.IsInfinity(value);
+    }
+
+    private ReadOnlySpan<byte> Value => _bytes.AsSpan(_valueStart, _valueLength);
+
+    private void Take(ref Utf8JsonReader reader)
+    {
+        var start = _consumed + (int)reader.TokenStartIndex;
+        Position = start;
+        _unescaped = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                Token = ConfigToken.StartObject;
+                break;
+            case JsonTokenType.EndObject:
+                Token = ConfigToken.EndObject;
+                break;
+            case JsonTokenType.StartArray:
+                Token = ConfigToken.StartArray;
+                break;
+            case JsonTokenType.EndArray:
+                Token = ConfigToken.EndArray;
+                break;
+            case JsonTokenType.PropertyName:
+                Token = ConfigToken.PropertyName;
+                TakeText(ref reader, start + 1);
+                break;
+            case JsonTokenType.String:
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.String);
+                TakeText(ref reader, start + 1);
+                break;
+            case JsonTokenType.Number:
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.Number);
+                (_valueStart, _valueLength) = (start, reader.ValueSpan.Length);
+                break;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.Boolean);
+                _true = reader.TokenType == JsonTokenType.True;
+                break;
+            default:
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.Null);
+                break;
+        }
+
+        _consumed += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+    }
+
+    /// <summary>Where a string's text is (after its opening quote); an escaped one is unescaped now, while its reader is at hand.</summary>
+    private void TakeText(ref Utf8JsonReader reader, int start)
+    {
+        (_valueStart, _valueLength) = (start, reader.ValueSpan.Length);
+        if (reader.ValueIsEscaped) _unescaped = reader.GetString();
+    }
+
+    /// <summary>Where each line starts: made the first time a line is asked for, in one pass over the bytes.</summary>
+    private int[] LineStarts()
+    {
+        var starts = new List<int> { 0 };
+        var bytes = _bytes.AsSpan();
+        var start = 0;
+        int next;
+        while ((next = bytes.Slice(start).IndexOf((byte)'\n')) >= 0)
+        {
+            start += next + 1;
+            starts.Add(start);
+        }
+
+        return starts.ToArray();
+    }
+
+    private ConfigurationFileException Problem(int line, string message) => new(new ConfigurationProblem(_fileName, line, string.Empty, message));
+
+    /// <summary>System.Text.Json appends " LineNumber: 3 | BytePositionInLine: 5."; the problem names the line already.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (at > 0 ? message.Substring(0, at) : message).TrimEnd('.', ' ');
+    }
+
+    /// <summary>
+    /// Property names as strings, each distinct name made once: a file of thousands of badges repeats the same dozen
+    /// names tens of thousands of times.
+    /// </summary>
+    private sealed class PropertyNames
+    {
+        private readonly List<(byte[] Utf8, string Text)>?[] _byLength = new List<(byte[], string)>?[64];
+
+        public string Get(byte[] buffer, int offset, int length)
+        {
+            if (length >= _byLength.Length) return Strict.GetString(buffer, offset, length);
+            var utf8 = new ReadOnlySpan<byte>(buffer, offset, length);
+            var known = _byLength[length] ??= new List<(byte[], string)>();
+            foreach (var (bytes, text) in known)
+            {
+                if (utf8.SequenceEqual(bytes)) return text;
+            }
+
+            var name = Strict.GetString(buffer, offset, length);
+            known.Add((utf8.ToArray(), name));
+            return name;
+        }
+    }
+}
