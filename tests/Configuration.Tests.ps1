@@ -164,7 +164,7 @@ $theirs = [YamlDotNet.Serialization.Deserializer]::new().Deserialize[object]("a:
     It 'completes -DirectoryId and -WebsiteId with names' {
         $line = 'Export-BadgeConfiguration -Path x.yaml -DirectoryId '
         $directories = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
-        $directories.ListItemText | Should -Contain ('Sandbox Partner Directory (' + $script:Seed.partnerPage.directoryId + ')')
+        $directories.ListItemText | Should -Contain ($script:Seed.partnerPage.directoryId + ' Sandbox Partner Directory')
 
         $line = 'Export-BadgeConfiguration -Path x.yaml -WebsiteId '
         $websites = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches

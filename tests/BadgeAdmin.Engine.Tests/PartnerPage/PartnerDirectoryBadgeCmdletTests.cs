@@ -318,7 +318,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         var result = Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches", ("Line", line)).ThrowIfErrors();
 
         var only = (CompletionResult)Assert.Single(result.Output).BaseObject;
-        Assert.Equal((gold.ToString(), $"Gold Partner ({gold})"), (only.CompletionText, only.ListItemText));
+        Assert.Equal((gold.ToString(), $"{gold} Gold Partner"), (only.CompletionText, only.ListItemText));
         // Primed by listing the connection's directory (its pages, within the completion's time budget), nothing else.
         Assert.NotEmpty(_sandbox.Requests.ApiCalls());
         Assert.All(_sandbox.Requests.ApiCalls(), r => Assert.Equal(Badges(Directory), r.Path));
@@ -327,7 +327,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
     [Fact]
     public void Directory_ids_complete_from_the_listing_of_directories()
     {
-        const string line = "Get-PartnerDirectoryBadge -DirectoryId app";
+        const string line = "Get-PartnerDirectoryBadge -DirectoryId *app"; // names match from their start, or as a wildcard
 
         var result = Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText", ("Line", line)).ThrowIfErrors();
 
