@@ -50,6 +50,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var whatIf = ConfirmationGate.IsWhatIf(this);
         var approved = new List<PlannedChange>();
         var (refused, declined) = (0, 0);
+        var keptOnEntries = new Dictionary<Guid, BadgeConfigurationChange>();
         foreach (var planned in plan.Changes)
         {
             var change = planned.Change;
@@ -74,8 +75,14 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
             }
 
             if (ShouldChange(Describe(change), ActionText(change)) && ConfirmRemoval(change)) approved.Add(planned);
-            else if (!whatIf) declined++;
+            else if (!whatIf)
+            {
+                declined++;
+                if (change.Kind == ChangeKinds.EntryBadge && change.Action == ChangeActions.Detach && change.Id is { } kept) keptOnEntries[kept] = change;
+            }
         }
+
+        var skipped = SkipDeletesOfKeptBadges(approved, keptOnEntries);
 
         var applied = approved.Count == 0 ? new List<ChangeOutcome>() : Apply(approved, file.File);
         if (whatIf) return;
@@ -89,9 +96,35 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var notDone = new List<string>();
         if (approved.Count - done > 0) notDone.Add($"{approved.Count - done} failed (see the errors; run it again to retry)");
         if (declined > 0) notDone.Add($"{declined} declined");
+        if (skipped > 0) notDone.Add($"{skipped} not sent because a declined change keeps what it would remove (see the errors)");
         if (refused > 0) notDone.Add($"{refused} refused (see the errors)");
         if (plan.Issues.Count > 0) notDone.Add($"{plan.Issues.Count} could not be planned (see the errors)");
         WriteNote((plan.Changes.Count == 0 ? "No change applied" : $"Applied {done} of {plan.Changes.Count} change(s)") + (notDone.Count > 0 ? "; " + string.Join(", ", notDone) + "." : "."));
+    }
+
+    /// <summary>
+    /// Deleting a directory badge detaches it from every entry that carries it, so a detach declined at its prompt keeps
+    /// the badge on that entry only if the badge's delete is not sent either: each such delete is one error, and is left
+    /// out. Returns how many were left out.
+    /// </summary>
+    private int SkipDeletesOfKeptBadges(List<PlannedChange> approved, IReadOnlyDictionary<Guid, BadgeConfigurationChange> keptOnEntries)
+    {
+        if (keptOnEntries.Count == 0) return 0;
+        var skipped = approved.Where(p => p.Change.Kind == ChangeKinds.DirectoryBadge && p.Change.Action == ChangeActions.Delete
+                                          && p.Change.Id is { } id && keptOnEntries.ContainsKey(id)).ToList();
+        foreach (var planned in skipped)
+        {
+            approved.Remove(planned);
+            var detach = keptOnEntries[planned.Change.Id!.Value];
+            WriteError(new CmdletError(
+                new InvalidOperationException($"{planned.Change.Action} {Describe(planned.Change)}: not sent, because its detach '{detach.Target}' was declined, and deleting the badge would detach it from every entry that carries it."),
+                ErrorIds.DependentChangeSkipped, ErrorCategory.OperationStopped, planned.Change)
+            {
+                RecommendedAction = "Keep the badge in the file's directory if an entry should still carry it, or run the sync again and accept both.",
+            });
+        }
+
+        return skipped.Count;
     }
 
     private static CmdletError ReplaceRefused(BadgeConfigurationChange change, string message, string advice) =>

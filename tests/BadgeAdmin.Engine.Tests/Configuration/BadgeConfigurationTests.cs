@@ -354,6 +354,37 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
     }
 
     [Fact]
+    public void A_declined_detach_keeps_the_badge_on_its_entry_so_the_badges_delete_is_not_sent()
+    {
+        Export("partners.yaml", "-Service PartnerPage");
+        var entry = _sandbox.EntryIds[0];
+        var extra = Run("""
+            $badge = New-PartnerDirectoryBadge -Name 'Not in the file' -Image https://images.example.com/x.png -DirectoryId $Directory
+            New-PartnerBadge -EntryId $Entry -BadgeId $badge.Id | Out-Null
+            $badge.Id
+            """, ("Directory", PartnerPageData.PartnerDirectoryId), ("Entry", entry)).ThrowIfErrors().Output.Single().BaseObject;
+        var plan = Run("Compare-BadgeConfiguration -Path partners.yaml -Prune").ThrowIfErrors().Output;
+        Assert.Equal(new[] { ("Delete", extra), ("Detach", extra) }, plan.Select(c => (c.Property<string>("Action"), (object)c.Property<Guid>("Id"))));
+        _sandbox.Server.State.Requests.Clear();
+
+        var host = new ScriptedHost();
+        host.Answers.Enqueue(true); // delete the directory badge, which would detach it from the entry,
+        host.Answers.Enqueue(false); // but keep it on the entry: asked in the plan's order, the delete first
+        using var prompted = new EngineSession(host: host);
+        prompted.Run("""
+            Set-Location -LiteralPath $Folder
+            Connect-PartnerPage -ApiKey (ConvertTo-SecureString 'sandbox-partnerpage' -AsPlainText -Force) -BaseUri $Uri -DirectoryId $Directory
+            """, ("Folder", _folder), ("Uri", _sandbox.BaseAddress), ("Directory", PartnerPageData.PartnerDirectoryId)).ThrowIfErrors();
+        var sync = prompted.Run("Sync-BadgeConfiguration -Path partners.yaml -Prune -Confirm -InformationVariable notes; \"$($notes[-1])\"");
+
+        Assert.Equal(2, host.Prompts.Count);
+        Assert.Empty(Writes);
+        Assert.Equal("DependentChangeSkipped", Assert.Single(sync.ErrorIds));
+        Assert.Contains("': not sent, because its detach 'Acme Cloud / Not in the file' was declined", sync.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("Applied 0 of 2 change(s); 1 declined, 1 not sent because a declined change keeps what it would remove (see the errors).", Assert.Single(sync.Output).ToString());
+    }
+
+    [Fact]
     public void Deletes_ask_first_and_a_session_that_cannot_answer_changes_nothing()
     {
         Export("loyalty.yaml", "-Service Snag");

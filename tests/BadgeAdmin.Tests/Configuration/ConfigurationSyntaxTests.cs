@@ -73,6 +73,8 @@ public sealed class ConfigurationSyntaxTests
 
     [Theory]
     [InlineData("JSON", "{\n  \"a\": [1,\n}", "f.json, line 3: not valid JSON: '}' is an invalid start of a value.")]
+    [InlineData("JSON", "{\n  \"a\": [1,\n    2,\n  ]\n}", "f.json, line 3: not valid JSON: a comma after the last item of a list or object (JSON allows none): remove it.")]
+    [InlineData("JSON", "{\n  \"a\": 1,\n  \"b\": 2,\n\n}", "f.json, line 3: not valid JSON: a comma after the last item")]
     [InlineData("YAML", "a: [1\nb: 2\n", "f.json, line ")]
     [InlineData("JSON", "", "f.json: the file is empty.")]
     [InlineData("YAML", "", "f.json: the file is empty.")]

@@ -55,6 +55,11 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
 
             Take(ref reader);
         }
+        catch (JsonException ex) when (ex.Message.Contains("trailing comma") && TrailingComma() is { } comma)
+        {
+            // The reader notices at the closing bracket, a line or more later, and in words of its own options.
+            throw Problem(LineOf(comma), $"not valid JSON: a comma after the last item of a list or object (JSON allows none): remove it. ({WithoutPosition(ex.Message)})");
+        }
         catch (JsonException ex)
         {
             // A second value after the first is an error of the reader's own. Its state carries the line count from
@@ -63,6 +68,18 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
         }
 
         return true;
+    }
+
+    /// <summary>Where a comma stands after the last token read, followed only by white space and a closing bracket.</summary>
+    private long? TrailingComma()
+    {
+        var rest = _bytes.AsSpan(_consumed);
+        var i = 0;
+        while (i < rest.Length && rest[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        if (i >= rest.Length || rest[i] != (byte)',') return null;
+        var comma = i++;
+        while (i < rest.Length && rest[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return i < rest.Length && rest[i] is (byte)']' or (byte)'}' ? _consumed + comma : null;
     }
 
     public int LineOf(long position)
