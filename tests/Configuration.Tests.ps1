@@ -257,6 +257,23 @@ Compare-BadgeConfiguration -Path bad1.yaml
         ($lines | Where-Object { $_ -like '*bad1.yaml, line 8, *' }) | Should -BeLike '  bad1.yaml, line 8, snag.websites[[]0].badges[[]0].conditions[[]0].type: *'
     }
 
+    It 'takes several files as piped paths, as an array and as a wildcard; a bad one or a wildcard matching none is one error each' {
+        Export-BadgeConfiguration -Path good1.yaml -Service Snag
+        Export-BadgeConfiguration -Path good2.json -Service Snag
+        Set-Content bad.yaml "snag:`n  websites:`n    - naem: W`n"
+
+        $null = 'good1.yaml', 'bad.yaml', 'good2.json' | Compare-BadgeConfiguration -ErrorVariable piped -ErrorAction SilentlyContinue -InformationVariable pipedNotes
+        $null = Compare-BadgeConfiguration -Path good1.yaml, good2.json -InformationVariable arrayNotes
+        $null = Compare-BadgeConfiguration -Path good*.*, none*.yaml -ErrorVariable wildcard -ErrorAction SilentlyContinue -InformationVariable wildcardNotes
+
+        @($pipedNotes).ForEach({ "$_" }) | Should -Be 'No changes: the services match good1.yaml.', 'No changes: the services match good2.json.'
+        $piped.FullyQualifiedErrorId | Should -BeLike 'ConfigurationFileInvalid,*'
+        @($arrayNotes).ForEach({ "$_" }) | Should -Be 'No changes: the services match good1.yaml.', 'No changes: the services match good2.json.'
+        @($wildcardNotes).ForEach({ "$_" }) | Should -Be "No changes: the services match $(Join-Path $TestDrive 'good1.yaml').", "No changes: the services match $(Join-Path $TestDrive 'good2.json')."
+        $wildcard.FullyQualifiedErrorId | Should -BeLike 'ConfigurationFileNotFound,*'
+        "$wildcard" | Should -Be "-Path 'none*.yaml' matches no file."
+    }
+
     It 'a sync error names the badge and its line in the file, and the closing line counts it as failed' {
         Export-BadgeConfiguration -Path loyalty.yaml -Service Snag
         $badge = Get-LoyaltyBadge -First 1

@@ -10,11 +10,15 @@ namespace BadgeAdmin.Cmdlets.Configuration;
 /// </summary>
 public abstract class PlanCmdlet : ConfigurationCmdlet
 {
-    /// <summary>The configuration file (.json, .yaml or .yml). Takes piped files (Get-ChildItem) by their FullName.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The configuration files (.json, .yaml or .yml); wildcards match files. Takes piped paths, and piped files
+    /// (Get-ChildItem) by their FullName.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
     [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
+    [SupportsWildcards]
+    public string[] Path { get; set; } = System.Array.Empty<string>();
 
     /// <summary>Also deletes (or plans deleting) what the server has, inside the file's directories, entries and websites, that the file does not name.</summary>
     [Parameter]
@@ -22,8 +26,41 @@ public abstract class PlanCmdlet : ConfigurationCmdlet
 
     private protected sealed override void OnRecord()
     {
-        // A file that cannot be used is one error, and the next file piped in is still compared.
-        if (ReadFile(Path) is { } file && Compare(file, Prune.IsPresent) is { } plan) OnPlan(file, plan);
+        // A file that cannot be used is one error, and the next file is still compared.
+        foreach (var path in Files())
+        {
+            if (ReadFile(path) is { } file && Compare(file, Prune.IsPresent) is { } plan) OnPlan(file, plan);
+        }
+    }
+
+    /// <summary>The paths given, a wildcard replaced by the files it matches (in name order); one that matches none is an error.</summary>
+    private System.Collections.Generic.IEnumerable<string> Files()
+    {
+        foreach (var path in Path)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                yield return path;
+                continue;
+            }
+
+            var matches = new System.Collections.Generic.List<string>();
+            try
+            {
+                matches.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _));
+            }
+            catch (ItemNotFoundException)
+            {
+            }
+
+            if (matches.Count == 0)
+            {
+                WriteError(new Runtime.CmdletError(new System.IO.FileNotFoundException($"-Path '{path}' matches no file."), Errors.ErrorIds.ConfigurationFileNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+
+            matches.Sort(System.StringComparer.Ordinal);
+            foreach (var match in matches) yield return match;
+        }
     }
 
     /// <summary>What the cmdlet does with the plan of one file (its issues are already written as errors).</summary>

@@ -89,7 +89,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var done = applied.Count(o => o.Succeeded);
         if (plan.Changes.Count == 0 && plan.Issues.Count == 0)
         {
-            WriteNote($"No changes: the services match {Path}.");
+            WriteNote($"No changes: the services match {file.File}.");
             return;
         }
 
