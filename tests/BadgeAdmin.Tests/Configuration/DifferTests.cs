@@ -197,7 +197,7 @@ public sealed class DifferTests
 
         Assert.Empty(plain.Changes);
         Assert.Equal(1, plain.LeftAlone);
-        Assert.Equal("0 to create, 0 to update, 0 to delete; 1 on the server not in the file, left alone (-Prune deletes them)", plain.Summary());
+        Assert.Equal("0 to create, 0 to update, 0 to delete; 1 not in the file, left alone", plain.Summary());
         var delete = Assert.Single(pruned.Changes).Change;
         Assert.Equal((ChangeActions.Delete, extra.Id, 2), (delete.Action, delete.Id, delete.Holders));
         Assert.Equal("0 to create, 0 to update, 1 to delete", pruned.Summary());

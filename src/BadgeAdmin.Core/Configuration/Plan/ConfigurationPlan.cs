@@ -25,7 +25,7 @@ internal sealed class ConfigurationPlan
         var delete = actions.Count(a => a is ChangeActions.Delete or ChangeActions.Detach);
         var replace = actions.Count(a => a == ChangeActions.Replace);
         var text = $"{create} to create, {update} to update, {delete} to delete" + (replace > 0 ? $", {replace} to replace" : string.Empty);
-        if (LeftAlone > 0) text += $"; {LeftAlone} on the server not in the file, left alone (-Prune deletes them)";
+        if (LeftAlone > 0) text += $"; {LeftAlone} not in the file, left alone";
         if (Issues.Count > 0) text += $"; {Issues.Count} could not be planned (see the errors)";
         return text;
     }
