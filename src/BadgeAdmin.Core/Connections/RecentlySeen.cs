@@ -39,6 +39,27 @@ public sealed class RecentlySeen
     /// <summary>The kind name of the items of <paramref name="kind"/> that belong to one parent.</summary>
     public static string Within(string kind, Guid parentId) => kind + "/" + parentId.ToString("N");
 
+    /// <summary>
+    /// Takes an item that is gone (deleted, detached) out of what completion offers under <paramref name="kind"/>; its
+    /// name stays known for messages, and reading it again brings it back.
+    /// </summary>
+    public void Forget(string kind, Guid id)
+    {
+        lock (_gate)
+        {
+            if (_byKind.TryGetValue(kind, out var ring)) ring.Forget(id);
+        }
+    }
+
+    /// <summary>As <see cref="Forget"/>, under every kind: an item deleted together with every place that showed it.</summary>
+    public void ForgetEverywhere(Guid id)
+    {
+        lock (_gate)
+        {
+            foreach (var ring in _byKind.Values) ring.Forget(id);
+        }
+    }
+
     public bool Any(string kind)
     {
         lock (_gate) return _byKind.TryGetValue(kind, out var ring) && ring.Written > 0;
@@ -89,7 +110,7 @@ public sealed class RecentlySeen
             for (var back = 1; back <= held; back++)
             {
                 var item = ring.Items[(ring.Written - back) % ring.Items.Length];
-                if (!seen.Add(item.Id)) continue;
+                if (!seen.Add(item.Id) || ring.IsGone(item.Id)) continue;
                 if (Fits(item.Id.ToString(), parts) || (item.Name is { } name && Fits(name, parts))) found.Add(item);
             }
         }
@@ -122,6 +143,7 @@ public sealed class RecentlySeen
         public (Guid Id, string? Name)[] Items = new (Guid, string?)[16];
         public long Written;
         private readonly Dictionary<Guid, long> _latest = new();
+        private readonly HashSet<Guid> _gone = new();
 
         public void Add((Guid Id, string? Name) item)
         {
@@ -136,7 +158,15 @@ public sealed class RecentlySeen
 
             Items[slot] = item;
             _latest[item.Id] = Written++;
+            _gone.Remove(item.Id);
         }
+
+        public void Forget(Guid id)
+        {
+            if (_latest.ContainsKey(id)) _gone.Add(id);
+        }
+
+        public bool IsGone(Guid id) => _gone.Contains(id);
 
         public string? NameOf(Guid id) => _latest.TryGetValue(id, out var at) ? Items[(int)(at % Items.Length)].Name : null;
     }

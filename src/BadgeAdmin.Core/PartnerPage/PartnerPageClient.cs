@@ -104,8 +104,9 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerBadge?> RemoveBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.RemoveEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        if (!HasBody(response)) return null;
-        return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
+        var removed = HasBody(response) ? await ReadBadgeAsync(response, entryId).ConfigureAwait(false) : null;
+        _seen.Forget(RecentlySeen.Within(BadgeKind, entryId), badgeId); // the entry no longer carries it; others may
+        return removed;
     }
 
     /// <summary>Kind name under which directories are remembered for completion.</summary>
@@ -177,8 +178,9 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerDirectoryBadge?> DeleteDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.DeleteDirectoryBadge.Format(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        if (!HasBody(response)) return null;
-        return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
+        var deleted = HasBody(response) ? await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false) : null;
+        _seen.ForgetEverywhere(badgeId); // PartnerPage detaches it from every entry too
+        return deleted;
     }
 
     private async Task<PartnerDirectoryBadge> ReadDirectoryBadgeAsync(HttpResponseMessage response, Guid directoryId) =>

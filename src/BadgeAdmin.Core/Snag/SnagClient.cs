@@ -123,6 +123,7 @@ public sealed class SnagClient : IDisposable
     public async Task<LoyaltyBadge> DeleteBadgeAsync(Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, SnagRoutes.DeleteBadge.Format(badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        _seen.Forget(BadgeKind, badgeId);
         return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
     }
 

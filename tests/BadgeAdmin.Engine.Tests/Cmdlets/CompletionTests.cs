@@ -50,6 +50,17 @@ public sealed class CompletionTests : IClassFixture<OnePageCatalogFixture>
     }
 
     [Fact]
+    public void A_deleted_badge_is_no_longer_offered()
+    {
+        var gone = _session.Run("Get-LoyaltyBadge -First 3 | Select-Object -Last 1").ThrowIfErrors().Output.Single().Property<Guid>("Id");
+        Assert.Contains(Complete("Set-LoyaltyBadge -Id "), c => c.CompletionText == gone.ToString());
+
+        _session.Run("Remove-LoyaltyBadge -Id $Gone -Confirm:$false", ("Gone", gone)).ThrowIfErrors();
+
+        Assert.DoesNotContain(Complete("Set-LoyaltyBadge -Id "), c => c.CompletionText == gone.ToString());
+    }
+
+    [Fact]
     public void With_nothing_read_yet_the_listing_is_read_from_the_server_once_and_then_trusted()
     {
         var websites = Complete("Get-LoyaltyBadge -WebsiteId main");

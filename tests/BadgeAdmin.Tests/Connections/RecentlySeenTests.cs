@@ -75,4 +75,24 @@ public sealed class RecentlySeenTests
         Assert.False(seen.IsComplete("badges", TimeSpan.FromMinutes(1)));
         Assert.False(seen.IsComplete("directories", TimeSpan.FromMinutes(1)));
     }
+
+    [Fact]
+    public void A_forgotten_item_is_no_longer_offered_but_keeps_its_name_and_comes_back_when_read_again()
+    {
+        var seen = new RecentlySeen();
+        var (gold, silver, entry) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        seen.Record("badge", entry, gold, "Gold");
+        seen.Record("badge", entry, silver, "Silver");
+
+        seen.Forget(RecentlySeen.Within("badge", entry), gold); // detached from the entry: other entries may carry it
+        Assert.Equal(new[] { silver }, seen.Match(RecentlySeen.Within("badge", entry), null).Select(m => m.Id));
+        Assert.Contains(seen.Match("badge", "gold"), m => m.Id == gold);
+
+        seen.ForgetEverywhere(silver); // deleted with every place that showed it
+        Assert.Empty(seen.Match("badge", "silver"));
+        Assert.Equal("Silver", seen.NameOf("badge", silver)); // messages still name it
+
+        seen.Record("badge", entry, gold, "Gold"); // read again: it exists after all
+        Assert.Contains(seen.Match(RecentlySeen.Within("badge", entry), "g"), m => m.Id == gold);
+    }
 }
