@@ -39,6 +39,7 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LoyaltyWebsiteNameCompleter))]
     public string? WebsiteName { get; set; }
 
     private protected override void OnEnd()

@@ -219,6 +219,7 @@ public sealed class CompletionTests : IClassFixture<OnePageCatalogFixture>
     [Fact]
     public void Website_names_are_inserted_as_one_argument_that_binds()
     {
+        Assert.Equal("'Main Website'", Assert.Single(Complete("Connect-Snag -WebsiteName ma")).CompletionText); // changing the default website
         var one = Complete("Get-LoyaltyWebsite -Name ma");
         var several = Complete("Get-LoyaltyWebsite -Name ");
         var openQuote = Complete("Get-LoyaltyWebsite -Name 'Main W");
