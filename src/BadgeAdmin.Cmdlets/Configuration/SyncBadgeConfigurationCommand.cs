@@ -85,13 +85,14 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var skipped = SkipDeletesOfKeptBadges(approved, keptOnEntries);
 
         var applied = approved.Count == 0 ? new List<ChangeOutcome>() : Apply(approved, file.File);
-        if (whatIf) return;
-        var done = applied.Count(o => o.Succeeded);
         if (plan.Changes.Count == 0 && plan.Issues.Count == 0)
         {
             WriteNote($"No changes: the services match {file.File}.");
             return;
         }
+
+        if (whatIf) return;
+        var done = applied.Count(o => o.Succeeded);
 
         var notDone = new List<string>();
         if (approved.Count - done > 0) notDone.Add($"{approved.Count - done} failed (see the errors; run it again to retry)");

@@ -319,6 +319,7 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
         _sandbox.Server.State.Requests.Clear();
 
         Assert.Empty(Run("Compare-BadgeConfiguration -Path beta.yaml -Prune").ThrowIfErrors().Output);
+        Assert.Equal("No changes: the services match beta.yaml.", Run("Sync-BadgeConfiguration -Path beta.yaml -Prune -WhatIf -InformationVariable notes; \"$notes\"").ThrowIfErrors().Output.Single().ToString());
         Run("Sync-BadgeConfiguration -Path beta.yaml -Prune -Confirm:$false").ThrowIfErrors();
 
         Assert.Empty(Writes);
