@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -9,7 +10,7 @@ using YamlDotNet.Core.Events;
 namespace BadgeAdmin.Yaml;
 
 /// <summary>
-/// YAML files, read as tokens from YamlDotNet's parser events (<see cref="YamlConfigurationTokens"/>), and written with
+/// YAML files, read as tokens (<see cref="YamlBlockReader"/>, else YamlDotNet's parser events: <see cref="YamlConfigurationTokens"/>), and written with
 /// its emitter: block style, two-space indentation, sequences indented under their key, "\n" line ends, no line
 /// folding, strings quoted only where a plain one would read back as something else.
 /// </summary>
@@ -17,10 +18,23 @@ public sealed class YamlConfigurationSyntax : IConfigurationSyntax
 {
     public string Name => "YAML";
 
+    private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>The block-style subset the export writes is read by <see cref="YamlBlockReader"/>; any other YAML by YamlDotNet.</summary>
     public IConfigurationTokens Read(ArraySegment<byte> utf8, string fileName)
     {
-        var text = new StreamReader(new MemoryStream(utf8.Array!, utf8.Offset, utf8.Count, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
-        return new YamlConfigurationTokens(new Parser(new Scanner(text, skipComments: true)), fileName);
+        // The text goes to a pooled buffer, like the bytes: a large file makes no large one-off objects.
+        var text = ArrayPool<char>.Shared.Rent(Math.Max(1, Strict.GetMaxCharCount(utf8.Count)));
+        try
+        {
+            var length = Strict.GetChars(utf8.Array!, utf8.Offset, utf8.Count, text, 0);
+            return (IConfigurationTokens?)YamlBlockReader.Read(text, length)
+                ?? new YamlConfigurationTokens(new Parser(new Scanner(new StringReader(new string(text, 0, length)), skipComments: true)), fileName);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     public string Write(ConfigObject document, string schemaUri)

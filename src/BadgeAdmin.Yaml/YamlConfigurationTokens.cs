@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using BadgeAdmin.Core.Configuration.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -64,7 +63,7 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
         {
             case Scalar scalar:
                 var kind = scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain ? YamlPlainScalar.KindOf(scalar.Value) : ConfigScalarKind.String;
-                return Live(scalar, new Raw(ConfigToken.Scalar, kind, Normalized(kind, scalar.Value), LineOf(scalar)));
+                return Live(scalar, new Raw(ConfigToken.Scalar, kind, YamlScalarText.Normalized(kind, scalar.Value), LineOf(scalar)));
             case MappingStart mapping:
                 return Live(mapping, new Raw(ConfigToken.StartObject, default, null, LineOf(mapping)));
             case SequenceStart sequence:
@@ -94,28 +93,11 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
 
     public string GetString() => Token is ConfigToken.PropertyName or ConfigToken.Scalar ? _text : throw new InvalidOperationException($"A {Token} token has no text.");
 
-    public bool TryGetGuid(out Guid value)
-    {
-        value = default;
-        return Token == ConfigToken.Scalar && ScalarKind == ConfigScalarKind.String && Guid.TryParse(_text, out value);
-    }
+    public bool TryGetGuid(out Guid value) => YamlScalarText.TryGetGuid(Token, ScalarKind, _text, out value);
 
-    public bool TryGetNumber(out double value)
-    {
-        value = default;
-        return Token == ConfigToken.Scalar && ScalarKind == ConfigScalarKind.Number
-            && double.TryParse(_text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsNaN(value) && !double.IsInfinity(value);
-    }
+    public bool TryGetNumber(out double value) => YamlScalarText.TryGetNumber(Token, ScalarKind, _text, out value);
 
     private static long LineOf(ParsingEvent e) => e.Start.Line;
-
-    /// <summary>Booleans as JSON spells them; other scalars as written.</summary>
-    private static string Normalized(ConfigScalarKind kind, string value) => kind switch
-    {
-        ConfigScalarKind.Boolean => value[0] is 't' or 'T' ? "true" : "false",
-        ConfigScalarKind.Null => "null",
-        _ => value,
-    };
 
     private void Start()
     {

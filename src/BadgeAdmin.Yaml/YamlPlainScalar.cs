@@ -1,4 +1,6 @@
 using BadgeAdmin.Core.Configuration.Syntax;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Yaml;
 
@@ -8,6 +10,7 @@ namespace BadgeAdmin.Yaml;
 /// </summary>
 internal static class YamlPlainScalar
 {
+    [MethodImpl(HotPath.Optimized)]
     public static ConfigScalarKind KindOf(string value)
     {
         switch (value)
@@ -34,6 +37,7 @@ internal static class YamlPlainScalar
     /// The core schema's numbers: [-+]?(.digits|digits(.digits?)?)([eE][-+]?digits)?, [-+]?.inf, .nan (in their three
     /// spellings), 0x hex and 0o octal.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsNumber(string value)
     {
         var first = value[0];

@@ -4,6 +4,8 @@ using System.Globalization;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Syntax;
 using BadgeAdmin.Core.Snag.Models;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration;
 
@@ -277,6 +279,7 @@ internal sealed class ConfigurationReader
         return section;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private WebsiteConfiguration ReadWebsite()
     {
         var line = Line();
@@ -308,6 +311,7 @@ internal sealed class ConfigurationReader
         return website;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private LoyaltyBadgeConfiguration ReadLoyaltyBadge()
     {
         var line = Line();
@@ -368,6 +372,7 @@ internal sealed class ConfigurationReader
         };
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private LoyaltyCondition ReadCondition()
     {
         var condition = new LoyaltyCondition();
@@ -421,6 +426,7 @@ internal sealed class ConfigurationReader
         return condition;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private LoyaltyReward ReadReward()
     {
         var reward = new LoyaltyReward();
@@ -456,6 +462,7 @@ internal sealed class ConfigurationReader
         return reward;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private string? KnownType(IReadOnlyList<string> known, string what)
     {
         var value = String(required: true);
@@ -475,6 +482,7 @@ internal sealed class ConfigurationReader
     /// person (and an entry's badge list) tells the items apart, and how a plan names them. Called with the list's
     /// property on the path.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private void Unique<T>(IReadOnlyList<T> items, Func<T, Guid?> id, Func<T, string> name, Func<T, int> line, string what)
     {
         var byId = new Dictionary<Guid, int>(items.Count);
@@ -504,6 +512,7 @@ internal sealed class ConfigurationReader
     // The shape of the file. Each reader of a value starts on its first token and ends on its last.
 
     /// <summary>Starts reading the object here; anything else is reported and skipped.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private ObjectFields BeginObject(PropertySet properties)
     {
         var isObject = _tokens.Token == ConfigToken.StartObject;
@@ -515,6 +524,7 @@ internal sealed class ConfigurationReader
     /// Moves to the value of the object's next property, its name on the path; false at the object's end. A property
     /// the object may not have, or has already had, is reported and skipped.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool NextProperty(ref ObjectFields fields, out string name)
     {
         name = string.Empty;
@@ -549,6 +559,7 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>Starts reading the list here; anything else is reported and skipped.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private ListItems BeginList()
     {
         var isList = _tokens.Token == ConfigToken.StartArray;
@@ -557,6 +568,7 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>Moves to the list's next item, its index on the path; false at the list's end.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool NextItem(ref ListItems items)
     {
         if (!items.IsList) return false;
@@ -567,6 +579,7 @@ internal sealed class ConfigurationReader
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private string? String(bool required = false, bool allowNull = false)
     {
         if (Is(ConfigScalarKind.String))
@@ -580,6 +593,7 @@ internal sealed class ConfigurationReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private string? Url(bool required = false)
     {
         var text = String(required);
@@ -591,6 +605,7 @@ internal sealed class ConfigurationReader
         return text;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private Guid? Guid()
     {
         if (_tokens.TryGetGuid(out var id)) return id;
@@ -599,6 +614,7 @@ internal sealed class ConfigurationReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private Guid[]? Guids()
     {
         var items = BeginList();
@@ -612,6 +628,7 @@ internal sealed class ConfigurationReader
         return _ids.ToArray();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private bool? Bool()
     {
         if (Is(ConfigScalarKind.Boolean)) return _tokens.GetString() == "true";
@@ -619,6 +636,7 @@ internal sealed class ConfigurationReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private double? Number()
     {
         if (Is(ConfigScalarKind.Null)) return null;
@@ -676,6 +694,7 @@ internal sealed class ConfigurationReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Advance()
     {
         // The syntaxes end a file only after a whole value, and throw for one cut short.

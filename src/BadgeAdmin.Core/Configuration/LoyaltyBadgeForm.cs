@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using BadgeAdmin.Core.Configuration.Syntax;
 using BadgeAdmin.Core.Snag.Models;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration;
 
@@ -88,6 +90,7 @@ internal static class LoyaltyBadgeForm
     public static bool Same(IReadOnlyList<LoyaltyReward>? first, IReadOnlyList<LoyaltyReward>? second) =>
         SameLists(first, second, r => r.ToInput(), Same, CompareForm);
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool SameLists<T, TInput>(IReadOnlyList<T>? first, IReadOnlyList<T>? second, Func<T, TInput> input, Func<TInput, TInput, bool> same, Func<IEnumerable<T>, string> form)
     {
         var (a, b) = (first ?? Array.Empty<T>(), second ?? Array.Empty<T>());
@@ -97,12 +100,14 @@ internal static class LoyaltyBadgeForm
         return inOrder || form(a) == form(b);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool Same(ConditionInput a, ConditionInput b) =>
         a.Type == b.Type && a.Amount == b.Amount && a.RepeatCount == b.RepeatCount && a.RequiredCount == b.RequiredCount
         && SameText(a.Description, b.Description) && SameText(a.CsvUrl, b.CsvUrl) && SameIds(a.LoyaltyRuleIds, b.LoyaltyRuleIds)
         && SameIds(a.LoyaltyRuleGroupIds, b.LoyaltyRuleGroupIds) && SameIds(a.LoyaltyCurrencyIds, b.LoyaltyCurrencyIds)
         && SameIds(a.LoyaltyBadgeIds, b.LoyaltyBadgeIds) && SameIds(a.LoyaltyLeaderboardViewIds, b.LoyaltyLeaderboardViewIds);
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool Same(RewardInput a, RewardInput b) =>
         a.RewardType == b.RewardType && a.Amount == b.Amount && a.Multiplier == b.Multiplier && (a.IsRetroactive == true) == (b.IsRetroactive == true)
         && a.LoyaltyCurrencyId == b.LoyaltyCurrencyId && SameIds(a.LoyaltyCurrencyIds, b.LoyaltyCurrencyIds);

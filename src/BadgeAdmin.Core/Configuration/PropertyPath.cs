@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration;
 
@@ -30,6 +32,7 @@ internal sealed class PropertyPath
 
     private static string Append(StringBuilder text, string name) => (text.Length == 0 ? text.Append(name) : text.Append('.').Append(name)).ToString();
 
+    [MethodImpl(HotPath.Optimized)]
     private void Push(string? name, int index)
     {
         if (_depth == _names.Length)

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration;
 
@@ -18,6 +20,7 @@ internal sealed class PropertySet
     public string Allowed { get; }
 
     /// <summary>The name's place in the set, or -1.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public int IndexOf(string name)
     {
         for (var i = 0; i < _names.Length; i++)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration.Plan;
 
@@ -57,6 +59,7 @@ internal sealed class ItemMatcher<TFile, TServer>
     }
 
     /// <summary>One server item; returns the file item of its id when the file has one (the pair is final), else null.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public TFile? Offer(TServer item)
     {
         if (_fileById.TryGetValue(_serverId(item), out var at) && _pairs[at] is null)

@@ -6,6 +6,8 @@ using BadgeAdmin.Core.Configuration.Server;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Core.Configuration.Plan;
 
@@ -76,6 +78,7 @@ internal static class SnagDiffer
         public Guid WebsiteId => _website.Id;
 
         /// <summary>A badge of the website, as listed; deleted ones are not the website's any more.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Offer(LoyaltyBadge badge)
         {
             if (badge.DeletedAt is not null) return;
@@ -233,6 +236,7 @@ internal static class SnagDiffer
         target);
 
     /// <summary>Each managed property that differs; with no server badge, every property the file gives (a create).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static List<PropertyChange> Differences(LoyaltyBadgeConfiguration wanted, LoyaltyBadge? existing)
     {
         var changes = new List<PropertyChange>();
