@@ -19,12 +19,16 @@ public sealed class ApiRoute
     public ApiRoute(string method, string template, RouteEvidence evidence, string source)
     {
         Method = method;
+        HttpMethod = new System.Net.Http.HttpMethod(method);
         Template = template;
         Evidence = evidence;
         Source = source;
     }
 
+    /// <summary>The HTTP method every call of the route is sent with.</summary>
     public string Method { get; }
+
+    internal System.Net.Http.HttpMethod HttpMethod { get; }
 
     /// <summary>Path relative to the service root, with <c>{name}</c> placeholders filled in order by <see cref="Format"/>.</summary>
     public string Template { get; }
@@ -57,6 +61,12 @@ public sealed class ApiRoute
 
         return result.ToString();
     }
+
+    /// <summary>A call of this route, the placeholders filled with <paramref name="values"/> (see <see cref="Format"/>).</summary>
+    internal RouteCall Call(params object[] values) => new(this, Format(values));
+
+    /// <summary>A call of this route to a path already made (a query added, or the server's next-page link).</summary>
+    internal RouteCall CallAt(string pathOrUri) => new(this, pathOrUri);
 
     public override string ToString() => $"{Method} {Template} ({Evidence})";
 }

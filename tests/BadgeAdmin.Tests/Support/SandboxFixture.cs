@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Sandbox;
@@ -14,6 +15,7 @@ namespace BadgeAdmin.Tests.Support;
 /// </summary>
 public class SandboxFixture : IAsyncLifetime
 {
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
     private SandboxServer? _server;
     private HttpClient? _control;
 
@@ -65,21 +67,20 @@ public class SandboxFixture : IAsyncLifetime
     public async Task<JsonArray> RequestLogAsync() =>
         (JsonNode.Parse(await _control!.GetStringAsync("_sandbox/requests")) as JsonArray)!;
 
-    public ConnectionSettings PartnerPageSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Server.BaseAddress, PartnerPageConnection.ApiKeyHeader, key ?? Server.State.Options.PartnerPageKey)
-        {
-            MaxRetries = maxRetries,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-            DelayOverride = (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token),
-        };
+    /// <summary>A client of the emulated PartnerPage API (another key for a test of a refused one).</summary>
+    public PartnerPageClient PartnerPageClient(string? key = null) =>
+        new(Settings(PartnerPageConnection.ApiKeyHeader, key ?? Server.State.Options.PartnerPageKey), pacer: QuickPacer());
 
-    public ConnectionSettings SnagSettings(string? key = null, int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Server.BaseAddress, SnagConnection.ApiKeyHeader, key ?? Server.State.Options.SnagKey)
-        {
-            MaxRetries = maxRetries,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-            DelayOverride = (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token),
-        };
+    /// <summary>A client of the emulated Snag API (another key for a test of a refused one).</summary>
+    public SnagClient SnagClient(string? key = null) =>
+        new(Settings(SnagConnection.ApiKeyHeader, key ?? Server.State.Options.SnagKey), pacer: QuickPacer());
+
+    private ConnectionSettings Settings(string header, string key) =>
+        new(Server.BaseAddress, header, key) { MaxRetries = 2, Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>A pacer whose waits last a millisecond: a retry is exercised without the suite sitting out its wait.</summary>
+    private static SendRatePacer QuickPacer() =>
+        new(() => Clock.Elapsed.TotalSeconds, (_, token) => Task.Delay(TimeSpan.FromMilliseconds(1), token));
 
     /// <summary>The emulated Snag organization (read its lists under its Gate).</summary>
     public BadgeAdmin.Sandbox.Snag.SnagData Snag => Server.State.Snag;
