@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 
@@ -7,7 +8,8 @@ namespace BadgeAdmin.Cmdlets.Errors;
 
 /// <summary>
 /// Maps a failed API call to the ErrorId, ErrorCategory and details PowerShell users and scripts expect. The one place
-/// where what Core reports (a connection limit reached, a field missing) is said in the shell's parameter names.
+/// where what Core reports (a connection limit reached, a field missing, a plan issue) is said in the shell's commands
+/// and parameter names.
 /// </summary>
 internal static class ApiErrorTranslator
 {
@@ -58,4 +60,19 @@ internal static class ApiErrorTranslator
         LoyaltyBadgeCreate.WebsiteRequired => "WebsiteId: required (pass -WebsiteId or Connect-Snag -WebsiteId).",
         _ => badgeProblem,
     };
+
+    /// <summary>A plan issue's message, with the command that shows what the file could have named.</summary>
+    public static string InCommands(PlanIssue issue) => issue.Kind switch
+    {
+        PlanIssueKind.DirectoryNotFound => issue.Message + " Get-PartnerDirectory lists them.",
+        PlanIssueKind.EntryNotFound => issue.Message + " Get-PartnerEntry lists them.",
+        PlanIssueKind.WebsiteNotFound => issue.Message + " Get-LoyaltyWebsite lists them.",
+        PlanIssueKind.OrganizationMissing => issue.Message + " Connect-Snag -OrganizationId sets the connection's.",
+        _ => issue.Message,
+    };
+
+    /// <summary>How a half-done replace gets finished, in the commands that finish it.</summary>
+    public static string InCommands(ReplaceIncompleteException partial) => partial.RerunFinishes
+        ? "Run Sync-BadgeConfiguration -AllowReplace again: it finds the new badge and deletes only the old one."
+        : $"The file names this badge by its name only, so a rerun would find two badges of that name: delete the old one with Remove-LoyaltyBadge -Id {partial.OldId}.";
 }
