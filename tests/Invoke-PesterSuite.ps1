@@ -1,13 +1,28 @@
 # Runs the Pester 5 suites in tests/ against the built module and writes "passed failed skipped" to -ResultFile.
 # Exit codes: 0 all passed, 1 some failed or Pester could not be loaded (never a silent skip).
-[CmdletBinding()]
+# No positional binding: a second file after -Path (as `pwsh -File` passes "-Path a.ps1 b.ps1") must not become the
+# -ResultFile; every word left over is a path too.
+[CmdletBinding(PositionalBinding = $false)]
 param(
     # Pester.psd1 to use; tests/install-engine.sh fetches 5.9.1 into .tools/. Without it, an installed Pester 5.
     [string] $PesterPath,
     [string] $ResultFile,
-    # Only these files (e.g. tests/Snag.Tests.ps1); all *.Tests.ps1 in tests/ by default.
-    [string[]] $Path = $PSScriptRoot
+    # Only these files or folders (e.g. tests/Snag.Tests.ps1): separated by spaces or commas, relative to the current
+    # folder; all *.Tests.ps1 in tests/ by default.
+    [string[]] $Path,
+    [Parameter(ValueFromRemainingArguments)] [string[]] $MorePaths
 )
+
+# `pwsh -File` hands "-Path a,b" over as one string: split it. A path that does not exist is an error, not a run of
+# nothing (Pester would report no tests, and the caller could not tell which path was wrong).
+$paths = @(@($Path) + @($MorePaths) | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+$missing = @($paths | Where-Object { -not (Test-Path -LiteralPath $_) })
+if ($missing) {
+    Write-Host "No such test file or folder: $($missing -join ', ')"
+    if ($ResultFile) { '0 1 0' | Set-Content -Path $ResultFile }
+    exit 1
+}
+$paths = if ($paths) { @($paths | ForEach-Object { (Resolve-Path -LiteralPath $_).Path }) } else { @($PSScriptRoot) }
 
 $pester = if ($PesterPath) { (Resolve-Path -LiteralPath $PesterPath -ErrorAction Stop).Path } else {
     Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
@@ -19,7 +34,7 @@ if (-not $pester) {
 Import-Module $pester -Force -ErrorAction Stop
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $Path
+$configuration.Run.Path = $paths
 $configuration.Run.PassThru = $true
 $configuration.Run.Exit = $false
 $configuration.Output.Verbosity = 'Detailed'

@@ -295,39 +295,10 @@ Describe 'PartnerPage cmdlets against the sandbox' {
     }
 }
 
+# NotConnected, ApiKeyMissing, the key from $env:PARTNERPAGE_API_KEY and http:// to a remote host are the engine
+# tests' (tests/BadgeAdmin.Engine.Tests/PartnerPage/PartnerPageCmdletTests.cs): here only what a user goes through.
 Describe 'Connections' {
     BeforeEach { Reset-TestSandbox $script:Sandbox }
-
-    It 'without a connection, cmdlets end with NotConnected' {
-        Disconnect-PartnerPage
-        { Get-PartnerEntry } | Should -Throw -ErrorId "NotConnected,$script:CmdletNamespace.GetPartnerEntryCommand"
-    }
-
-    It 'without -ApiKey or $env:PARTNERPAGE_API_KEY, Connect-PartnerPage ends with ApiKeyMissing' {
-        $saved = $env:PARTNERPAGE_API_KEY
-        try {
-            $env:PARTNERPAGE_API_KEY = $null
-            { Connect-PartnerPage -BaseUri $script:Sandbox.BaseUri } |
-                Should -Throw -ErrorId "ApiKeyMissing,$script:CmdletNamespace.ConnectPartnerPageCommand"
-        }
-        finally { $env:PARTNERPAGE_API_KEY = $saved }
-    }
-
-    It 'reads the key from $env:PARTNERPAGE_API_KEY' {
-        $saved = $env:PARTNERPAGE_API_KEY
-        try {
-            $env:PARTNERPAGE_API_KEY = 'sandbox-partnerpage'
-            $connection = Connect-PartnerPage -BaseUri $script:Sandbox.BaseUri -PassThru
-            $connection.ApiKeySource | Should -Be '$env:PARTNERPAGE_API_KEY'
-            @(Get-PartnerEntry) | Should -HaveCount 12
-        }
-        finally { $env:PARTNERPAGE_API_KEY = $saved }
-    }
-
-    It 'refuses http:// to a host that is not loopback' {
-        { Connect-PartnerPage -ApiKey $script:Key -BaseUri 'http://partnerpage.example/' } |
-            Should -Throw -ErrorId "InvalidBaseUri,$script:CmdletNamespace.ConnectPartnerPageCommand"
-    }
 
     It 'a wrong key is ApiKeyRejected and the key appears in no stream' {
         $secret = 'canary-key-7c1f0d3e9b'

@@ -6,6 +6,7 @@ using BadgeAdmin.Benchmarks;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
+using BadgeAdmin.Testing;
 
 
 // dotnet run -c Release --project benchmarks/BadgeAdmin.Benchmarks -- [all|listing|memory]
@@ -27,7 +28,7 @@ return results.All(r => r.Met) ? 0 : 1;
 async Task Listing()
 {
     const int badges = 10_000;
-    using var sandbox = await SandboxProcess.StartAsync("--snag-badges", badges.ToString(CultureInfo.InvariantCulture));
+    using var sandbox = await SandboxDriver.StartProcessAsync("--snag-badges", badges.ToString(CultureInfo.InvariantCulture));
     var website = Guid.Parse((await sandbox.GetAsync<JsonElement>("_sandbox/seed")).GetProperty("snag").GetProperty("mainWebsiteId").GetString()!);
     using var connection = new SnagConnection(new ConnectionSettings(sandbox.BaseAddress, SnagConnection.ApiKeyHeader, SandboxKeys.Snag), "benchmark");
     using var plain = new HttpClient { BaseAddress = sandbox.BaseAddress };
@@ -107,7 +108,7 @@ async Task Listing()
 async Task Memory()
 {
     const int badges = 100_000;
-    using var sandbox = await SandboxProcess.StartAsync("--snag-badges", badges.ToString(CultureInfo.InvariantCulture));
+    using var sandbox = await SandboxDriver.StartProcessAsync("--snag-badges", badges.ToString(CultureInfo.InvariantCulture));
     var website = Guid.Parse((await sandbox.GetAsync<JsonElement>("_sandbox/seed")).GetProperty("snag").GetProperty("mainWebsiteId").GetString()!);
     using var connection = new SnagConnection(new ConnectionSettings(sandbox.BaseAddress, SnagConnection.ApiKeyHeader, SandboxKeys.Snag), "benchmark");
 

@@ -168,6 +168,6 @@ public abstract class ConfigurationCmdlet : BadgeAdminCmdlet
             PlanIssueKind.WebsiteNotFound => (ErrorIds.LoyaltyWebsiteNotFound, ErrorCategory.ObjectNotFound),
             _ => (ErrorIds.OrganizationIdMissing, ErrorCategory.InvalidArgument),
         };
-        return new CmdletError(new InvalidOperationException(issue.Message), id, category, issue.Target);
+        return new CmdletError(new InvalidOperationException(ApiErrorTranslator.InCommands(issue)), id, category, issue.Target);
     }
 }

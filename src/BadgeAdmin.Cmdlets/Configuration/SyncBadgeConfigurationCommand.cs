@@ -160,10 +160,11 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         else if (outcome.Error is ReplaceIncompleteException partial)
         {
             var cause = ApiErrorTranslator.Translate(partial.Failure, change, ErrorIds.LoyaltyBadgeNotFound);
+            var advice = ApiErrorTranslator.InCommands(partial);
             WriteError(new CmdletError(partial, ErrorIds.ReplaceIncomplete, cause.Category, change)
             {
-                DetailsMessage = $"{partial.Summary}: {cause.DetailsMessage}. {partial.Advice}",
-                RecommendedAction = partial.Advice,
+                DetailsMessage = $"{partial.Summary}: {cause.DetailsMessage}. {advice}",
+                RecommendedAction = advice,
             });
         }
         else if (outcome.Error is ApiException failure)

@@ -1,10 +1,16 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Errors;
 
-/// <summary>Maps a failed API call to the ErrorId, ErrorCategory and details PowerShell users and scripts expect.</summary>
+/// <summary>
+/// Maps a failed API call to the ErrorId, ErrorCategory and details PowerShell users and scripts expect. The one place
+/// where what Core reports (a connection limit reached, a field missing, a plan issue) is said in the shell's commands
+/// and parameter names.
+/// </summary>
 internal static class ApiErrorTranslator
 {
     /// <param name="exception">The failure.</param>
@@ -31,9 +37,42 @@ internal static class ApiErrorTranslator
         };
 
         var details = exception.ServerMessage is null
-            ? exception.Message
+            ? exception.Summary
             : $"{exception.ServerMessage} ({exception.Method} {exception.Path} → {(int?)exception.StatusCode})";
+        if (exception.Stop is { } stop) details = details.Length == 0 ? InParameters(stop) : $"{details} {InParameters(stop)}";
         if (subject is not null) details = $"{subject}: {details}";
         return new CmdletError(exception, id, category, target) { DetailsMessage = details, RecommendedAction = advice };
     }
+
+    /// <summary>Why the call stopped where it did, a connection limit named as the Connect parameter that raises it.</summary>
+    private static string InParameters(StopNote stop) => stop.Describe(stop.Limit switch
+    {
+        ConnectionLimit.MaxRetries => "-MaxRetries",
+        ConnectionLimit.MaxRetryWait => "-MaxRetryWaitSec",
+        ConnectionLimit.MaxResponseBytes => "-MaxResponseSizeMB",
+        _ => string.Empty,
+    });
+
+    /// <summary>A problem Core found with a badge to create, the missing field named with the parameters that give it.</summary>
+    public static string InParameters(string badgeProblem) => badgeProblem switch
+    {
+        LoyaltyBadgeCreate.OrganizationRequired => "OrganizationId: required (pass -OrganizationId or Connect-Snag -OrganizationId).",
+        LoyaltyBadgeCreate.WebsiteRequired => "WebsiteId: required (pass -WebsiteId or Connect-Snag -WebsiteId).",
+        _ => badgeProblem,
+    };
+
+    /// <summary>A plan issue's message, with the command that shows what the file could have named.</summary>
+    public static string InCommands(PlanIssue issue) => issue.Kind switch
+    {
+        PlanIssueKind.DirectoryNotFound => issue.Message + " Get-PartnerDirectory lists them.",
+        PlanIssueKind.EntryNotFound => issue.Message + " Get-PartnerEntry lists them.",
+        PlanIssueKind.WebsiteNotFound => issue.Message + " Get-LoyaltyWebsite lists them.",
+        PlanIssueKind.OrganizationMissing => issue.Message + " Connect-Snag -OrganizationId sets the connection's.",
+        _ => issue.Message,
+    };
+
+    /// <summary>How a half-done replace gets finished, in the commands that finish it.</summary>
+    public static string InCommands(ReplaceIncompleteException partial) => partial.RerunFinishes
+        ? "Run Sync-BadgeConfiguration -AllowReplace again: it finds the new badge and deletes only the old one."
+        : $"The file names this badge by its name only, so a rerun would find two badges of that name: delete the old one with Remove-LoyaltyBadge -Id {partial.OldId}.";
 }

@@ -103,7 +103,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
             Rewards = Reward,
             CsvFiles = CsvFile,
         };
-        var problems = badge.Problems();
+        var problems = badge.Problems().Select(ApiErrorTranslator.InParameters).ToList();
         if (problems.Count > 0)
         {
             WriteError(new CmdletError(new ArgumentException(string.Join(" ", problems)), ErrorIds.InvalidLoyaltyBadge, ErrorCategory.InvalidArgument, Name)

@@ -136,6 +136,8 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     /// </summary>
     internal static (string ErrorId, object Target) NotFound(string? message, Guid badgeId, string user, string unnamedNotFoundId)
     {
+        // Provisional: these words are our sandbox's, not Snag's (which documents none); replace with what the live API
+        // answers once seen, here only. A 404 none of them matches keeps the cmdlet's own id, so nothing is misnamed.
         var text = message ?? string.Empty;
         var id = Says(text, "user badge") || Says(text, "userbadge") ? ErrorIds.LoyaltyUserBadgeNotFound
             : Says(text, "user not found") ? ErrorIds.LoyaltyUserNotFound

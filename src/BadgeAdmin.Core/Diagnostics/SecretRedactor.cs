@@ -268,12 +268,8 @@ public sealed class SecretRedactor
         public RedactedException(string originalType, string message, string? stackTrace, Exception? inner)
             : base($"{message} [{originalType}]", inner)
         {
-            OriginalType = originalType;
             _stackTrace = stackTrace;
         }
-
-        /// <summary>The type of the exception this one stands in for.</summary>
-        public string OriginalType { get; }
 
         public override string? StackTrace => _stackTrace;
     }

@@ -17,9 +17,12 @@ public sealed class ApiException : Exception
         HttpStatusCode? statusCode = null,
         string? serverMessage = null,
         string? responseExcerpt = null,
-        Exception? innerException = null)
-        : base(message, innerException)
+        Exception? innerException = null,
+        StopNote? stop = null)
+        : base(Compose(message, stop), innerException)
     {
+        Summary = message;
+        Stop = stop;
         Kind = kind;
         Method = method;
         Path = path;
@@ -29,6 +32,12 @@ public sealed class ApiException : Exception
     }
 
     public ApiFailureKind Kind { get; }
+
+    /// <summary>What failed, without <see cref="Stop"/>: the message is this followed by the stop note.</summary>
+    public string Summary { get; }
+
+    /// <summary>Why retrying (or reading) stopped where it did, when a connection limit or an unusable wait decided it.</summary>
+    public StopNote? Stop { get; }
 
     /// <summary>HTTP method of the failed request.</summary>
     public string Method { get; }
@@ -43,4 +52,7 @@ public sealed class ApiException : Exception
 
     /// <summary>The first characters of an unreadable body, for diagnosis.</summary>
     public string? ResponseExcerpt { get; }
+
+    private static string Compose(string summary, StopNote? stop) =>
+        stop is null ? summary : summary.Length == 0 ? stop.ToString() : summary + " " + stop;
 }

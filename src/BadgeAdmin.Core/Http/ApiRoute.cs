@@ -4,27 +4,22 @@ using System.Text;
 
 namespace BadgeAdmin.Core.Http;
 
-/// <summary>How sure we are that a route exists as written (see shared/api-reference.md).</summary>
-public enum RouteEvidence
-{
-    /// <summary>Seen in vendor documentation or the vendor's generated SDK.</summary>
-    Confirmed,
-    /// <summary>A reasoned guess; verify against the live API before relying on it.</summary>
-    Inferred,
-}
-
 /// <summary>One row of a service's route table: method, path template relative to the service root, and its evidence.</summary>
 public sealed class ApiRoute
 {
     public ApiRoute(string method, string template, RouteEvidence evidence, string source)
     {
         Method = method;
+        HttpMethod = new System.Net.Http.HttpMethod(method);
         Template = template;
         Evidence = evidence;
         Source = source;
     }
 
+    /// <summary>The HTTP method every call of the route is sent with.</summary>
     public string Method { get; }
+
+    internal System.Net.Http.HttpMethod HttpMethod { get; }
 
     /// <summary>Path relative to the service root, with <c>{name}</c> placeholders filled in order by <see cref="Format"/>.</summary>
     public string Template { get; }
@@ -57,6 +52,12 @@ public sealed class ApiRoute
 
         return result.ToString();
     }
+
+    /// <summary>A call of this route, the placeholders filled with <paramref name="values"/> (see <see cref="Format"/>).</summary>
+    internal RouteCall Call(params object[] values) => new(this, Format(values));
+
+    /// <summary>A call of this route to a path already made (a query added, or the server's next-page link).</summary>
+    internal RouteCall CallAt(string pathOrUri) => new(this, pathOrUri);
 
     public override string ToString() => $"{Method} {Template} ({Evidence})";
 }

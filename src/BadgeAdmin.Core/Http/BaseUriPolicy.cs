@@ -24,7 +24,7 @@ public static class BaseUriPolicy
         if (!baseUri.IsAbsoluteUri) return $"The base URI '{baseUri}' is not absolute; give a full address such as https://host/.";
         if (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp)
             return $"The base URI '{baseUri}' must use https.";
-        if (!string.IsNullOrEmpty(baseUri.UserInfo)) return "The base URI must not contain credentials; pass the key with -ApiKey.";
+        if (!string.IsNullOrEmpty(baseUri.UserInfo)) return "The base URI must not contain credentials; give the key as the connection's API key instead.";
         if (!string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
             return $"The base URI '{baseUri.GetLeftPart(UriPartial.Path)}' must not have a query or fragment.";
         if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))

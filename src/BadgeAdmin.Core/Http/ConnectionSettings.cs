@@ -66,10 +66,4 @@ public sealed class ConnectionSettings
 
     /// <summary>Authenticate to the proxy as the current Windows user.</summary>
     public bool ProxyUseDefaultCredentials { get; init; }
-
-    /// <summary>Replaces the real transport; tests and benchmarks use it. Null means the platform handler.</summary>
-    public Func<System.Net.Http.HttpMessageHandler>? TransportFactory { get; init; }
-
-    /// <summary>Replaces the real delay between retries; tests use it to run the retry logic without waiting.</summary>
-    internal Func<TimeSpan, System.Threading.CancellationToken, System.Threading.Tasks.Task>? DelayOverride { get; init; }
 }

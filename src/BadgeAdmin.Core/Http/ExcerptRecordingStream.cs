@@ -8,19 +8,22 @@ namespace BadgeAdmin.Core.Http;
 /// <summary>
 /// A read-only pass-through over a response stream that keeps its first bytes, so a body read straight from the
 /// network can still be quoted in an error when it turns out to be HTML, truncated or empty. It also counts: past
-/// the connection's size limit a read fails, so an endless body ends the call instead of filling memory.
+/// the connection's size limit a read throws the error it is given (the server's answer, not a dropped connection),
+/// so an endless body ends the call instead of filling memory.
 /// </summary>
 internal sealed class ExcerptRecordingStream : Stream
 {
     private const int Kept = 256;
     private readonly Stream _inner;
     private readonly long _limit;
+    private readonly Func<Exception> _overLimit;
     private readonly byte[] _start = new byte[Kept];
 
-    public ExcerptRecordingStream(Stream inner, long limit)
+    public ExcerptRecordingStream(Stream inner, long limit, Func<Exception> overLimit)
     {
         _inner = inner;
         _limit = limit;
+        _overLimit = overLimit;
     }
 
     /// <summary>How many bytes were read in all.</summary>
@@ -37,17 +40,8 @@ internal sealed class ExcerptRecordingStream : Stream
     {
         if (BytesRead < Kept && read > 0) Buffer.BlockCopy(buffer, offset, _start, (int)BytesRead, (int)Math.Min(read, Kept - BytesRead));
         BytesRead += read;
-        if (BytesRead > _limit) throw new LimitReachedException();
+        if (BytesRead > _limit) throw _overLimit();
         return read;
-    }
-
-    /// <summary>The body went past the limit. Not an IOException: it is the server's answer, not a dropped connection.</summary>
-    internal sealed class LimitReachedException : Exception
-    {
-        public LimitReachedException()
-            : base("The response body is larger than the connection's size limit.")
-        {
-        }
     }
 
     public override bool CanRead => true;

@@ -8,7 +8,8 @@ namespace BadgeAdmin.Core.Http;
 
 /// <summary>
 /// Builds the one HttpClient of a connection: API key → retry (with per-attempt timeout, each attempt paced by the
-/// connection's <see cref="SendRatePacer"/>) → request logging → transport.
+/// connection's <see cref="SendRatePacer"/>) → request logging → transport. Both handlers read bodies through the
+/// connection's <see cref="ResponseBodyReader"/>.
 /// Every call of every cmdlet goes through this chain; nothing else creates an HttpClient.
 /// </summary>
 public static class HttpPipeline
@@ -16,11 +17,10 @@ public static class HttpPipeline
     /// <summary>Header names whose values are credentials in either API; masked wherever headers are shown.</summary>
     public static readonly string[] CredentialHeaders = { "Authorization", "X-API-KEY" };
 
-    internal static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor, SendRatePacer pacer)
+    internal static HttpClient Create(ConnectionSettings settings, SecretRedactor redactor, SendRatePacer pacer, ResponseBodyReader bodies)
     {
-        var transport = settings.TransportFactory?.Invoke() ?? Transport(settings);
-        var logging = new RequestLoggingHandler(redactor, settings.MaxResponseBytes, CredentialHeaders) { InnerHandler = transport };
-        var retry = new RetryHandler(settings, pacer, redactor) { InnerHandler = logging };
+        var logging = new RequestLoggingHandler(redactor, bodies, CredentialHeaders) { InnerHandler = Transport(settings) };
+        var retry = new RetryHandler(settings, pacer, bodies, redactor) { InnerHandler = logging };
         var auth = new ApiKeyHandler(settings.ApiKeyHeader, settings.ApiKey, settings.UserAgent) { InnerHandler = retry };
         return new HttpClient(auth, disposeHandler: true)
         {

@@ -10,13 +10,13 @@ namespace BadgeAdmin.Core.Http;
 internal sealed class JsonBody
 {
     private readonly HttpResponseMessage _response;
-    private readonly JsonApiClient _api;
+    private readonly ResponseBodyReader _reader;
 
-    public JsonBody(byte[] bytes, HttpResponseMessage response, JsonApiClient api)
+    public JsonBody(byte[] bytes, HttpResponseMessage response, ResponseBodyReader reader)
     {
         Bytes = bytes;
         _response = response;
-        _api = api;
+        _reader = reader;
         FirstToken = FirstNonWhiteSpace(bytes);
     }
 
@@ -39,7 +39,7 @@ internal sealed class JsonBody
     }
 
     public ApiException Invalid(string why, Exception? inner = null) =>
-        _api.Invalid(_response, why, Bytes.Length == 0 ? "(empty body)" : Encoding.UTF8.GetString(Bytes, 0, Math.Min(Bytes.Length, 1024)), inner);
+        _reader.Invalid(_response, why, Bytes.Length == 0 ? "(empty body)" : Encoding.UTF8.GetString(Bytes, 0, Math.Min(Bytes.Length, 1024)), inner);
 
     private static char FirstNonWhiteSpace(byte[] bytes)
     {

@@ -16,13 +16,13 @@ namespace BadgeAdmin.Core.Http;
 internal sealed class RequestLoggingHandler : DelegatingHandler
 {
     private readonly SecretRedactor _redactor;
-    private readonly long _maxResponseBytes;
+    private readonly ResponseBodyReader _bodies;
     private readonly string[] _secretHeaders;
 
-    public RequestLoggingHandler(SecretRedactor redactor, long maxResponseBytes, params string[] secretHeaders)
+    public RequestLoggingHandler(SecretRedactor redactor, ResponseBodyReader bodies, params string[] secretHeaders)
     {
         _redactor = redactor;
-        _maxResponseBytes = maxResponseBytes;
+        _bodies = bodies;
         _secretHeaders = secretHeaders;
     }
 
@@ -49,21 +49,18 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
         observer.RequestCompleted($"{target} → {(int)response.StatusCode} in {timer.ElapsedMilliseconds} ms");
         if (observer.WantsBodies)
         {
-            // A streamed body is read as it arrives, by the caller: buffering it here would undo the streaming.
-            var streamed = request.IsStreamed() && response.IsSuccessStatusCode;
-            if (!streamed)
+            // A body left streaming is read as it arrives, by the caller: buffering it here would undo the streaming.
+            var streamed = ResponseBodyReader.IsLeftStreaming(request, response);
+            try
             {
-                try
-                {
-                    // The token is the attempt's (timeout and Ctrl+C), the limit the connection's: debug output changes neither.
-                    await ResponseBody.BufferAsync(response, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    observer.Detail(_redactor.Redact($"HTTP response: {(int)response.StatusCode}; body not read ({ex.GetType().Name})"));
-                    response.Dispose();
-                    throw;
-                }
+                // The token is the attempt's (timeout and Ctrl+C), the limit the connection's: debug output changes neither.
+                await _bodies.ReadWithinAttemptAsync(request, response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                observer.Detail(_redactor.Redact($"HTTP response: {(int)response.StatusCode}; body not read ({ex.GetType().Name})"));
+                response.Dispose();
+                throw;
             }
 
             observer.Detail(_redactor.Redact(WithoutControlCharacters(await DescribeResponseAsync(response, streamed).ConfigureAwait(false))));

@@ -47,7 +47,7 @@ internal sealed class RetryAllowance
     /// The wait before retrying a retryable <paramref name="status"/>, or null when it is not retried; then
     /// <paramref name="refusal"/> says why when the reason is the wait budget (null when the retries are used up).
     /// </summary>
-    public TimeSpan? ForStatus(int status, TimeSpan? asked, out string? refusal)
+    public TimeSpan? ForStatus(int status, TimeSpan? asked, out StopNote? refusal)
     {
         refusal = null;
         var rateLimit = status == 429;
@@ -56,10 +56,7 @@ internal sealed class RetryAllowance
         var wait = Tenths(asked is { } stated && stated > floor ? stated : floor);
         if (Waited + wait <= _budget) return wait;
 
-        var after = Waited > TimeSpan.Zero ? $" after {RetryHandler.FormatSeconds(Waited)} of waiting" : string.Empty;
-        refusal = asked is { } said && said > floor
-            ? $"The server asked to wait {RetryHandler.FormatSeconds(said)}, which{after} is over the {RetryHandler.FormatSeconds(_budget)} retry wait budget (-MaxRetryWaitSec), so it was not waited."
-            : $"It waited {RetryHandler.FormatSeconds(Waited)} in all, the retry wait budget (-MaxRetryWaitSec {RetryHandler.FormatSeconds(_budget)}).";
+        refusal = asked is { } said && said > floor ? StopNote.WaitOverBudget(said, Waited, _budget) : StopNote.BudgetSpent(Waited, _budget);
         return null;
     }
 

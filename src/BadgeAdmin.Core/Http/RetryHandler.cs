@@ -1,9 +1,7 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Diagnostics;
@@ -12,32 +10,33 @@ using BadgeAdmin.Core.Pacing;
 namespace BadgeAdmin.Core.Http;
 
 /// <summary>
-/// Retries what is safe to retry, enforces the per-attempt timeout and reads each body inside it, within the size limit.
-/// Retryable: connection failures, 408, 429, 500, 502, 503, 504. A non-idempotent request (create, grant) is retried
-/// only on 429 or when the connection failed before the request left, so a change is never applied twice. How often
+/// Decides whether and when to send a request again, and enforces the per-attempt timeout, inside which
+/// <see cref="ResponseBodyReader"/> reads the body. Retryable: connection failures, 408, 429, 500, 502, 503, 504.
+/// A non-idempotent request (create, grant) is retried only on 429 or when the connection failed before the request
+/// left, so a change is never applied twice. How often
 /// and how long each retry waits is <see cref="RetryAllowance"/>'s to say; every attempt first takes its turn from the
 /// connection's <see cref="SendRatePacer"/>, which learns from the 429s how fast the server lets requests in.
-/// A wait the server asks for beyond the budget, or one that cannot be read, is reported instead of waited.
+/// A wait the server asks for beyond the budget, or one that cannot be read, is reported instead of waited (a
+/// <see cref="StopNote"/> on the request, which the failure's message ends with); retry waits are waited on the pacer's
+/// clock.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private readonly int _maxRetries;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _maxRetryWait;
-    private readonly long _maxResponseBytes;
     private readonly SendRatePacer _pacer;
+    private readonly ResponseBodyReader _bodies;
     private readonly SecretRedactor _redactor;
-    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-    public RetryHandler(ConnectionSettings settings, SendRatePacer pacer, SecretRedactor redactor)
+    public RetryHandler(ConnectionSettings settings, SendRatePacer pacer, ResponseBodyReader bodies, SecretRedactor redactor)
     {
         _maxRetries = settings.MaxRetries;
         _timeout = settings.Timeout;
         _maxRetryWait = settings.MaxRetryWait;
-        _maxResponseBytes = settings.MaxResponseBytes;
         _pacer = pacer;
+        _bodies = bodies;
         _redactor = redactor;
-        _delay = settings.DelayOverride ?? Task.Delay;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -57,12 +56,8 @@ internal sealed class RetryHandler : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                    // A streamed 2xx body is read later, by the caller, under its own read timeout (JsonApiClient);
-                    // every other body is read here, so the attempt's timeout and the size limit cover it.
-                    if (!request.IsStreamed() || !response.IsSuccessStatusCode)
-                    {
-                        await ResponseBody.BufferAsync(response, _maxResponseBytes, attempt.Token).ConfigureAwait(false);
-                    }
+                    // Read inside the attempt, so its timeout covers the body (unless the caller reads it as it streams).
+                    await _bodies.ReadWithinAttemptAsync(request, response, attempt.Token).ConfigureAwait(false);
                 }
                 catch (ApiException)
                 {
@@ -78,7 +73,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     response?.Dispose();
                     response = null;
-                    failure = Failure(request, path, ex, attempt.IsCancellationRequested, out problem);
+                    failure = ConnectionDiagnosis.Failure(request, ex, attempt.IsCancellationRequested ? _timeout : null, _redactor, out problem);
                 }
             }
 
@@ -96,14 +91,14 @@ internal sealed class RetryHandler : DelegatingHandler
                 var asked = RetryDelay.FromServer(response, DateTimeOffset.UtcNow);
                 if (asked == RetryDelay.Unusable)
                 {
-                    request.SetWaitNote($"The server asked for a wait that cannot be honoured ({_redactor.Redact(RetryDelay.StatedWait(response))}), so it was not waited.");
+                    request.SetRetryStop(StopNote.UnusableWait(_redactor.Redact(RetryDelay.StatedWait(response))));
                     return response;
                 }
 
                 if (allowance.ForStatus(status, asked, out var refusal) is not { } next)
                 {
-                    if (refusal is not null) request.SetWaitNote(refusal);
-                    else if (allowance.Retries > 0) request.SetWaitNote($"It was sent {allowance.Retries + 1} times in all (-MaxRetries {_maxRetries}).");
+                    if (refusal is not null) request.SetRetryStop(refusal);
+                    else if (allowance.Retries > 0) request.SetRetryStop(StopNote.RetriesUsed(allowance.Retries + 1, _maxRetries));
                     return response;
                 }
 
@@ -120,7 +115,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 if (!safeToRepeat || _maxRetries == 0) throw failure;
                 if ((timedOut ? allowance.ForStatus(408, null, out _) : allowance.ForConnection(problem)) is not { } next) throw failure;
                 wait = next;
-                reason = timedOut ? $"timed out after {FormatSeconds(_timeout)}"
+                reason = timedOut ? $"timed out after {SecondsText.Format(_timeout)}"
                     : problem == ConnectionProblem.Refused ? $"could not connect to {ConnectionDiagnosis.Origin(request.RequestUri)} (connection refused)"
                     : problem == ConnectionProblem.NotOpened ? $"could not connect to {ConnectionDiagnosis.Origin(request.RequestUri)}"
                     : "lost its connection";
@@ -130,47 +125,10 @@ internal sealed class RetryHandler : DelegatingHandler
             var most = response is null && problem == ConnectionProblem.Refused ? Math.Min(_maxRetries, RetryAllowance.RefusedRetries) : _maxRetries;
             var count = counted
                 ? $"retry {allowance.CountedRetries} of {most}"
-                : $"retry {allowance.Retries}; {FormatSeconds(allowance.Waited)} of the {FormatSeconds(_maxRetryWait)} wait budget used";
-            RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {FormatSeconds(wait)} ({count}).");
-            await _delay(wait, cancellationToken).ConfigureAwait(false);
+                : $"retry {allowance.Retries}; {SecondsText.Format(allowance.Waited)} of the {SecondsText.Format(_maxRetryWait)} wait budget used";
+            RequestObserverScope.Current?.Retrying($"{request.Method} {path} {reason}; retrying in {SecondsText.Format(wait)} ({count}).");
+            await _pacer.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private ApiException Failure(HttpRequestMessage request, string path, Exception ex, bool timedOut, out ConnectionProblem problem)
-    {
-        problem = ConnectionProblem.Dropped;
-        var method = request.Method.Method;
-        var inner = _redactor.RedactChain(ex);
-        if (timedOut)
-        {
-            return new ApiException(ApiFailureKind.Timeout, $"{method} {path} timed out after {FormatSeconds(_timeout)}.", method, path, innerException: inner);
-        }
-
-        var detail = _redactor.Redact(ApiErrorBody.Printable(Innermost(ex).Message));
-        var origin = ConnectionDiagnosis.Origin(request.RequestUri);
-        if (Find<AuthenticationException>(ex) is not null && !MentionsCertificate(ex))
-        {
-            // A handshake answered with something that is not TLS ("cannot determine the frame size"): most often an
-            // https:// address whose port serves plain http. Trying again meets the same server.
-            return new ApiException(ApiFailureKind.NotTls,
-                $"{method} {path} at {origin} failed: the server there did not answer in TLS; is it an http:// address? ({detail}) Nothing was sent.", method, path, innerException: inner);
-        }
-
-        if (Find<AuthenticationException>(ex) is not null)
-        {
-            // Trying again would meet the same certificate: this needs a person, not a retry.
-            return new ApiException(ApiFailureKind.CertificateRejected,
-                $"{method} {path} at {origin} failed: the server's TLS certificate was refused ({detail}).", method, path, innerException: inner);
-        }
-
-        problem = ConnectionDiagnosis.Diagnose(ex);
-        var what = problem switch
-        {
-            ConnectionProblem.Unresolvable => $"the host name {request.RequestUri?.Host} could not be resolved ({detail}); nothing was sent",
-            ConnectionProblem.Dropped => $"the connection dropped ({detail})",
-            _ => $"the connection could not be opened ({detail})",
-        };
-        return new ApiException(ApiFailureKind.ConnectionFailed, $"{method} {path} at {origin} failed: {what}.", method, path, innerException: inner);
     }
 
     public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
@@ -179,34 +137,4 @@ internal sealed class RetryHandler : DelegatingHandler
     private static bool ServerSaysNoRetry(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-should-retry", out var values)
         && string.Equals(System.Linq.Enumerable.FirstOrDefault(values), "false", StringComparison.OrdinalIgnoreCase);
-
-    private static T? Find<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found) return found;
-        }
-
-        return null;
-    }
-
-    private static bool MentionsCertificate(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        }
-
-        return false;
-    }
-
-    private static Exception Innermost(Exception exception)
-    {
-        while (exception.InnerException is not null) exception = exception.InnerException;
-        return exception;
-    }
-
-    /// <summary>Seconds to a tenth, as the warnings and messages show them ("0.4 s", "12.8 s", "60 s").</summary>
-    internal static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

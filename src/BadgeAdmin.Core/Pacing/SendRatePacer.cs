@@ -144,6 +144,12 @@ public sealed class SendRatePacer
         return generation;
     }
 
+    /// <summary>
+    /// Waits out a retry's wait on the pacer's clock, the one every send time of the connection is waited on (a test
+    /// gives the pacer a clock that records instead of sleeping).
+    /// </summary>
+    public Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken) => _delay(wait, cancellationToken);
+
     /// <summary>The server answered an attempt sent under <paramref name="generation"/>; a 429 is a rate limit.</summary>
     public void Answered(int generation, bool rateLimited)
     {

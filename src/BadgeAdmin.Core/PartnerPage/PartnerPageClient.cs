@@ -18,7 +18,6 @@ namespace BadgeAdmin.Core.PartnerPage;
 /// </summary>
 public sealed class PartnerPageClient : IDisposable
 {
-    private static readonly HttpMethod Patch = new("PATCH");
     private static readonly PartnerPageJsonContext Json = PartnerPageJsonContext.Default;
     private readonly JsonApiClient _api;
 
@@ -43,7 +42,7 @@ public sealed class PartnerPageClient : IDisposable
     /// <param name="cancellationToken">Cancels the request in flight.</param>
     public async IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var entries = ListAsync(PartnerPageRoutes.ListEntries.Format(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
+        var entries = ListAsync(PartnerPageRoutes.ListEntries.Call(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
         var count = 0L;
         await foreach (var entry in entries.ConfigureAwait(false))
         {
@@ -57,7 +56,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetEntry.Format(entryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.GetEntry.Call(entryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         var entry = await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
         _seen.Record(EntryKind, entry.Id, entry.Name);
         return entry;
@@ -65,7 +64,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Format(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, onTotal, cancellationToken);
+        var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Call(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, onTotal, cancellationToken);
         var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
@@ -80,7 +79,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async Task<PartnerBadge> GetBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.GetEntryBadge.Call(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
     }
 
@@ -88,7 +87,7 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerBadge> AddBadgeAsync(Guid entryId, Guid badgeId, int? order, CancellationToken cancellationToken = default)
     {
         var body = new PartnerBadgeChange { Id = badgeId, Order = order };
-        using var response = await _api.SendJsonAsync(HttpMethod.Post, PartnerPageRoutes.AddEntryBadge.Format(entryId), body, Json.PartnerBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(PartnerPageRoutes.AddEntryBadge.Call(entryId), body, Json.PartnerBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
         return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
     }
 
@@ -96,14 +95,14 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerBadge> UpdateBadgeAsync(Guid entryId, Guid badgeId, PartnerBadgeChange change, CancellationToken cancellationToken = default)
     {
         if (change.Id is null && change.Order is null) throw new ArgumentException("The change sets no field; give an order or a badge id.", nameof(change));
-        using var response = await _api.SendJsonAsync(Patch, PartnerPageRoutes.UpdateEntryBadge.Format(entryId, badgeId), change, Json.PartnerBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(PartnerPageRoutes.UpdateEntryBadge.Call(entryId, badgeId), change, Json.PartnerBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         return await ReadBadgeAsync(response, entryId).ConfigureAwait(false);
     }
 
     /// <summary>Detaches a badge. Returns the server's account of the removed badge when it sends one, else null.</summary>
     public async Task<PartnerBadge?> RemoveBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.RemoveEntryBadge.Format(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.RemoveEntryBadge.Call(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         var removed = HasBody(response) ? await ReadBadgeAsync(response, entryId).ConfigureAwait(false) : null;
         _seen.Forget(RecentlySeen.Within(BadgeKind, entryId), badgeId); // the entry no longer carries it; others may
         return removed;
@@ -119,7 +118,7 @@ public sealed class PartnerPageClient : IDisposable
     /// <param name="cancellationToken">Cancels the request in flight.</param>
     public async IAsyncEnumerable<PartnerDirectory> ListDirectoriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var directories = ListAsync(PartnerPageRoutes.ListDirectories.Format(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
+        var directories = ListAsync(PartnerPageRoutes.ListDirectories.Call(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
         var count = 0L;
         await foreach (var directory in directories.ConfigureAwait(false))
         {
@@ -133,7 +132,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async Task<PartnerDirectory> GetDirectoryAsync(Guid directoryId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetDirectory.Format(directoryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.GetDirectory.Call(directoryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         var directory = await _api.ReadJsonAsync(response, Json.PartnerDirectory).ConfigureAwait(false);
         _seen.Record(DirectoryKind, directory.Id, directory.Name);
         return directory;
@@ -141,7 +140,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async IAsyncEnumerable<PartnerDirectoryBadge> ListDirectoryBadgesAsync(Guid directoryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var badges = ListAsync(PartnerPageRoutes.ListDirectoryBadges.Format(directoryId), Json.ListPartnerDirectoryBadge, Json.PartnerPageListPagePartnerDirectoryBadge, onTotal, cancellationToken);
+        var badges = ListAsync(PartnerPageRoutes.ListDirectoryBadges.Call(directoryId), Json.ListPartnerDirectoryBadge, Json.PartnerPageListPagePartnerDirectoryBadge, onTotal, cancellationToken);
         var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
@@ -154,7 +153,7 @@ public sealed class PartnerPageClient : IDisposable
 
     public async Task<PartnerDirectoryBadge> GetDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Get, PartnerPageRoutes.GetDirectoryBadge.Format(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.GetDirectoryBadge.Call(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
     }
 
@@ -162,7 +161,7 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerDirectoryBadge> CreateDirectoryBadgeAsync(Guid directoryId, PartnerDirectoryBadgeChange badge, CancellationToken cancellationToken = default)
     {
         if (badge.Name is null || badge.Image is null) throw new ArgumentException("A new directory badge needs a name and an image.", nameof(badge));
-        using var response = await _api.SendJsonAsync(HttpMethod.Post, PartnerPageRoutes.CreateDirectoryBadge.Format(directoryId), badge, Json.PartnerDirectoryBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(PartnerPageRoutes.CreateDirectoryBadge.Call(directoryId), badge, Json.PartnerDirectoryBadgeChange, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
         return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
     }
 
@@ -170,14 +169,14 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerDirectoryBadge> UpdateDirectoryBadgeAsync(Guid directoryId, Guid badgeId, PartnerDirectoryBadgeChange change, CancellationToken cancellationToken = default)
     {
         if (change.IsEmpty) throw new ArgumentException("The change sets no field; give a name or an image.", nameof(change));
-        using var response = await _api.SendJsonAsync(Patch, PartnerPageRoutes.UpdateDirectoryBadge.Format(directoryId, badgeId), change, Json.PartnerDirectoryBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(PartnerPageRoutes.UpdateDirectoryBadge.Call(directoryId, badgeId), change, Json.PartnerDirectoryBadgeChange, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         return await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a directory badge. Returns the server's account of it when it sends one, else null.</summary>
     public async Task<PartnerDirectoryBadge?> DeleteDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Delete, PartnerPageRoutes.DeleteDirectoryBadge.Format(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(PartnerPageRoutes.DeleteDirectoryBadge.Call(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         var deleted = HasBody(response) ? await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false) : null;
         _seen.ForgetEverywhere(badgeId); // PartnerPage detaches it from every entry too
         return deleted;
@@ -209,18 +208,18 @@ public sealed class PartnerPageClient : IDisposable
     /// Reads a listing in either undocumented shape: a bare array (one page) or the envelope {count, next, previous,
     /// results}, following <c>next</c>. A <c>next</c> link to another host is refused: the key must not travel there.
     /// </summary>
-    private async IAsyncEnumerable<T> ListAsync<T>(string firstPath, JsonTypeInfo<List<T>> arrayType, JsonTypeInfo<PartnerPageListPage<T>> pageType,
+    private async IAsyncEnumerable<T> ListAsync<T>(RouteCall first, JsonTypeInfo<List<T>> arrayType, JsonTypeInfo<PartnerPageListPage<T>> pageType,
         Action<int>? onTotal, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        string? next = firstPath;
+        string? next = first.PathOrUri;
         while (next is not null)
         {
             List<T> items;
             string? nextLink = null;
-            using (var response = await _api.SendAsync(HttpMethod.Get, next, null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false))
+            using (var response = await _api.SendAsync(first.Route.CallAt(next), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false))
             {
-                var body = await _api.ReadBodyAsync(response).ConfigureAwait(false);
+                var body = await _api.Bodies.ReadBufferedAsync(response).ConfigureAwait(false);
                 switch (body.FirstToken)
                 {
                     case '[':

@@ -16,18 +16,18 @@ namespace BadgeAdmin.Core.Snag;
 internal sealed class CursorPager<T>
 {
     private readonly JsonApiClient _api;
-    private readonly string _path;
+    private readonly ApiRoute _route;
     private readonly QueryString _filters;
     private readonly int _pageSize;
     private readonly Func<T, Guid> _idOf;
     private readonly Func<HttpResponseMessage, CancellationToken, Task<(List<T> Items, bool HasNextPage)>> _readPage;
 
     // readPage reads one page from the response: straight from the stream (streamed), or buffered when its shape must be sniffed first.
-    public CursorPager(JsonApiClient api, string path, QueryString filters, int pageSize, Func<T, Guid> idOf,
+    public CursorPager(JsonApiClient api, ApiRoute route, QueryString filters, int pageSize, Func<T, Guid> idOf,
         Func<HttpResponseMessage, CancellationToken, Task<(List<T> Items, bool HasNextPage)>> readPage, bool streamed)
     {
         _api = api;
-        _path = path;
+        _route = route;
         _filters = filters;
         _pageSize = pageSize;
         _idOf = idOf;
@@ -91,11 +91,11 @@ internal sealed class CursorPager<T>
     {
         var query = filters + (filters.Length == 0 ? "?" : "&") + "limit=" + _pageSize
                     + (cursor is { } after ? "&startingAfter=" + after.ToString("D") : string.Empty);
-        using var response = await _api.SendAsync(HttpMethod.Get, _path + query, null, RequestIntent.Idempotent, cancellationToken, _streamed).ConfigureAwait(false);
+        using var response = await _api.SendAsync(_route.CallAt(_route.Format() + query), null, RequestIntent.Idempotent, cancellationToken, _streamed).ConfigureAwait(false);
         var (items, hasNextPage) = await _readPage(response, cancellationToken).ConfigureAwait(false);
-        if (items.Exists(i => i is null)) throw _api.Invalid(response, "a list with a null item");
-        if (hasNextPage && items.Count == 0) throw _api.Invalid(response, "hasNextPage true on an empty page; there is no cursor to continue from");
-        if (hasNextPage && !seen.Add(_idOf(items[items.Count - 1]))) throw _api.Invalid(response, "a page that ends where an earlier one did; the cursor would loop");
+        if (items.Exists(i => i is null)) throw _api.Bodies.Invalid(response, "a list with a null item");
+        if (hasNextPage && items.Count == 0) throw _api.Bodies.Invalid(response, "hasNextPage true on an empty page; there is no cursor to continue from");
+        if (hasNextPage && !seen.Add(_idOf(items[items.Count - 1]))) throw _api.Bodies.Invalid(response, "a page that ends where an earlier one did; the cursor would loop");
         return (items, hasNextPage);
     }
 }

@@ -40,12 +40,18 @@ public sealed class LoyaltyBadgeCreate
     public bool CsvFilesWithoutCsvCondition =>
         CsvFiles is { Count: > 0 } && !SentConditions.Any(c => c?.IsCsv == true);
 
+    /// <summary>The problem of a badge with no organization: the shell says which parameters give one.</summary>
+    public const string OrganizationRequired = "OrganizationId: required.";
+
+    /// <summary>The problem of a badge with no website: the shell says which parameters give one.</summary>
+    public const string WebsiteRequired = "WebsiteId: required.";
+
     /// <summary>Every problem with the badge, each naming its field; empty when it can be sent.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (OrganizationId == Guid.Empty) problems.Add("OrganizationId: required (pass -OrganizationId or Connect-Snag -OrganizationId).");
-        if (WebsiteId == Guid.Empty) problems.Add("WebsiteId: required (pass -WebsiteId or Connect-Snag -WebsiteId).");
+        if (OrganizationId == Guid.Empty) problems.Add(OrganizationRequired);
+        if (WebsiteId == Guid.Empty) problems.Add(WebsiteRequired);
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("Name: must not be empty.");
         if (!Uri.TryCreate(ImageUrl, UriKind.Absolute, out var image) || (image.Scheme != Uri.UriSchemeHttps && image.Scheme != Uri.UriSchemeHttp))
         {

@@ -80,7 +80,7 @@ public sealed class SnagClient : IDisposable
                 .Add("userGroupId", query.UserGroupId)
                 .Add("userGroupExternalIdentifier", query.UserGroupExternalIdentifier)
                 .Add("includeDeleted", query.IncludeDeleted ? true : null);
-            await foreach (var badge in PagesAsync(SnagRoutes.ListBadges.Format(), filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, readAhead: true, query.MaxItems, cancellationToken).ConfigureAwait(false))
+            await foreach (var badge in PagesAsync(SnagRoutes.ListBadges, filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, readAhead: true, query.MaxItems, cancellationToken).ConfigureAwait(false))
             {
                 badge.UserBadgesArePartial = query.IsForSomeUsers;
                 _seen.Record(BadgeKind, badge.Id, badge.Name);
@@ -102,7 +102,7 @@ public sealed class SnagClient : IDisposable
     public async Task<LoyaltyBadge> CreateBadgeAsync(LoyaltyBadgeCreate badge, CancellationToken cancellationToken = default)
     {
         var body = badge.ToBody();
-        using var response = await _api.SendJsonAsync(HttpMethod.Post, SnagRoutes.CreateBadge.Format(), body, Json.BadgeCreateBody, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(SnagRoutes.CreateBadge.Call(), body, Json.BadgeCreateBody, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
         var created = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
         _seen.Record(BadgeKind, created.Id, created.Name);
         return created;
@@ -113,7 +113,7 @@ public sealed class SnagClient : IDisposable
     {
         if (update.IsEmpty) throw new ArgumentException("The update sets no field; give a name, description, image URL, hide-in-UI value, rewards or CSV files.", nameof(update));
         if (update.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems), nameof(update));
-        using var response = await _api.SendJsonAsync(HttpMethod.Post, SnagRoutes.UpdateBadge.Format(badgeId), update, Json.LoyaltyBadgeUpdate, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(SnagRoutes.UpdateBadge.Call(badgeId), update, Json.LoyaltyBadgeUpdate, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         var updated = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
         _seen.Record(BadgeKind, updated.Id, updated.Name);
         return updated;
@@ -122,7 +122,7 @@ public sealed class SnagClient : IDisposable
     /// <summary>Deletes a badge and returns it as it was (the API answers with the deleted badge).</summary>
     public async Task<LoyaltyBadge> DeleteBadgeAsync(Guid badgeId, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.SendAsync(HttpMethod.Delete, SnagRoutes.DeleteBadge.Format(badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(SnagRoutes.DeleteBadge.Call(badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
         _seen.Forget(BadgeKind, badgeId);
         return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
     }
@@ -149,8 +149,8 @@ public sealed class SnagClient : IDisposable
             .Add("websiteId", query.WebsiteId)
             .Add("walletAddress", query.WalletAddress)
             .Add("status", query.Status);
-        var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers.Format(), filters, pageSize, u => u.Id,
-            async (response, _) => ReadBadgeUsersPage(await _api.ReadBodyAsync(response).ConfigureAwait(false)), streamed: false);
+        var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers, filters, pageSize, u => u.Id,
+            async (response, _) => ReadBadgeUsersPage(await _api.Bodies.ReadBufferedAsync(response).ConfigureAwait(false)), streamed: false);
         var badgeName = _seen.NameOf(BadgeKind, query.BadgeId);
         var count = 0L;
         await foreach (var user in pager.ReadAsync(readAhead: false, null, cancellationToken).ConfigureAwait(false))
@@ -170,7 +170,7 @@ public sealed class SnagClient : IDisposable
         CheckPageSize(pageSize);
         var filters = new QueryString().Add("organizationId", organizationId).Add("name", name);
         var count = 0L;
-        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites.Format(), filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites, filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken).ConfigureAwait(false))
         {
             _seen.Record(WebsiteKind, site.Id, site.Name);
             count++;
@@ -180,14 +180,14 @@ public sealed class SnagClient : IDisposable
         if (name is null) _seen.MarkComplete(WebsiteListing(organizationId), count);
     }
 
-    private IAsyncEnumerable<T> PagesAsync<T>(string path, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf,
+    private IAsyncEnumerable<T> PagesAsync<T>(ApiRoute route, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf,
         bool readAhead, long? maxItems, CancellationToken cancellationToken)
     {
         // The {data, hasNextPage} envelope needs no sniffing: each page is read straight from the network.
-        var pager = new CursorPager<T>(_api, path, filters, pageSize, idOf, async (response, token) =>
+        var pager = new CursorPager<T>(_api, route, filters, pageSize, idOf, async (response, token) =>
         {
-            var page = await _api.ReadStreamedAsync(response, pageType, token).ConfigureAwait(false);
-            return (page.Data ?? throw _api.Invalid(response, "an envelope without 'data'"), page.HasNextPage);
+            var page = await _api.Bodies.ReadStreamedAsync(response, pageType, token).ConfigureAwait(false);
+            return (page.Data ?? throw _api.Bodies.Invalid(response, "an envelope without 'data'"), page.HasNextPage);
         }, streamed: true);
         return pager.ReadAsync(readAhead, maxItems, cancellationToken);
     }
@@ -212,7 +212,7 @@ public sealed class SnagClient : IDisposable
         // A user id wins over a wallet (a CSV row may carry both): only what was sent names the user in the result.
         var wallet = user.UserId is null ? user.WalletAddress : null;
         var body = new UserBadgeChangeBody { UserId = user.UserId, WalletAddress = wallet, Status = status };
-        using var response = await _api.SendJsonAsync(HttpMethod.Post, route.Format(badgeId), body, Json.UserBadgeChangeBody, intent, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendJsonAsync(route.Call(badgeId), body, Json.UserBadgeChangeBody, intent, cancellationToken).ConfigureAwait(false);
         var answer = await _api.ReadJsonAsync(response, Json.UserBadgeChangeResponse).ConfigureAwait(false);
         return new LoyaltyBadgeUserChange
         {

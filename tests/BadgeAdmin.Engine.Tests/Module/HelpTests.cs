@@ -35,7 +35,7 @@ public sealed class HelpTests : IDisposable
             foreach ($name in $Names) { if ((Get-Help $name).PSObject.TypeNames -notcontains "MamlCommandHelpInfo#BadgeAdmin#$name") { $name } }
             """, ("Names", cmdlets.ToArray()));
 
-        Assert.Equal(28, cmdlets.Count);
+        Assert.Equal(EngineSession.ExportedCmdlets.Order(StringComparer.Ordinal), cmdlets.Order(StringComparer.Ordinal));
         Assert.Empty(generated);
         Assert.Equal(cmdlets.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }

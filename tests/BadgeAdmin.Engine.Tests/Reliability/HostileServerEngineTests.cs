@@ -65,7 +65,7 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("InvalidResponse", ErrorCategory.InvalidResult), result.ErrorKinds().Single());
-        Assert.Contains("a body larger than the 2 MB limit (-MaxResponseSizeMB)", error.Exception.Message);
+        Assert.Contains("a body larger than the 2 MB limit (-MaxResponseSizeMB)", error.ErrorDetails.Message);
         Assert.Single(_sandbox.Requests);
     }
 

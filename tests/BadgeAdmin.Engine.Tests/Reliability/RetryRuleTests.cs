@@ -55,7 +55,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
             """);
 
         Assert.Equal([("ServiceError", ErrorCategory.ResourceUnavailable)], result.ErrorKinds());
-        Assert.EndsWith("It was sent 3 times in all (-MaxRetries 2).", result.Errors[0].Exception.Message);
+        Assert.EndsWith("It was sent 3 times in all (-MaxRetries 2).", result.Errors[0].ErrorDetails.Message);
         Assert.Equal([503, 503, 503], _sandbox.Requests.Select(r => r.Status));
         var announced = result.AnnouncedWaits();
         Assert.InRange(announced[0], 0.4, 0.5); // 0.5 s less up to 25 % jitter, in tenths

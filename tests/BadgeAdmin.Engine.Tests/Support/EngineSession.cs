@@ -27,6 +27,16 @@ public sealed class EngineSession : IDisposable
     /// <summary>The built module's manifest: out/BadgeAdmin/BadgeAdmin.psd1.</summary>
     public static string ModuleManifest => Path.Combine(RepoRoot, "out", "BadgeAdmin", "BadgeAdmin.psd1");
 
+    /// <summary>The cmdlets the built manifest exports (CmdletsToExport): what "every cmdlet" means in a test.</summary>
+    public static IReadOnlyList<string> ExportedCmdlets => Exported.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> Exported = new(() =>
+    {
+        using var session = new EngineSession(importModule: false);
+        return session.Run("(Import-PowerShellDataFile -LiteralPath $Manifest).CmdletsToExport", ("Manifest", ModuleManifest))
+            .ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
+    });
+
     /// <summary>Runs <paramref name="script"/> with the given variables set first; never throws for the script's own errors.</summary>
     public EngineResult Run(string script, params (string Name, object? Value)[] variables)
     {

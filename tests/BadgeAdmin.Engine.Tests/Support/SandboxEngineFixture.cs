@@ -1,24 +1,16 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using BadgeAdmin.Sandbox;
+using BadgeAdmin.Testing;
 
 namespace BadgeAdmin.Engine.Tests.Support;
 
 /// <summary>
-/// One in-process sandbox on a free loopback port and one engine session with the module imported, per test class.
+/// One in-process sandbox (<see cref="InProcessSandbox"/>) and one engine session with the module imported, per test class.
 /// <see cref="Reset"/> puts the sandbox back to its seed and connects the session to both emulated APIs.
 /// </summary>
-public class SandboxEngineFixture : IAsyncLifetime
+public class SandboxEngineFixture : InProcessSandbox
 {
-    private SandboxServer? _server;
-    private HttpClient? _control;
     private EngineSession? _session;
 
-    public SandboxServer Server => _server ?? throw new InvalidOperationException("Sandbox not started.");
-
     public EngineSession Session => _session ?? throw new InvalidOperationException("Session not started.");
-
-    public Uri BaseAddress => Server.BaseAddress;
 
     public Guid OrganizationId => Server.State.Snag.OrganizationId;
 
@@ -26,13 +18,9 @@ public class SandboxEngineFixture : IAsyncLifetime
 
     public IReadOnlyList<Guid> EntryIds => Server.State.PartnerPage.EntryIds;
 
-    /// <summary>Start-up options; a fixture for a test class with special needs (other keys, more badges) overrides it.</summary>
-    protected virtual SandboxOptions CreateOptions() => new() { Port = 0 };
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(CreateOptions());
-        _control = new HttpClient { BaseAddress = _server.BaseAddress };
+        await base.InitializeAsync();
         _session = new EngineSession();
         // One request through each client first: the process's first HTTP call (JIT, connection set-up) can outlast
         // tab completion's 2 s budget on a loaded machine, which would make a completion test's outcome a matter of luck.
@@ -40,11 +28,10 @@ public class SandboxEngineFixture : IAsyncLifetime
         _session.Run("Get-PartnerDirectory -First 1 | Out-Null; Get-LoyaltyWebsite -First 1 | Out-Null").ThrowIfErrors();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _session?.Dispose();
-        _control?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     /// <summary>Seed data back, request log and faults cleared, the session connected to both APIs (no request sent).</summary>
@@ -59,22 +46,4 @@ public class SandboxEngineFixture : IAsyncLifetime
             ("SandboxUri", BaseAddress), ("OrgId", OrganizationId), ("WebsiteId", MainWebsiteId)).ThrowIfErrors();
         return Session;
     }
-
-    /// <summary>The requests the sandbox received (method, path, query, body, status), oldest first.</summary>
-    public IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Requests => Server.State.Requests.Snapshot();
-
-    /// <summary>Scripts a fault through the public control route, as a user would.</summary>
-    public async Task AddFaultAsync(object rule)
-    {
-        var response = await _control!.PostAsJsonAsync("_sandbox/faults", rule);
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-    }
-
-    public async Task SetAsync(object settings)
-    {
-        var response = await _control!.PostAsJsonAsync("_sandbox/settings", settings);
-        response.EnsureSuccessStatusCode();
-    }
-
-    public async Task<JsonArray> RequestLogAsync() => (JsonNode.Parse(await _control!.GetStringAsync("_sandbox/requests")) as JsonArray)!;
 }

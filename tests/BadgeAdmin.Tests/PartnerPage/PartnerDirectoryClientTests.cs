@@ -23,7 +23,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     {
         _sandbox = sandbox;
         _sandbox.Reset();
-        _client = new PartnerPageClient(sandbox.PartnerPageSettings());
+        _client = sandbox.PartnerPageClient();
     }
 
     public void Dispose() => _client.Dispose();
@@ -131,7 +131,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     [Fact]
     public async Task Directory_routes_want_the_key_and_answer_scripted_faults()
     {
-        using var wrongKey = new PartnerPageClient(_sandbox.PartnerPageSettings(key: "wrong-key-0123456789"));
+        using var wrongKey = _sandbox.PartnerPageClient(key: "wrong-key-0123456789");
         await _sandbox.AddFaultAsync(new { path = Prefix + "badges/directory/*", status = 503, count = 1 });
 
         var unauthorized = await Assert.ThrowsAsync<ApiException>(() => wrongKey.GetDirectoryAsync(Directory));

@@ -18,7 +18,7 @@ public sealed class PartnerPageClientTests : IClassFixture<SandboxFixture>, IDis
     {
         _sandbox = sandbox;
         _sandbox.Reset();
-        _client = new PartnerPageClient(sandbox.PartnerPageSettings());
+        _client = sandbox.PartnerPageClient();
     }
 
     public void Dispose() => _client.Dispose();
@@ -207,7 +207,7 @@ public sealed class PartnerPageClientTests : IClassFixture<SandboxFixture>, IDis
     [Fact]
     public async Task A_wrong_key_is_Unauthorized_and_the_key_is_not_in_the_error()
     {
-        using var client = new PartnerPageClient(_sandbox.PartnerPageSettings(key: "wrong-key-0123456789"));
+        using var client = _sandbox.PartnerPageClient(key: "wrong-key-0123456789");
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(FirstEntry));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using BadgeAdmin.Core.Diagnostics;
 using BadgeAdmin.Core.Http;
+using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
@@ -21,6 +22,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 {
     private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
     private readonly SandboxFixture _sandbox;
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<TimeSpan> _waits = new();
     private readonly RecordingObserver _observer = new();
     private readonly IDisposable _scope;
@@ -36,25 +38,26 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
     private Guid Entry => _sandbox.Server.State.PartnerPage.EntryIds[0];
 
-    /// <summary>Settings whose waits are recorded instead of slept, so the matrix runs fast and can check each wait.</summary>
-    private ConnectionSettings Settings(string header, string key, int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null, TimeSpan? maxRetryWait = null) =>
-        new(baseUri ?? _sandbox.BaseAddress, header, key)
+    private static ConnectionSettings Settings(string header, string key, int maxRetries, TimeSpan? timeout, Uri baseUri, TimeSpan? maxRetryWait = null) =>
+        new(baseUri, header, key)
         {
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MaxRetryWait = maxRetryWait ?? TimeSpan.FromSeconds(ConnectionSettings.DefaultMaxRetryWaitSeconds),
-            DelayOverride = (wait, _) =>
-            {
-                lock (_waits) _waits.Add(wait);
-                return Task.CompletedTask;
-            },
         };
 
+    /// <summary>A pacer whose clock records each wait instead of sleeping it, so the matrix runs fast and can check each wait.</summary>
+    private SendRatePacer RecordingPacer() => new(() => Clock.Elapsed.TotalSeconds, (wait, _) =>
+    {
+        lock (_waits) _waits.Add(wait);
+        return Task.CompletedTask;
+    });
+
     private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null, TimeSpan? maxRetryWait = null, Uri? baseUri = null) =>
-        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, baseUri, maxRetryWait));
+        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, baseUri ?? _sandbox.BaseAddress, maxRetryWait), pacer: RecordingPacer());
 
     private SnagClient Snag(int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
-        new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri));
+        new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri ?? _sandbox.BaseAddress), pacer: RecordingPacer());
 
     private LoyaltyBadgeCreate NewBadge() => new()
     {
@@ -99,7 +102,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(new[] { status, 200 }, _sandbox.Requests.Select(r => r.Status));
         var wait = Assert.Single(_waits).TotalSeconds;
         Assert.InRange(wait, expected.Min, expected.Max);
-        var stated = RetryHandler.FormatSeconds(TimeSpan.FromSeconds(wait)).Replace(".", "\\.");
+        var stated = SecondsText.Format(TimeSpan.FromSeconds(wait)).Replace(".", "\\.");
         var count = status == 429 ? $@"retry 1; {stated} of the 60 s wait budget used" : @"retry 1 of 2";
         Assert.Matches($@"^GET /api/\S+ answered {status} .+; retrying in {stated} \({count}\)\.$", Assert.Single(_observer.Retries));
     }
@@ -140,7 +143,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
-        Assert.Contains("The server asked to wait 120 s, which is over the 60 s retry wait budget (-MaxRetryWaitSec), so it was not waited.", ex.Message);
+        Assert.Contains("The server asked to wait 120 s, which is over the 60 s retry wait budget (MaxRetryWait), so it was not waited.", ex.Message);
+        Assert.Equal(ConnectionLimit.MaxRetryWait, ex.Stop!.Limit);
         Assert.Single(_sandbox.Requests);
         Assert.Empty(_waits);
     }
@@ -171,7 +175,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         // 1 s, 1 s, then the floor (1.5 to 2 s) no longer fits 3 s.
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
-        Assert.Contains("It waited 2 s in all, the retry wait budget (-MaxRetryWaitSec 3 s).", ex.Message);
+        Assert.Contains("It waited 2 s in all, the retry wait budget (MaxRetryWait 3 s).", ex.Message);
+        Assert.Equal(ConnectionLimit.MaxRetryWait, ex.Stop!.Limit);
         Assert.Equal(3, _sandbox.Requests.Count);
         Assert.Equal(new[] { 1.0, 1.0 }, _waits.Select(w => w.TotalSeconds));
     }
@@ -240,7 +245,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(5, _sandbox.Requests.Count);
         Assert.All(_waits.Zip(new[] { 0.5, 1, 2, 4 }), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
         Assert.Equal(4, _observer.Retries.Count);
-        Assert.All(_observer.Retries.Zip(_waits), r => Assert.Contains($"retrying in {RetryHandler.FormatSeconds(r.Second)} (retry ", r.First));
+        Assert.All(_observer.Retries.Zip(_waits), r => Assert.Contains($"retrying in {SecondsText.Format(r.Second)} (retry ", r.First));
     }
 
     [Fact]

@@ -31,7 +31,6 @@ public sealed class HostileServerTests
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
             MaxResponseBytes = maxResponseBytes,
             Proxy = proxy,
-            DelayOverride = (_, _) => Task.CompletedTask,
         };
 
     /// <summary>Runs a client call with an observer (debug bodies on or off), failing the test if it outlives <see cref="Guard"/>.</summary>
@@ -157,7 +156,8 @@ public sealed class HostileServerTests
         var (error, took) = await Failing(() => client.GetEntryAsync(EntryId), debug);
 
         Assert.Equal(ApiFailureKind.InvalidResponse, error.Kind);
-        Assert.Contains("answered 200 with a body larger than the 1 MB limit (-MaxResponseSizeMB)", error.Message);
+        Assert.Contains("answered 200 with a body larger than the 1 MB limit (MaxResponseBytes)", error.Message);
+        Assert.Equal(ConnectionLimit.MaxResponseBytes, error.Stop!.Limit);
         Assert.Single(server.Requests);
         Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
     }

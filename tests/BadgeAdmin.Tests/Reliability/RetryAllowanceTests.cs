@@ -46,7 +46,7 @@ public sealed class RetryAllowanceTests
     {
         var allowance = new RetryAllowance(1, TimeSpan.FromSeconds(10));
         var waits = new List<double>();
-        string? refusal;
+        StopNote? refusal;
         while (allowance.ForStatus(429, null, out refusal) is { } wait)
         {
             waits.Add(wait.TotalSeconds);
@@ -56,8 +56,9 @@ public sealed class RetryAllowanceTests
         // About 0.5 + 1 + 2 + 4 s (at most 7.5 s with the jitter); a fifth, at least 6 s, cannot fit 10 s.
         Assert.Equal(4, waits.Count);
         Assert.True(waits.Sum() <= 10);
-        Assert.StartsWith("It waited ", refusal);
-        Assert.Contains("the retry wait budget (-MaxRetryWaitSec 10 s)", refusal);
+        Assert.Equal(ConnectionLimit.MaxRetryWait, refusal!.Limit);
+        Assert.StartsWith("It waited ", refusal.Describe("-MaxRetryWaitSec"));
+        Assert.Contains("the retry wait budget (-MaxRetryWaitSec 10 s)", refusal.Describe("-MaxRetryWaitSec"));
     }
 
     [Fact]
@@ -77,7 +78,8 @@ public sealed class RetryAllowanceTests
 
         Assert.Null(allowance.ForStatus(429, TimeSpan.FromSeconds(120), out var refusal));
 
-        Assert.Equal("The server asked to wait 120 s, which is over the 60 s retry wait budget (-MaxRetryWaitSec), so it was not waited.", refusal);
+        Assert.Equal(ConnectionLimit.MaxRetryWait, refusal!.Limit);
+        Assert.Equal("The server asked to wait 120 s, which is over the 60 s retry wait budget (-MaxRetryWaitSec), so it was not waited.", refusal.Describe("-MaxRetryWaitSec"));
     }
 
     [Fact]

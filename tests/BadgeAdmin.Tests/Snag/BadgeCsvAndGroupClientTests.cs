@@ -19,7 +19,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
     {
         _sandbox = sandbox;
         _sandbox.Reset();
-        _client = new SnagClient(sandbox.SnagSettings());
+        _client = sandbox.SnagClient();
     }
 
     public void Dispose() => _client.Dispose();

@@ -17,7 +17,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     {
         _sandbox = sandbox;
         _sandbox.Reset();
-        _client = new SnagClient(sandbox.SnagSettings());
+        _client = sandbox.SnagClient();
     }
 
     public void Dispose() => _client.Dispose();
@@ -434,7 +434,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public async Task A_wrong_key_is_Unauthorized_with_the_servers_message()
     {
-        using var client = new SnagClient(_sandbox.SnagSettings(key: "not-the-snag-key-123"));
+        using var client = _sandbox.SnagClient(key: "not-the-snag-key-123");
 
         var ex = await Assert.ThrowsAsync<ApiException>(async () => await client.ListWebsitesAsync(null, null).ToListAsync());
 

@@ -22,7 +22,7 @@ internal static class PartnerPageDiffer
         var directories = ItemMatcher<DirectoryConfiguration, PartnerDirectory>.Match(file.Directories, server.Directories, d => d.Id, d => d.Name, d => d.Id, d => d.Name);
         foreach (var missing in directories.Missing)
         {
-            plan.Issues.Add(new PlanIssue(PlanIssueKind.DirectoryNotFound, $"No PartnerPage directory {Named(missing.Name, missing.Id)} (file line {missing.Line}); Get-PartnerDirectory lists them. Nothing is compared for it.", (object?)missing.Id ?? missing.Name));
+            plan.Issues.Add(new PlanIssue(PlanIssueKind.DirectoryNotFound, $"No PartnerPage directory {Named(missing.Name, missing.Id)} (file line {missing.Line}): nothing is compared for it.", (object?)missing.Id ?? missing.Name));
         }
 
         foreach (var (item, candidates) in directories.Ambiguous) plan.Issues.Add(Ambiguous("directory", item.Name, item.Line, candidates.Select(c => c.Id)));
@@ -105,7 +105,7 @@ internal static class PartnerPageDiffer
         var entries = ItemMatcher<EntryConfiguration, PartnerEntry>.Match(file.Entries, server.Entries, e => e.Id, e => e.Name, e => e.Id, e => e.Name);
         foreach (var missing in entries.Missing)
         {
-            plan.Issues.Add(new PlanIssue(PlanIssueKind.EntryNotFound, $"No partner entry {Named(missing.Name, missing.Id)} (file line {missing.Line}); Get-PartnerEntry lists them. Nothing is compared for it.", (object?)missing.Id ?? missing.Name));
+            plan.Issues.Add(new PlanIssue(PlanIssueKind.EntryNotFound, $"No partner entry {Named(missing.Name, missing.Id)} (file line {missing.Line}): nothing is compared for it.", (object?)missing.Id ?? missing.Name));
         }
 
         foreach (var (item, candidates) in entries.Ambiguous) plan.Issues.Add(Ambiguous("partner entry", item.Name, item.Line, candidates.Select(c => c.Id)));

@@ -1,6 +1,9 @@
 namespace BadgeAdmin.Core.Configuration.Plan;
 
-/// <summary>A part of the file that could not be compared, and why; the cmdlets write it as an error and go on.</summary>
+/// <summary>
+/// A part of the file that could not be compared, and why; the cmdlets write it as an error and go on, adding by
+/// <see cref="Kind"/> which command helps (Core names none).
+/// </summary>
 internal sealed class PlanIssue
 {
     public PlanIssue(PlanIssueKind kind, string message, object target)

@@ -5,7 +5,8 @@ namespace BadgeAdmin.Core.Configuration.Plan;
 
 /// <summary>
 /// A replace that created the new loyalty badge but could not delete the old one (<see cref="Failure"/> says why).
-/// Both badges are on the server; <see cref="Advice"/> says how the rest gets done.
+/// Both badges are on the server; <see cref="Advice"/> says how the rest gets done (<see cref="RerunFinishes"/> says
+/// which way, for the shell to name its commands).
 /// </summary>
 public sealed class ReplaceIncompleteException : Exception
 {
@@ -13,20 +14,22 @@ public sealed class ReplaceIncompleteException : Exception
         : this(
             $"The loyalty badge '{target}' was created anew with the file's conditions ({createdId}), but the old badge ({oldId}) was not deleted",
             fileNamesOldId
-                ? "Run Sync-BadgeConfiguration -AllowReplace again: it finds the new badge and deletes only the old one."
+                ? "Run the sync again, replacing allowed: it finds the new badge and deletes only the old one."
                 // Named by name only, the two are alike to a rerun (NameAmbiguous): the old one has to be named.
-                : $"The file names this badge by its name only, so a rerun would find two badges of that name: delete the old one with Remove-LoyaltyBadge -Id {oldId}.",
+                : $"The file names this badge by its name only, so a rerun would find two badges of that name: delete the old one ({oldId}) by its id.",
             createdId,
             oldId,
+            fileNamesOldId,
             failure)
     {
     }
 
-    private ReplaceIncompleteException(string summary, string advice, Guid createdId, Guid oldId, ApiException failure)
+    private ReplaceIncompleteException(string summary, string advice, Guid createdId, Guid oldId, bool fileNamesOldId, ApiException failure)
         : base(summary + ". " + advice, failure)
     {
         Summary = summary;
         Advice = advice;
+        RerunFinishes = fileNamesOldId;
         CreatedId = createdId;
         OldId = oldId;
         Failure = failure;
@@ -37,6 +40,9 @@ public sealed class ReplaceIncompleteException : Exception
 
     /// <summary>How the replace gets finished.</summary>
     public string Advice { get; }
+
+    /// <summary>True when running the sync again finishes it (the file names the old badge by id); else the old badge has to be deleted by hand.</summary>
+    public bool RerunFinishes { get; }
 
     /// <summary>The new badge, with the file's conditions.</summary>
     public Guid CreatedId { get; }

@@ -44,7 +44,7 @@ internal static class SnagDiffer
         var websites = ItemMatcher<WebsiteConfiguration, LoyaltyWebsite>.Match(file.Websites, listed, w => w.Id, w => w.Name, w => w.Id, w => w.Name);
         foreach (var missing in websites.Missing)
         {
-            plan.Issues.Add(new PlanIssue(PlanIssueKind.WebsiteNotFound, $"No loyalty website {PartnerPageDiffer.Named(missing.Name, missing.Id)} (file line {missing.Line}); Get-LoyaltyWebsite lists them. Nothing is compared for it.", (object?)missing.Id ?? missing.Name));
+            plan.Issues.Add(new PlanIssue(PlanIssueKind.WebsiteNotFound, $"No loyalty website {PartnerPageDiffer.Named(missing.Name, missing.Id)} (file line {missing.Line}): nothing is compared for it.", (object?)missing.Id ?? missing.Name));
         }
 
         foreach (var (item, candidates) in websites.Ambiguous) plan.Issues.Add(PartnerPageDiffer.Ambiguous("loyalty website", item.Name, item.Line, candidates.Select(c => c.Id)));
@@ -232,7 +232,7 @@ internal static class SnagDiffer
     }
 
     private static PlanIssue OrganizationMissing(LoyaltyBadgeConfiguration wanted, string what, object target) => new(PlanIssueKind.OrganizationMissing,
-        $"The loyalty badge '{wanted.Name}' (file line {wanted.Line}) {what}, which needs an organization id: add 'organizationId' to the file's snag section, or connect with Connect-Snag -OrganizationId.",
+        $"The loyalty badge '{wanted.Name}' (file line {wanted.Line}) {what}, which needs an organization id: add 'organizationId' to the file's snag section, or to the connection.",
         target);
 
     /// <summary>Each managed property that differs; with no server badge, every property the file gives (a create).</summary>
