@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
@@ -24,7 +25,7 @@ namespace BadgeAdmin.Cmdlets.HolderSync;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "LoyaltyBadgeHolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-LoyaltyBadgeHolder.md")]
 [OutputType(typeof(HolderSyncResult))]
-public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
+public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
 {
     private const int ListedInQuestion = 5;
 
@@ -50,6 +51,13 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
     /// <summary>Also revokes the badge from active holders the input does not name. Asks first, once, unless -Confirm:$false.</summary>
     [Parameter]
     public SwitchParameter Prune { get; set; }
+
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -89,7 +97,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
 
     private protected override void OnEnd()
     {
-        _badgeName = ActiveConnection.Seen.NameOf(SnagClient.BadgeKind, BadgeId); // read this session (piped, completed): no request
+        _badgeName = Names.LoyaltyBadgeName(BadgeId);
         var progress = new HolderSyncProgress(this, BadgeId.ToString());
         ReadHolders(progress);
 
@@ -107,7 +115,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
             _badgeName = Await(token => Client.FindBadgeAsync(BadgeId, token))?.Name; // a person reads these messages: name the badge
         }
 
-        if (asksOnce && !ConfirmOnce(PruneQuestion(plan.Revokes), "Revoke loyalty badge", BadgeId)) changes = plan.Grants.ToList();
+        if (asksOnce && !Confirm.Once(PruneQuestion(plan.Revokes), "Revoke loyalty badge", BadgeId)) changes = plan.Grants.ToList();
         var sent = Apply(changes, progress);
         progress.Complete();
         if (WhatIfMode)
@@ -181,10 +189,10 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         var sent = 0;
         foreach (var change in changes)
         {
-            if (!ShouldChange(change.Describe(), Action(change))) continue;
+            if (!Confirm.ShouldChange(change.Describe(), Action(change))) continue;
             sent++;
             var unnamed = change.Kind == HolderChangeKind.Grant ? ErrorIds.LoyaltyBadgeNotFound : ErrorIds.LoyaltyUserBadgeNotFound;
-            Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
+            Sender.Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
             {
                 try
                 {
@@ -209,7 +217,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
             progress.Sending(Volatile.Read(ref _done), changes.Count);
         }
 
-        FinishInFlight();
+        Sender.Finish();
         return sent;
     }
 

@@ -60,7 +60,10 @@ internal sealed class ItemNames
     public string PartnerDirectoryBadge(Guid directoryId, Guid id) =>
         $"{Label("badge", id, _seen.NameOf(PartnerPageClient.DirectoryBadgeKind, id))} of {PartnerDirectory(directoryId)}";
 
-    public string LoyaltyBadge(Guid id) => Label("loyalty badge", id, _seen.NameOf(SnagClient.BadgeKind, id));
+    public string LoyaltyBadge(Guid id) => Label("loyalty badge", id, LoyaltyBadgeName(id));
+
+    /// <summary>The badge's name when the connection has read it (piped in, or completed), else null: no request.</summary>
+    public string? LoyaltyBadgeName(Guid id) => _seen.NameOf(SnagClient.BadgeKind, id);
 
     public string LoyaltyWebsite(Guid id) => Label("website", id, _seen.NameOf(SnagClient.WebsiteKind, id));
 

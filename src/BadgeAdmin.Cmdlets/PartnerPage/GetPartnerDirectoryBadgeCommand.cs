@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -22,6 +23,8 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
+    private PagedOutput? _output;
+
     /// <summary>
     /// Directory badge ids to get: piped ids by value, the Id of piped badges (directory or entry badges) or CSV rows by
     /// name. Without it, every badge of the directory is listed.
@@ -51,6 +54,9 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
     private List<PartnerDirectory>? _directories;
     private Dictionary<Guid, PartnerDirectoryBadge>? _everyBadge;
 
+    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
+    private PagedOutput Output => _output ??= new PagedOutput(this);
+
     private protected override void OnRecord()
     {
         // A piped directory also offers its Id by name, which is the directory's, not a badge's: the directory wins.
@@ -75,12 +81,12 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
             var more = true;
             if (directoryId is { } known)
             {
-                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryBadgeAsync(known, id, token))),
+                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = Output.TryWrite(Await(token => Client.GetDirectoryBadgeAsync(known, id, token))),
                     Names.PartnerDirectoryBadge(known, id));
             }
             else if (EveryBadge().TryGetValue(id, out var badge))
             {
-                more = TryWritePaged(badge);
+                more = Output.TryWrite(badge);
             }
             else
             {
@@ -93,12 +99,12 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         }
     }
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(_totalKnown ? _total : null);
 
     private void ListDirectory(Guid directoryId)
     {
         var counted = false;
-        ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => WritePaged(Name is null
+        ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => Output.Write(Name is null
             ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
             : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)),
             Names.PartnerDirectory(directoryId));

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -15,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry to attach the badge to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,13 +37,20 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
     [ValidateNonNegative]
     public int? Order { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnRecord()
     {
         var (entry, badge) = (Names.PartnerEntry(EntryId), Names.PartnerBadge(BadgeId));
         var action = Order is { } order ? $"Attach {badge} at order {order}" : $"Attach {badge}";
-        if (!ShouldChange(entry, action)) return;
+        if (!Confirm.ShouldChange(entry, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
-        Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false),
+        Sender.Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false),
             $"{badge} on {entry}");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -16,7 +17,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The badge's name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -35,14 +36,21 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
     public Guid? DirectoryId { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnRecord()
     {
         var label = $"badge '{Name}'";
         if (DirectoryFor(DirectoryId, Name, label) is not { } directoryId) return;
         var directory = Names.PartnerDirectory(directoryId);
-        if (!ShouldChange(directory, $"Create {label}")) return;
+        if (!Confirm.ShouldChange(directory, $"Create {label}")) return;
         var badge = new PartnerDirectoryBadgeChange { Name = Name, Image = Image };
-        Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false),
+        Sender.Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false),
             $"{label} in {directory}");
     }
 }

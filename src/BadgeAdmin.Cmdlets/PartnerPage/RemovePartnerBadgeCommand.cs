@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -14,7 +15,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,12 +31,19 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnRecord()
     {
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
-        if (!ShouldChange(target, "Remove badge from entry")) return;
+        if (!Confirm.ShouldChange(target, "Remove badge from entry")) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             // The API answers a DELETE with no body [I]: with -PassThru, read the badge first so what is written is the
             // badge as it was (name, image, order), not a stub.

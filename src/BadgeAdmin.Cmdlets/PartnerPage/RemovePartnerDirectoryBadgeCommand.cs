@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -15,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The directory badge to delete: ids by value, badges by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -31,13 +32,20 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnRecord()
     {
         if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
-        if (!ShouldChange(target, "Delete directory badge")) return;
+        if (!Confirm.ShouldChange(target, "Delete directory badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
             // As Remove-PartnerBadge: a DELETE may answer with no body [I], so -PassThru reads the badge first.
             var before = passThru ? await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false) : null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -15,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,6 +42,13 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnBegin()
     {
         if (Order is null && BadgeId is null)
@@ -57,9 +65,9 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
-        if (!ShouldChange(target, Describe(change))) return;
+        if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);
             return passThru ? updated : null;

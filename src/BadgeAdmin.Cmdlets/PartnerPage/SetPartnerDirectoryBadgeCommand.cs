@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -16,7 +17,7 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The directory badge to change: ids by value, badges (directory or entry badges) by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -44,6 +45,13 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private PartnerDirectoryBadgeChange Change => new() { Name = Name, Image = Image };
 
     private protected override void OnBegin()
@@ -63,9 +71,9 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
         var change = Change;
         if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
-        if (!ShouldChange(target, Describe(change))) return;
+        if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
             var updated = await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false);
             return passThru ? updated : null;

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
@@ -23,6 +24,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
+    private PagedOutput? _output;
+
     private readonly List<Guid> _pendingIds = new();
 
     /// <summary>
@@ -83,16 +86,19 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
+    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
+    private PagedOutput Output => _output ??= new PagedOutput(this);
+
     private protected override void OnRecord()
     {
         // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
         if (Id is null || Website is not null)
         {
-            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? ItemsWanted : null);
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? Output.ItemsWanted : null);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
             {
-                var listed = WritePaged(Name is null
-                    ? Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)
+                var listed = Output.Write(Name is null
+                    ? Client.ListBadgesAsync(query, Output.PageSizeFor(PageSize), CancelToken)
                     : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken));
 
                 // The API answers an unknown website with an empty list. Only then, one request of the organization's
@@ -118,7 +124,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     private protected override void OnEnd()
     {
         FetchPending();
-        WriteTotalCountIfAsked(_found); // exact for -Id; the badge list reports no total
+        Output.WriteTotalCountIfAsked(_found); // exact for -Id; the badge list reports no total
     }
 
     /// <summary>Fetches the ids gathered so far; with -Id only the scope given here applies, not the connection's defaults.</summary>
@@ -146,7 +152,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         {
             if (found.TryGetValue(id, out var badge))
             {
-                TryWritePaged(badge);
+                Output.TryWrite(badge);
                 continue;
             }
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -21,6 +22,8 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
+    private PagedOutput? _output;
+
     /// <summary>
     /// The badge whose users to list. Takes badges from Get-LoyaltyBadge by value, and a BadgeId or LoyaltyBadgeId
     /// property (a CSV column, a user badge) by name.
@@ -47,7 +50,10 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(null); // the API reports no total
+
+    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
+    private PagedOutput Output => _output ??= new PagedOutput(this);
 
     private protected override void OnRecord()
     {
@@ -57,7 +63,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
         {
             // The API answers an unknown badge id with an empty list. Only then, one small request tells "no holders"
             // from "no such badge".
-            if (WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
+            if (Output.Write(Client.ListBadgeUsersAsync(query, Output.PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
             WriteError(new CmdletError(
                 new KeyNotFoundException($"{ItemNames.Subject(badge, InputRow)}: no such badge (a deleted badge has no holders to list)."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, query.BadgeId));

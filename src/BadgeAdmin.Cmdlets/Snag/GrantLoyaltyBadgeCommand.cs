@@ -24,7 +24,7 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!ShouldChange(UserLabel(user), $"Grant {Names.LoyaltyBadge(BadgeId)}" + (Status is null ? string.Empty : $" as {Status}"))) return;
+        if (!Confirm.ShouldChange(UserLabel(user), $"Grant {Names.LoyaltyBadge(BadgeId)}" + (Status is null ? string.Empty : $" as {Status}"))) return;
         // ValidateSet accepts any casing; the API wants the lowercase status ('Active' is refused with a 400).
         var (badgeId, status) = (BadgeId, Status?.ToLowerInvariant());
         SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));

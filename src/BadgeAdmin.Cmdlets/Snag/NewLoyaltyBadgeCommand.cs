@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -19,7 +20,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge's name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -73,6 +74,13 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnBegin()
     {
         // An empty CsvFile cell of a CSV row means "no file" ([EmptyStringAsNull]); typed, -CsvFile '' (an unset
@@ -121,7 +129,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
         var what = $"Create badge '{Name}' with {badge.SentConditions.Count} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty)
             + (badge.SentCsvFiles.Count > 0 ? $" and {badge.SentCsvFiles.Count} CSV file(s)" : string.Empty);
         var website = Names.LoyaltyWebsite(badge.WebsiteId);
-        if (!ShouldChange(website, what)) return;
-        Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false), $"loyalty badge '{Name}' on {website}");
+        if (!Confirm.ShouldChange(website, what)) return;
+        Sender.Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false), $"loyalty badge '{Name}' on {website}");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
@@ -14,7 +15,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge to delete: ids by value ($ids | Remove-LoyaltyBadge), badges by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,12 +26,19 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private protected override void OnRecord()
     {
         var target = Names.LoyaltyBadge(Id);
-        if (!ShouldChange(target, "Delete badge")) return;
+        if (!Confirm.ShouldChange(target, "Delete badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);
             return passThru ? deleted : null;

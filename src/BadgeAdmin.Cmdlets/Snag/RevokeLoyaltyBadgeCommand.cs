@@ -18,7 +18,7 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!ShouldChange(UserLabel(user), $"Revoke {Names.LoyaltyBadge(BadgeId)}")) return;
+        if (!Confirm.ShouldChange(UserLabel(user), $"Revoke {Names.LoyaltyBadge(BadgeId)}")) return;
         var badgeId = BadgeId;
         SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
     }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -18,7 +19,7 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>Badges the server answered for that got CSV files without having a csv condition; warned about on the pipeline thread.</summary>
     private readonly ConcurrentQueue<LoyaltyBadge> _filesWithoutCsvCondition = new();
@@ -67,6 +68,13 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    private protected override int Concurrency => ThrottleLimit;
+
     private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi, Rewards = Reward, CsvFiles = CsvFile };
 
     private protected override void OnBegin()
@@ -94,9 +102,9 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     {
         var update = Update;
         var target = Names.LoyaltyBadge(Id);
-        if (!ShouldChange(target, Describe(update))) return;
+        if (!Confirm.ShouldChange(target, Describe(update))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender.Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
             if (update.CsvFiles is { Count: > 0 } && badge.Conditions is { } conditions && !conditions.Any(c => c?.IsCsv == true)) _filesWithoutCsvCondition.Enqueue(badge);

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
+using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
@@ -20,8 +21,10 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// the pipeline the user id wins. Every object piped in reaches the cmdlet (see <see cref="InputObject"/>), so each
 /// error can name its input row.
 /// </summary>
-public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
+public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
 {
+    private SnagConnection? _snag;
+
     /// <summary>
     /// The badge (the first positional parameter). Takes a badge from New-/Get-LoyaltyBadge by value, and a
     /// LoyaltyBadgeId property by name.
@@ -56,6 +59,20 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, ThrottledChange.MaxLimit)]
+    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+
+    /// <summary>The connection to use instead of the runspace's current one (from Connect-Snag -PassThru).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SnagConnection? Connection { get; set; }
+
+    private protected override int Concurrency => ThrottleLimit;
+
+    private protected SnagClient Client => (_snag ?? throw new InvalidOperationException("OnBegin has not run.")).Client;
+
     private protected override void OnBegin()
     {
         // Only command-line values are bound before the first record, so this sees exactly what the user typed.
@@ -66,7 +83,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
                 ErrorIds.UserIdAndWalletAddress, ErrorCategory.InvalidArgument, null));
         }
 
-        base.OnBegin();
+        _snag = Use("Snag", Connection ?? Connections.Snag);
     }
 
     /// <summary>
@@ -124,7 +141,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     private protected void SendChange(LoyaltyUserIdentity user, string unnamedNotFoundId, Func<CancellationToken, Task<object?>> work)
     {
         var badgeId = BadgeId;
-        Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
+        Sender.Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
             $"{UserLabel(user)}, {Names.LoyaltyBadge(badgeId)}");
     }
 
