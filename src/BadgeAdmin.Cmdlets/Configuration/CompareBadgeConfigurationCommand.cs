@@ -5,11 +5,6 @@ using BadgeAdmin.Core.Configuration.Plan;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
-/// <summary>
-/// <para type="synopsis">Compares a badge configuration file with the services: what Sync-BadgeConfiguration would change.</para>
-/// <para type="description">Sends only reads. Writes one change object per difference (nothing when the services
-/// match the file), then a summary line for the host ("3 to create, 1 to update, 0 to delete").</para>
-/// </summary>
 [Cmdlet(VerbsData.Compare, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Compare-BadgeConfiguration.md")]
 [OutputType(typeof(BadgeConfigurationChange))]
 public sealed class CompareBadgeConfigurationCommand : PlanCmdlet

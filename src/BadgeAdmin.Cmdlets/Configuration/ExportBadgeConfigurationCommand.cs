@@ -14,13 +14,6 @@ using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
-/// <summary>
-/// <para type="synopsis">Writes what the connected services hold to a badge configuration file (JSON or YAML).</para>
-/// <para type="description">PartnerPage directories with their badges and each entry's badges in order; Snag websites
-/// with their badges (name, description, image, visibility, conditions, rewards). Ids are written, so a rename in the
-/// file is an update. Deterministic: exporting unchanged services twice gives the same bytes. An existing file is
-/// replaced only with -Force.</para>
-/// </summary>
 [Cmdlet(VerbsData.Export, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Export-BadgeConfiguration.md")]
 public sealed class ExportBadgeConfigurationCommand : BadgeAdminCmdlet
 {

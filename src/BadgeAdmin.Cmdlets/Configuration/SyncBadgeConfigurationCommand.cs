@@ -11,13 +11,6 @@ using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
-/// <summary>
-/// <para type="synopsis">Makes the services match a badge configuration file: sends exactly the changes Compare-BadgeConfiguration shows.</para>
-/// <para type="description">Confirms each change (-WhatIf shows the plan and sends nothing; deletes and replaces ask by
-/// default), then applies them in an order that works: detaches before deletes, renames before creates, directory
-/// badges before the entries that attach them. Independent changes go out at once, up to -ThrottleLimit. A failed
-/// change is one error and the rest go on; running it again converges what is left.</para>
-/// </summary>
 [Cmdlet(VerbsData.Sync, "BadgeConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-BadgeConfiguration.md")]
 [OutputType(typeof(BadgeConfigurationChange))]
 public sealed class SyncBadgeConfigurationCommand : PlanCmdlet

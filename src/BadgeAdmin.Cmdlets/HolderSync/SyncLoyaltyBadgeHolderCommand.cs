@@ -17,12 +17,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.HolderSync;
 
-/// <summary>
-/// <para type="synopsis">Makes a Snag loyalty badge's holders match a list: grants it to the users missing, and with -Prune revokes it from the rest.</para>
-/// <para type="description">Import-Csv allowlist.csv | Sync-LoyaltyBadgeHolder -BadgeId $b reads the badge's holders
-/// once, grants the badge only to listed users who do not hold it (active), and writes a summary. A rerun sends only
-/// what is still missing.</para>
-/// </summary>
 [Cmdlet(VerbsData.Sync, "LoyaltyBadgeHolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-LoyaltyBadgeHolder.md")]
 [OutputType(typeof(HolderSyncResult))]
 public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet

@@ -9,11 +9,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets the badges attached to a PartnerPage partner entry, or one of them.</para>
-/// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
-/// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet

@@ -11,14 +11,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets the badges defined in a PartnerPage directory: the ones New-PartnerBadge attaches to entries.</para>
-/// <para type="description">Lists every badge of the directory (streamed page by page), the ones whose name matches, or
-/// the ones named by id. The directory is -DirectoryId, a piped directory, or the connection's default
-/// (Connect-PartnerPage -DirectoryId); with none of them, every directory the key sees. Each badge carries its
-/// DirectoryId (and the directory's name when known), so it pipes on to Set- and
-/// Remove-PartnerDirectoryBadge, and its Id binds New-PartnerBadge -BadgeId. The routes are inferred.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet

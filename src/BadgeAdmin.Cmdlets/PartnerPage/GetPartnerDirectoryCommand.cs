@@ -9,11 +9,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets PartnerPage directories: all of them (every page, streamed) or the ones named.</para>
-/// <para type="description">How to find the directory id the directory-badge cmdlets work in (Connect-PartnerPage
-/// -DirectoryId, or -DirectoryId on each call). The route is inferred; see the route table.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerDirectory", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectory.md")]
 [OutputType(typeof(PartnerDirectory))]
 public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet

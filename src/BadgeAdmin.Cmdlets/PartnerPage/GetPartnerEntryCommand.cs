@@ -9,9 +9,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets PartnerPage partner entries: all of them (every page, streamed) or the ones named.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerEntry", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerEntry.md")]
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet

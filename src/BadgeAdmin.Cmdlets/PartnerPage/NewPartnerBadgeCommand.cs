@@ -9,11 +9,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Attaches a directory badge to a PartnerPage partner entry.</para>
-/// <para type="description">POSTs {id, order} to the entry's badge collection (route inferred from the documented
-/// PATCH; see the route table). Never retried once the server may have acted, so a badge is not attached twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet

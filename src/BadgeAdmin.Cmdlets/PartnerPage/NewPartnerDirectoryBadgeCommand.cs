@@ -9,12 +9,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Creates a badge in a PartnerPage directory, from a name and an image URL.</para>
-/// <para type="description">POSTs {name, image} to the directory's badge collection (route and body inferred; see the
-/// route table) and writes the new badge, ready to attach with New-PartnerBadge. Never retried once the server may
-/// have acted, so a badge is not created twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageCmdlet

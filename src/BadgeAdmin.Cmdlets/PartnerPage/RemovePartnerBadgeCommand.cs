@@ -8,11 +8,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Detaches a badge from a PartnerPage partner entry.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet

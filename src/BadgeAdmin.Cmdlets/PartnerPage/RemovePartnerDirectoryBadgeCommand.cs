@@ -8,12 +8,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Deletes a badge from a PartnerPage directory.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// What the API does with entries that still show the badge is not documented; the sandbox detaches it from them.
-/// The route is inferred. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageCmdlet

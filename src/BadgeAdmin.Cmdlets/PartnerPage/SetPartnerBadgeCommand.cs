@@ -10,10 +10,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Changes a badge attached to a PartnerPage partner entry: its order, or the directory badge it refers to.</para>
-/// <para type="description">Sends the documented PATCH with only the fields given. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet

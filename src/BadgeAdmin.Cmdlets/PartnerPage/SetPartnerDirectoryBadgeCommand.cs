@@ -10,11 +10,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Renames a PartnerPage directory badge or changes its image.</para>
-/// <para type="description">Sends a PATCH with only the fields given (route inferred; see the route table). Entries
-/// that show the badge show the change. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageCmdlet

@@ -13,13 +13,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets Snag loyalty badges: every badge in scope (streamed page by page), or the ones named.</para>
-/// <para type="description">Without -Id, lists the website's badges newest first, following the API's cursor; the
-/// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
-/// request) and reports each id that names no badge as a LoyaltyBadgeNotFound error; with a user filter, a badge
-/// those users do not hold is left out with a verbose line.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet

@@ -13,11 +13,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets the users holding a Snag loyalty badge, optionally by status or wallet.</para>
-/// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
-/// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadgeUser.md")]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet

@@ -10,9 +10,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets the Snag websites of the organization: how to find the website id to scope badges by.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyWebsite", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyWebsite.md")]
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet

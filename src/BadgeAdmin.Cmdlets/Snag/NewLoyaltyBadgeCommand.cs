@@ -11,13 +11,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Creates a Snag loyalty badge with its conditions and rewards.</para>
-/// <para type="description">Conditions and rewards are typed objects or hashtables
-/// (@{ type = 'points'; amount = 500 }). An unknown condition type or reward type is refused before any request,
-/// with the allowed values. Piping a badge from Get-LoyaltyBadge copies it (name, image, description, conditions,
-/// rewards) to the website given. Never retried once the server may have acted, so a badge is not created twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class NewLoyaltyBadgeCommand : SnagCmdlet

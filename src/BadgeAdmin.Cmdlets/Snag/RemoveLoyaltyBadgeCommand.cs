@@ -8,11 +8,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Deletes a Snag loyalty badge.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// A deleted badge is listed again only with Get-LoyaltyBadge -IncludeDeleted. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet

@@ -5,11 +5,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Revokes a Snag loyalty badge from users, by user id or wallet address.</para>
-/// <para type="description">Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
-/// revokes it from every active holder. Asks for confirmation by default (ConfirmImpact High).</para>
-/// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Revoke-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadgeUserChange))]
 public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet

@@ -12,11 +12,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Changes a Snag loyalty badge's name, description, image or visibility.</para>
-/// <para type="description">Sends only the fields given (POST /api/loyalty/badges/{id}). A badge's conditions cannot
-/// be changed; create a new badge instead. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
