@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;

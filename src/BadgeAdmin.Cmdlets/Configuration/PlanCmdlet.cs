@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Configuration;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Configuration.Model;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Cmdlets.Snag;

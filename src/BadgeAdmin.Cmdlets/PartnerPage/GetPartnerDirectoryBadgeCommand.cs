@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;

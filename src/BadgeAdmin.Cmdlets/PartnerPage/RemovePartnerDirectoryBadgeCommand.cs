@@ -1,9 +1,10 @@
 using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;

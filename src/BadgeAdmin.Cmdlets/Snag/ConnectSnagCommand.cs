@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
+using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;

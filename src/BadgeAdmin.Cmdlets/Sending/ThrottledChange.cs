@@ -1,4 +1,4 @@
-namespace BadgeAdmin.Cmdlets.Connections;
+namespace BadgeAdmin.Cmdlets.Sending;
 
 /// <summary>The -ThrottleLimit every changing cmdlet takes: piped items in flight at once, 1 for strictly one by one.</summary>
 internal static class ThrottledChange
