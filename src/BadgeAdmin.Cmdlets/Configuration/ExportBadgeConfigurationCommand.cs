@@ -6,9 +6,7 @@ using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Configuration;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
@@ -92,7 +90,7 @@ public sealed class ExportBadgeConfigurationCommand : BadgeAdminCmdlet
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
         ConfigurationExport? export = null;
         ForItem(Path, ErrorIds.UnexpectedStatus, () => export = Await(token =>
-            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, ThrottledChange.DefaultLimit, token)));
+            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, token)));
         if (export is null) return;
 
         foreach (var id in export.MissingDirectories)

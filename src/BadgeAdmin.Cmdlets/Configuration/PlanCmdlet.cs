@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Configuration;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Configuration.Model;
@@ -17,7 +16,7 @@ namespace BadgeAdmin.Cmdlets.Configuration;
 public abstract class PlanCmdlet : BadgeAdminCmdlet
 {
     /// <summary>How many lists are read at once (the badges of several entries or websites).</summary>
-    private const int ReadConcurrency = ThrottledChange.DefaultLimit;
+    private const int ReadConcurrency = DefaultThrottleLimit;
 
     private ConfigurationConnections? _services;
 

@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
@@ -30,8 +30,8 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 
     /// <summary>How many independent changes may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>Writes each change once it is done (with the new id of what it created).</summary>
     [Parameter]
@@ -171,11 +171,22 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         {
             WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {Describe(change)}: {refused.Message}", refused), ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, change));
         }
-        else if (PassThru.IsPresent)
+        else
         {
+            Remember(change, outcome.Id);
+            if (!PassThru.IsPresent) return;
             if (change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach) change.Id = outcome.Id ?? change.Id;
             WriteObject(change);
         }
+    }
+
+    /// <summary>Tab completion forgets what the change removed and offers what it created, as after the other cmdlets' changes.</summary>
+    private void Remember(BadgeConfigurationChange change, Guid? outcomeId)
+    {
+        BadgeAdminConnection? connection = change.Service == "PartnerPage" ? Services.PartnerPage : Services.Snag;
+        if (connection is null) return;
+        var id = change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach ? outcomeId ?? change.Id : change.Id;
+        new CompletionMemory(connection.Seen).Applied(change, id);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 

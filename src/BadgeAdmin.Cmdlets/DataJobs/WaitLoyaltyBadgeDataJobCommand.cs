@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Cmdlets.Snag;
@@ -117,7 +116,8 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
                 deadline.CancelAfter(bound);
                 var found = new Dictionary<Guid, LoyaltyBadge>();
-                await foreach (var badge in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = ids.ToList() }, SnagRoutes.MaxPageSize, deadline.Token).ConfigureAwait(false))
+                var query = new LoyaltyBadgeQuery { BadgeIds = ids.ToList() };
+                await foreach (var badge in Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, SnagRoutes.MaxPageSize, deadline.Token)).ConfigureAwait(false))
                 {
                     found[badge.Id] = badge;
                 }

@@ -5,11 +5,9 @@ using System.Management.Automation;
 using System.Threading;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Cmdlets.Snag;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.HolderSync;
@@ -49,10 +47,8 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -107,7 +103,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
         var asksOnce = prune && plan.Revokes.Count > 0 && AsksBeforePruning;
         if (_badgeName is null && (WhatIfMode || (changes.Count > 0 && (PromptsPerChange || asksOnce))))
         {
-            _badgeName = Await(token => Client.FindBadgeAsync(BadgeId, token))?.Name; // a person reads these messages: name the badge
+            _badgeName = Seen.Read(Await(token => Client.FindBadgeAsync(BadgeId, token)))?.Name; // a person reads these messages: name the badge
         }
 
         if (asksOnce && !Confirm.Once(PruneQuestion(plan.Revokes), "Revoke loyalty badge", BadgeId)) changes = plan.Grants.ToList();
@@ -132,7 +128,8 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
     {
         try
         {
-            Stream(Client.ListBadgeUsersAsync(new LoyaltyBadgeUserQuery { BadgeId = BadgeId }, SnagRoutes.MaxPageSize, CancelToken), userBadge =>
+            var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId };
+            Stream(Seen.Holders(query, Client.ListBadgeUsersAsync(query, SnagRoutes.MaxPageSize, CancelToken)), userBadge =>
             {
                 _planner.AddHolder(userBadge);
                 progress.Reading(_planner.UserBadges);
@@ -140,7 +137,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
 
             // The API answers an unknown badge id with an empty list: only then, one small request tells which it is.
             if (_planner.UserBadges > 0) return;
-            var badge = Await(token => Client.FindBadgeAsync(BadgeId, token));
+            var badge = Seen.Read(Await(token => Client.FindBadgeAsync(BadgeId, token)));
             if (badge is null)
             {
                 ThrowTerminating(new CmdletError(
@@ -187,7 +184,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
             if (!Confirm.ShouldChange(change.Describe(), Action(change))) continue;
             sent++;
             var unnamed = change.Kind == HolderChangeKind.Grant ? ErrorIds.LoyaltyBadgeNotFound : ErrorIds.LoyaltyUserBadgeNotFound;
-            Sender.Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
+            Sender(ThrottleLimit).Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
             {
                 try
                 {
@@ -212,7 +209,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
             progress.Sending(Volatile.Read(ref _done), changes.Count);
         }
 
-        Sender.Finish();
+        Sender(ThrottleLimit).Finish();
         return sent;
     }
 

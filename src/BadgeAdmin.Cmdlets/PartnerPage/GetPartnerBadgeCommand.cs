@@ -2,8 +2,6 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -14,8 +12,6 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>
     /// The entry whose badges to get (the first positional parameter: Get-PartnerBadge $entryId). Takes entries from
     /// Get-PartnerEntry (and badges, by their EntryId) by value, and an EntryId property (a CSV column) by name.
@@ -33,23 +29,20 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
     private long _total;
     private bool _totalKnown = true;
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         var entryId = EntryId;
         if (Id is { } badgeId)
         {
             _total++;
-            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => Output.TryWrite(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))),
+            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => Output.TryWrite(Seen.Read(Await(token => Client.GetBadgeAsync(entryId, badgeId, token)))),
                 Names.PartnerBadgeOfEntry(entryId, badgeId));
             return;
         }
 
         var counted = false;
         ForItem(entryId, ErrorIds.PartnerEntryNotFound,
-            () => Output.Write(Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken)), Names.PartnerEntry(entryId));
+            () => Output.Write(Seen.Badges(entryId, Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken))), Names.PartnerEntry(entryId));
         _totalKnown &= counted;
     }
 

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -16,8 +14,6 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>
     /// Directory badge ids to get: piped ids by value, the Id of piped badges (directory or entry badges) or CSV rows by
     /// name. Without it, every badge of the directory is listed.
@@ -47,9 +43,6 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
     private List<PartnerDirectory>? _directories;
     private Dictionary<Guid, PartnerDirectoryBadge>? _everyBadge;
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         // A piped directory also offers its Id by name, which is the directory's, not a badge's: the directory wins.
@@ -74,7 +67,7 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
             var more = true;
             if (directoryId is { } known)
             {
-                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = Output.TryWrite(Await(token => Client.GetDirectoryBadgeAsync(known, id, token))),
+                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetDirectoryBadgeAsync(known, id, token)))),
                     Names.PartnerDirectoryBadge(known, id));
             }
             else if (EveryBadge().TryGetValue(id, out var badge))
@@ -98,8 +91,8 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
     {
         var counted = false;
         ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => Output.Write(Name is null
-            ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
-            : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)),
+            ? Seen.DirectoryBadges(directoryId, Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken))
+            : new NameFilter(Name).Apply(Seen.DirectoryBadges(directoryId, Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken)), b => b.Name, CancelToken)),
             Names.PartnerDirectory(directoryId));
         _totalKnown &= counted;
     }
@@ -109,7 +102,7 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
     {
         if (_directories is not null) return _directories;
         var directories = new List<PartnerDirectory>();
-        ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoriesAsync(null, CancelToken), directories.Add));
+        ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound, () => Stream(Seen.Directories(Client.ListDirectoriesAsync(null, CancelToken)), directories.Add));
         return _directories = directories;
     }
 
@@ -120,7 +113,7 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         var badges = new Dictionary<Guid, PartnerDirectoryBadge>();
         foreach (var directory in EveryDirectory())
         {
-            ForItem(directory.Id, ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoryBadgesAsync(directory.Id, null, CancelToken), b => badges[b.Id] = b),
+            ForItem(directory.Id, ErrorIds.PartnerDirectoryNotFound, () => Stream(Seen.DirectoryBadges(directory.Id, Client.ListDirectoryBadgesAsync(directory.Id, null, CancelToken)), b => badges[b.Id] = b),
                 Names.PartnerDirectory(directory.Id));
         }
 

@@ -2,8 +2,6 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -14,8 +12,6 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerDirectory))]
 public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>Directory ids to get: piped ids by value, the Id of piped directories or CSV rows by name. Without it, every directory is listed.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -30,17 +26,14 @@ public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
 
     private long? _total;
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         if (Id is null)
         {
             ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound,
                 () => Output.Write(Name is null
-                    ? Client.ListDirectoriesAsync(count => _total = count, CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListDirectoriesAsync(null, CancelToken), d => d.Name, CancelToken)));
+                    ? Seen.Directories(Client.ListDirectoriesAsync(count => _total = count, CancelToken))
+                    : new NameFilter(Name).Apply(Seen.Directories(Client.ListDirectoriesAsync(null, CancelToken)), d => d.Name, CancelToken)));
             return;
         }
 
@@ -48,7 +41,7 @@ public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = Output.TryWrite(Await(token => Client.GetDirectoryAsync(id, token))), Names.PartnerDirectory(id));
+            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetDirectoryAsync(id, token)))), Names.PartnerDirectory(id));
             if (!more) break;
         }
     }

@@ -2,8 +2,6 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -14,8 +12,6 @@ namespace BadgeAdmin.Cmdlets.PartnerPage;
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>Entry ids to get: piped ids by value, the Id of piped entries or CSV rows by name. Without it, every entry is listed.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -30,17 +26,14 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
 
     private long? _total;
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         if (Id is null)
         {
             ForItem("PartnerEntry list", ErrorIds.PartnerEntryNotFound,
                 () => Output.Write(Name is null
-                    ? Client.ListEntriesAsync(count => _total = count, CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListEntriesAsync(null, CancelToken), e => e.Name, CancelToken)));
+                    ? Seen.Entries(Client.ListEntriesAsync(count => _total = count, CancelToken))
+                    : new NameFilter(Name).Apply(Seen.Entries(Client.ListEntriesAsync(null, CancelToken)), e => e.Name, CancelToken)));
             return;
         }
 
@@ -48,7 +41,7 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = Output.TryWrite(Await(token => Client.GetEntryAsync(id, token))), Names.PartnerEntry(id));
+            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetEntryAsync(id, token)))), Names.PartnerEntry(id));
             if (!more) break;
         }
     }

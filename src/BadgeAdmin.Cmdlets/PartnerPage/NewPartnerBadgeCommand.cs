@@ -2,10 +2,8 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -35,10 +33,8 @@ public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -46,7 +42,7 @@ public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
         var action = Order is { } order ? $"Attach {badge} at order {order}" : $"Attach {badge}";
         if (!Confirm.ShouldChange(entry, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
-        Sender.Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false),
+        Sender(ThrottleLimit).Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => Seen.Read(await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false)),
             $"{badge} on {entry}");
     }
 }

@@ -2,10 +2,8 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -33,10 +31,8 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -45,7 +41,7 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         var directory = Names.PartnerDirectory(directoryId);
         if (!Confirm.ShouldChange(directory, $"Create {label}")) return;
         var badge = new PartnerDirectoryBadgeChange { Name = Name, Image = Image };
-        Sender.Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false),
+        Sender(ThrottleLimit).Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => Seen.Read(await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false)),
             $"{label} in {directory}");
     }
 }

@@ -2,9 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -29,22 +27,21 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
         if (!Confirm.ShouldChange(target, "Remove badge from entry")) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             // The API answers a DELETE with no body [I]: with -PassThru, read the badge first so what is written is the
             // badge as it was (name, image, order), not a stub.
-            var before = passThru ? await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false) : null;
-            var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);
+            var before = passThru ? Seen.Read(await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false)) : null;
+            var removed = Seen.Read(await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false));
+            Seen.Detached(entryId, id);
             return passThru ? removed ?? before : null;
         }, target);
     }

@@ -2,9 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -29,10 +27,8 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -40,11 +36,12 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageCmdlet
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
         if (!Confirm.ShouldChange(target, "Delete directory badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
             // As Remove-PartnerBadge: a DELETE may answer with no body [I], so -PassThru reads the badge first.
-            var before = passThru ? await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false) : null;
-            var deleted = await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false);
+            var before = passThru ? Seen.Read(await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false)) : null;
+            var deleted = Seen.Read(await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false));
+            Seen.DirectoryBadgeDeleted(id);
             return passThru ? deleted ?? before : null;
         }, target);
     }

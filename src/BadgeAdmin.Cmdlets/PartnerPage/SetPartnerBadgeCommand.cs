@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -41,10 +39,8 @@ public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnBegin()
     {
@@ -64,9 +60,9 @@ public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
         if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
-            var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);
+            var updated = Seen.Read(await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false));
             return passThru ? updated : null;
         }, target);
     }

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
@@ -43,10 +41,8 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private PartnerDirectoryBadgeChange Change => new() { Name = Name, Image = Image };
 
@@ -69,9 +65,9 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
         if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
-            var updated = await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false);
+            var updated = Seen.Read(await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false));
             return passThru ? updated : null;
         }, target);
     }

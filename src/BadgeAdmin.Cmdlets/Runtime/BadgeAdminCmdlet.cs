@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
+using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Progress;
 using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Connections;
@@ -16,7 +18,7 @@ namespace BadgeAdmin.Cmdlets.Runtime;
 /// <summary>
 /// Base of every BadgeAdmin cmdlet. It owns cancellation (Ctrl+C cancels the token every request carries), the
 /// bridge from async client calls to the pipeline thread, and the edge where stray exceptions become error records.
-/// Paging (<see cref="Paging.PagedOutput"/>), ordered sending (<see cref="OrderedSender"/>) and confirmation
+/// Paging (<see cref="PagedOutput"/>), ordered sending (<see cref="OrderedSender"/>) and confirmation
 /// (<see cref="Confirmation"/>) are collaborators a cmdlet uses.
 /// </summary>
 public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
@@ -29,7 +31,9 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     private bool _progressChecked;
     private BadgeAdminConnection? _connection;
     private ItemNames? _names;
+    private CompletionMemory? _seen;
     private OrderedSender? _sender;
+    private PagedOutput? _output;
     private Confirmation? _confirm;
 
     /// <summary>Cancelled by StopProcessing (Ctrl+C, or a downstream Select-Object -First); every request carries it.</summary>
@@ -76,11 +80,22 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     /// <summary>Names items as a person knows them, from what the connection in use has read; valid after <see cref="Use"/>.</summary>
     private protected ItemNames Names => _names ??= new ItemNames((_connection ?? throw new InvalidOperationException("No connection in use.")).Seen);
 
-    /// <summary>How many of this invocation's requests <see cref="Sender"/> may have in flight at once (1: one after the other).</summary>
-    private protected virtual int Concurrency => 1;
+    /// <summary>Remembers what this cmdlet reads and forgets what it deletes, for tab completion; valid after <see cref="Use"/>.</summary>
+    private protected CompletionMemory Seen => _seen ??= new CompletionMemory((_connection ?? throw new InvalidOperationException("No connection in use.")).Seen);
 
-    /// <summary>Sends the invocation's changes in order; the end of the pipeline waits for what it still has in flight.</summary>
-    private protected OrderedSender Sender => _sender ??= new OrderedSender(this, Concurrency);
+    /// <summary>-First, -Skip and -IncludeTotalCount over everything a cmdlet with SupportsPaging writes.</summary>
+    private protected PagedOutput Output => _output ??= new PagedOutput(this);
+
+    /// <summary>The -ThrottleLimit every changing cmdlet takes: its items in flight at once, 1 for strictly one by one.</summary>
+    private protected const int DefaultThrottleLimit = 4;
+
+    private protected const int MaxThrottleLimit = 64;
+
+    /// <summary>
+    /// Sends the invocation's changes in order, at most <paramref name="throttleLimit"/> at once (made on first use, with
+    /// the cmdlet's -ThrottleLimit); the end of the pipeline waits for what it still has in flight.
+    /// </summary>
+    private protected OrderedSender Sender(int throttleLimit) => _sender ??= new OrderedSender(this, throttleLimit);
 
     /// <summary>ShouldProcess and ShouldContinue, with ConfirmationRequired where nobody can answer.</summary>
     private protected Confirmation Confirm => _confirm ??= new Confirmation(this);

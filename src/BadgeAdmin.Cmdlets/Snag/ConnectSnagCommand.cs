@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
 
@@ -84,7 +83,7 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
         try
         {
             // The API's name filter is the documented one; the exact comparison here guards against a looser server match.
-            Stream(connection.Client.ListWebsitesAsync(organizationId, name, SnagRoutes.MaxPageSize, CancelToken), site =>
+            Stream(new CompletionMemory(connection.Seen).Websites(organizationId, name, connection.Client.ListWebsitesAsync(organizationId, name, SnagRoutes.MaxPageSize, CancelToken)), site =>
             {
                 if (string.Equals(site.Name, name, StringComparison.OrdinalIgnoreCase)) matches.Add(site);
             });

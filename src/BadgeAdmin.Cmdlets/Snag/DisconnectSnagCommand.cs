@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Connections;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Snag;

@@ -5,8 +5,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
@@ -18,8 +16,6 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 {
-    private PagedOutput? _output;
-
     private readonly List<Guid> _pendingIds = new();
 
     /// <summary>
@@ -80,9 +76,6 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
@@ -92,8 +85,8 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
             {
                 var listed = Output.Write(Name is null
-                    ? Client.ListBadgesAsync(query, Output.PageSizeFor(PageSize), CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken));
+                    ? Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, Output.PageSizeFor(PageSize), CancelToken))
+                    : new NameFilter(Name).Apply(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), b => b.Name, CancelToken));
 
                 // The API answers an unknown website with an empty list. Only then, one request of the organization's
                 // websites tells "no badges" from "no such website".
@@ -132,7 +125,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         var answered = false;
         ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound, () =>
         {
-            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge);
+            Stream(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), badge => found[badge.Id] = badge);
             answered = true;
         });
 
@@ -176,7 +169,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         var answered = false;
         ForItem(missing.Count == 1 ? missing[0] : missing, ErrorIds.LoyaltyBadgeNotFound, () =>
         {
-            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => existing[badge.Id] = badge);
+            Stream(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), badge => existing[badge.Id] = badge);
             answered = true;
         });
         return answered ? existing : null;
@@ -195,7 +188,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 
     private bool WebsiteExists(Guid? organizationId, Guid websiteId) => Await(async token =>
     {
-        await foreach (var site in Client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, token).ConfigureAwait(false))
+        await foreach (var site in Seen.Websites(organizationId, null, Client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, token)).ConfigureAwait(false))
         {
             if (site.Id == websiteId) return true;
         }

@@ -4,8 +4,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
@@ -18,8 +16,6 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>
     /// The badge whose users to list. Takes badges from Get-LoyaltyBadge by value, and a BadgeId or LoyaltyBadgeId
     /// property (a CSV column, a user badge) by name.
@@ -48,9 +44,6 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
 
     private protected override void OnEnd() => Output.WriteTotalCountIfAsked(null); // the API reports no total
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId, Status = Status?.ToLowerInvariant(), WalletAddress = WalletAddress };
@@ -59,12 +52,12 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
         {
             // The API answers an unknown badge id with an empty list. Only then, one small request tells "no holders"
             // from "no such badge".
-            if (Output.Write(Client.ListBadgeUsersAsync(query, Output.PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
+            if (Output.Write(Seen.Holders(query, Client.ListBadgeUsersAsync(query, Output.PageSizeFor(PageSize), CancelToken))) != 0 || BadgeExists(query.BadgeId)) return;
             WriteError(new CmdletError(
                 new KeyNotFoundException($"{ItemNames.Subject(badge, InputRow)}: no such badge (a deleted badge has no holders to list)."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, query.BadgeId));
         }, badge);
     }
 
-    private bool BadgeExists(Guid id) => Await(token => Client.FindBadgeAsync(id, token)) is not null;
+    private bool BadgeExists(Guid id) => Seen.Read(Await(token => Client.FindBadgeAsync(id, token))) is not null;
 }

@@ -2,8 +2,6 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
-using BadgeAdmin.Cmdlets.Paging;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag;
@@ -15,8 +13,6 @@ namespace BadgeAdmin.Cmdlets.Snag;
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 {
-    private PagedOutput? _output;
-
     /// <summary>Only websites with this name; wildcards allowed ('Main*'), any casing.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -35,15 +31,12 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
 
     private protected override void OnEnd() => Output.WriteTotalCountIfAsked(null); // the API reports no total
 
-    /// <summary>-First, -Skip and -IncludeTotalCount over everything this invocation writes.</summary>
-    private PagedOutput Output => _output ??= new PagedOutput(this);
-
     private protected override void OnRecord()
     {
         // A plain name is the API's filter too; a pattern needs every page, so -First cannot shrink the page size.
         var name = new NameFilter(Name);
         var pageSize = name.IsPattern ? PageSize : Output.PageSizeFor(PageSize);
         ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound, () => Output.Write(
-            name.Apply(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, name.ExactName, pageSize, CancelToken), w => w.Name, CancelToken)));
+            name.Apply(Seen.Websites(OrganizationId ?? DefaultOrganizationId, name.ExactName, Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, name.ExactName, pageSize, CancelToken)), w => w.Name, CancelToken)));
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -22,6 +21,6 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         if (!Confirm.ShouldChange(UserLabel(user), $"Grant {Names.LoyaltyBadge(BadgeId)}" + (Status is null ? string.Empty : $" as {Status}"))) return;
         // ValidateSet accepts any casing; the API wants the lowercase status ('Active' is refused with a 400).
         var (badgeId, status) = (BadgeId, Status?.ToLowerInvariant());
-        SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => Seen.Read(await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false)));
     }
 }

@@ -3,10 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -70,10 +68,8 @@ public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnBegin()
     {
@@ -124,6 +120,6 @@ public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
             + (badge.SentCsvFiles.Count > 0 ? $" and {badge.SentCsvFiles.Count} CSV file(s)" : string.Empty);
         var website = Names.LoyaltyWebsite(badge.WebsiteId);
         if (!Confirm.ShouldChange(website, what)) return;
-        Sender.Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false), $"loyalty badge '{Name}' on {website}");
+        Sender(ThrottleLimit).Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => Seen.Read(await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false)), $"loyalty badge '{Name}' on {website}");
     }
 }

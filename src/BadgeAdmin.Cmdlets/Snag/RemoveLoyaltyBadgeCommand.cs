@@ -2,9 +2,7 @@ using System;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -24,19 +22,18 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
         var target = Names.LoyaltyBadge(Id);
         if (!Confirm.ShouldChange(target, "Delete badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);
+            Seen.LoyaltyBadgeDeleted(id);
             return passThru ? deleted : null;
         }, target);
     }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Snag.Models;
 
@@ -16,6 +15,6 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
         if (user is null) return;
         if (!Confirm.ShouldChange(UserLabel(user), $"Revoke {Names.LoyaltyBadge(BadgeId)}")) return;
         var badgeId = BadgeId;
-        SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => Seen.Read(await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false)));
     }
 }

@@ -5,10 +5,8 @@ using System.Linq;
 using System.Management.Automation;
 using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Errors;
-using BadgeAdmin.Cmdlets.Module;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
@@ -66,10 +64,8 @@ public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
-
-    private protected override int Concurrency => ThrottleLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi, Rewards = Reward, CsvFiles = CsvFile };
 
@@ -100,9 +96,9 @@ public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
         var target = Names.LoyaltyBadge(Id);
         if (!Confirm.ShouldChange(target, Describe(update))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Sender.Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
-            var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
+            var badge = Seen.Read(await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false));
             if (update.CsvFiles is { Count: > 0 } && badge.Conditions is { } conditions && !conditions.Any(c => c?.IsCsv == true)) _filesWithoutCsvCondition.Enqueue(badge);
             return passThru ? badge : null;
         }, target);

@@ -7,7 +7,6 @@ using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Parameters;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Cmdlets.Sending;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Snag;
 using BadgeAdmin.Core.Snag.Models;
@@ -61,15 +60,13 @@ public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
 
     /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>The connection to use instead of the runspace's current one (from Connect-Snag -PassThru).</summary>
     [Parameter]
     [ValidateNotNull]
     public SnagConnection? Connection { get; set; }
-
-    private protected override int Concurrency => ThrottleLimit;
 
     private protected SnagClient Client => (_snag ?? throw new InvalidOperationException("OnBegin has not run.")).Client;
 
@@ -141,7 +138,7 @@ public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
     private protected void SendChange(LoyaltyUserIdentity user, string unnamedNotFoundId, Func<CancellationToken, Task<object?>> work)
     {
         var badgeId = BadgeId;
-        Sender.Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
+        Sender(ThrottleLimit).Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
             $"{UserLabel(user)}, {Names.LoyaltyBadge(badgeId)}");
     }
 
