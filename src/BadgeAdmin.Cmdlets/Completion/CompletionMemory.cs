@@ -40,8 +40,15 @@ internal sealed class CompletionMemory
             : null);
 
     /// <summary>A badge's holders, named with the badge's name when it was read; marked whole without a status or wallet filter.</summary>
-    public IAsyncEnumerable<LoyaltyBadgeUser> Holders(LoyaltyBadgeUserQuery query, IAsyncEnumerable<LoyaltyBadgeUser> listing) =>
-        HoldersOf(query, listing);
+    public IAsyncEnumerable<LoyaltyBadgeUser> Holders(LoyaltyBadgeUserQuery query, IAsyncEnumerable<LoyaltyBadgeUser> listing)
+    {
+        var badgeName = _seen.NameOf(CompletionKinds.LoyaltyBadge, query.BadgeId);
+        return Listing(listing, query.Status is null && query.WalletAddress is null ? RecentlySeen.Within(CompletionKinds.LoyaltyUser, query.BadgeId) : null, user =>
+        {
+            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(CompletionKinds.LoyaltyUser, query.BadgeId, userId, user.WalletAddress ?? user.User?.WalletAddress);
+            user.LoyaltyBadgeName = badgeName;
+        });
+    }
 
     /// <summary>Websites; only the listing of every website of the organization (no name filter) is marked whole.</summary>
     public IAsyncEnumerable<LoyaltyWebsite> Websites(Guid? organizationId, string? name, IAsyncEnumerable<LoyaltyWebsite> listing) =>
@@ -118,31 +125,18 @@ internal sealed class CompletionMemory
         }
     }
 
-    private async IAsyncEnumerable<T> Listing<T>(IAsyncEnumerable<T> listing, string? whole, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Each item remembered as it streams (by <paramref name="remember"/>, else <see cref="Read"/>); <paramref name="whole"/> marked at the end.</summary>
+    private async IAsyncEnumerable<T> Listing<T>(IAsyncEnumerable<T> listing, string? whole, Action<T>? remember = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var count = 0L;
         await foreach (var item in listing.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            Read(item);
+            if (remember is null) Read(item);
+            else remember(item);
             count++;
             yield return item;
         }
 
         if (whole is not null) _seen.MarkComplete(whole, count);
-    }
-
-    private async IAsyncEnumerable<LoyaltyBadgeUser> HoldersOf(LoyaltyBadgeUserQuery query, IAsyncEnumerable<LoyaltyBadgeUser> listing, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var badgeName = _seen.NameOf(CompletionKinds.LoyaltyBadge, query.BadgeId);
-        var count = 0L;
-        await foreach (var user in listing.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(CompletionKinds.LoyaltyUser, query.BadgeId, userId, user.WalletAddress ?? user.User?.WalletAddress);
-            user.LoyaltyBadgeName = badgeName;
-            count++;
-            yield return user;
-        }
-
-        if (query.Status is null && query.WalletAddress is null) _seen.MarkComplete(RecentlySeen.Within(CompletionKinds.LoyaltyUser, query.BadgeId), count);
     }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
@@ -44,6 +46,15 @@ internal sealed class ConfigurationConnections
     public PartnerPageConnection RequirePartnerPage() => Require("PartnerPage", PartnerPage);
 
     public SnagConnection RequireSnag() => Require("Snag", Snag);
+
+    /// <summary>Tab completion forgets what an applied change removed and offers what it created, as after the other cmdlets' changes.</summary>
+    public void Applied(BadgeConfigurationChange change, Guid? outcomeId)
+    {
+        BadgeAdminConnection? connection = change.Service == "PartnerPage" ? PartnerPage : Snag;
+        if (connection is null) return;
+        var id = change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach ? outcomeId ?? change.Id : change.Id;
+        new CompletionMemory(connection.Seen).Applied(change, id);
+    }
 
     private T Require<T>(string service, T? connection)
         where T : BadgeAdminConnection

@@ -2,13 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Configuration.Model;
 using BadgeAdmin.Core.Configuration.Plan;
-using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
@@ -173,20 +171,11 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         }
         else
         {
-            Remember(change, outcome.Id);
+            Services.Applied(change, outcome.Id);
             if (!PassThru.IsPresent) return;
             if (change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach) change.Id = outcome.Id ?? change.Id;
             WriteObject(change);
         }
-    }
-
-    /// <summary>Tab completion forgets what the change removed and offers what it created, as after the other cmdlets' changes.</summary>
-    private void Remember(BadgeConfigurationChange change, Guid? outcomeId)
-    {
-        BadgeAdminConnection? connection = change.Service == "PartnerPage" ? Services.PartnerPage : Services.Snag;
-        if (connection is null) return;
-        var id = change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach ? outcomeId ?? change.Id : change.Id;
-        new CompletionMemory(connection.Seen).Applied(change, id);
     }
 
     /// <summary>

@@ -18,8 +18,9 @@ namespace BadgeAdmin.Cmdlets.Runtime;
 /// <summary>
 /// Base of every BadgeAdmin cmdlet. It owns cancellation (Ctrl+C cancels the token every request carries), the
 /// bridge from async client calls to the pipeline thread, and the edge where stray exceptions become error records.
-/// Paging (<see cref="PagedOutput"/>), ordered sending (<see cref="OrderedSender"/>) and confirmation
-/// (<see cref="Confirmation"/>) are collaborators a cmdlet uses.
+/// Paging (<see cref="PagedOutput"/>), ordered sending (<see cref="OrderedSender"/>), confirmation
+/// (<see cref="Confirmation"/>), naming (<see cref="ItemNames"/>) and what completion remembers
+/// (<see cref="CompletionMemory"/>) are collaborators a cmdlet uses, each made here on first use.
 /// </summary>
 public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
 {
@@ -78,10 +79,12 @@ public abstract class BadgeAdminCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Names items as a person knows them, from what the connection in use has read; valid after <see cref="Use"/>.</summary>
-    private protected ItemNames Names => _names ??= new ItemNames((_connection ?? throw new InvalidOperationException("No connection in use.")).Seen);
+    private protected ItemNames Names => _names ??= new ItemNames(InUse.Seen);
 
     /// <summary>Remembers what this cmdlet reads and forgets what it deletes, for tab completion; valid after <see cref="Use"/>.</summary>
-    private protected CompletionMemory Seen => _seen ??= new CompletionMemory((_connection ?? throw new InvalidOperationException("No connection in use.")).Seen);
+    private protected CompletionMemory Seen => _seen ??= new CompletionMemory(InUse.Seen);
+
+    private BadgeAdminConnection InUse => _connection ?? throw new InvalidOperationException("No connection in use: Use() has not run.");
 
     /// <summary>-First, -Skip and -IncludeTotalCount over everything a cmdlet with SupportsPaging writes.</summary>
     private protected PagedOutput Output => _output ??= new PagedOutput(this);
