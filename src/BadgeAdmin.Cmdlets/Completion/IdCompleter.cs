@@ -99,7 +99,7 @@ public abstract class IdCompleter : IArgumentCompleter
     /// <summary>The value as this completer's kind of connection, or null.</summary>
     private protected abstract BadgeAdminConnection? Accept(object? value);
 
-    /// <summary>Reads the listing the completion draws from, to its end; the client remembers each item as it reads it.</summary>
+    /// <summary>Reads the listing the completion draws from, to its end, through <see cref="CompletionMemory"/>, which remembers each item.</summary>
     private protected abstract Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken);
 
     /// <summary>A Guid typed for another parameter (as a Guid, a string or a piped object's Id), or null.</summary>
@@ -115,7 +115,7 @@ public abstract class IdCompleter : IArgumentCompleter
         };
     }
 
-    /// <summary>Reads every item of a listing made with the completion's token: the client records each and notes the end.</summary>
+    /// <summary>Reads every item of a listing made with the completion's token (its <see cref="CompletionMemory"/> records each and notes the end).</summary>
     private protected static async Task ReadAll<T>(IAsyncEnumerable<T> items)
     {
         await foreach (var _ in items.ConfigureAwait(false))

@@ -13,7 +13,7 @@ namespace BadgeAdmin.Cmdlets.Completion;
 public class LoyaltyUserIdCompleter : SnagCompleter
 {
     private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) =>
-        BoundGuid(bound, "BadgeId") is { } badgeId ? RecentlySeen.Within(SnagClient.UserKind, badgeId) : SnagClient.UserKind;
+        BoundGuid(bound, "BadgeId") is { } badgeId ? RecentlySeen.Within(CompletionKinds.LoyaltyUser, badgeId) : CompletionKinds.LoyaltyUser;
 
     /// <summary>Without a badge there is no listing of users to read: what was read is all there is.</summary>
     private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
@@ -24,6 +24,6 @@ public class LoyaltyUserIdCompleter : SnagCompleter
         if (BoundGuid(bound, "BadgeId") is not { } badgeId) return Task.CompletedTask;
         var snag = (SnagConnection)connection;
         var query = new LoyaltyBadgeUserQuery { BadgeId = badgeId, OrganizationId = snag.OrganizationId, WebsiteId = snag.WebsiteId };
-        return ReadAll(snag.Client.ListBadgeUsersAsync(query, SnagRoutes.MaxPageSize, cancellationToken));
+        return ReadAll(new CompletionMemory(snag.Seen).Holders(query, snag.Client.ListBadgeUsersAsync(query, SnagRoutes.MaxPageSize, cancellationToken)));
     }
 }

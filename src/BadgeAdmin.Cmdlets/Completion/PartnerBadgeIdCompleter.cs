@@ -13,17 +13,18 @@ namespace BadgeAdmin.Cmdlets.Completion;
 public sealed class PartnerBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) =>
-        BoundGuid(bound, "EntryId") is { } entryId ? RecentlySeen.Within(PartnerPageClient.BadgeKind, entryId) : PartnerPageClient.BadgeKind;
+        BoundGuid(bound, "EntryId") is { } entryId ? RecentlySeen.Within(CompletionKinds.PartnerBadge, entryId) : CompletionKinds.PartnerBadge;
 
     private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
         BoundGuid(bound, "EntryId") is null
-            ? IsWholeUnderEveryParent(connection.Seen, PartnerPageClient.EntryKind, PartnerPageClient.BadgeKind)
+            ? IsWholeUnderEveryParent(connection.Seen, CompletionKinds.PartnerEntry, CompletionKinds.PartnerBadge)
             : base.IsWhole(connection, bound);
 
     private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {
         var client = ((PartnerPageConnection)connection).Client;
-        return ReadUnder(BoundGuid(bound, "EntryId"), client.ListEntriesAsync(null, cancellationToken), e => e.Id,
-            entryId => client.ListBadgesAsync(entryId, null, cancellationToken));
+        var seen = new CompletionMemory(connection.Seen);
+        return ReadUnder(BoundGuid(bound, "EntryId"), seen.Entries(client.ListEntriesAsync(null, cancellationToken)), e => e.Id,
+            entryId => seen.Badges(entryId, client.ListBadgesAsync(entryId, null, cancellationToken)));
     }
 }

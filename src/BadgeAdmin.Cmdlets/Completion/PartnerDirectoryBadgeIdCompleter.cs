@@ -15,18 +15,19 @@ namespace BadgeAdmin.Cmdlets.Completion;
 public sealed class PartnerDirectoryBadgeIdCompleter : PartnerPageCompleter
 {
     private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) =>
-        Directory(connection, bound) is { } directoryId ? RecentlySeen.Within(PartnerPageClient.DirectoryBadgeKind, directoryId) : PartnerPageClient.DirectoryBadgeKind;
+        Directory(connection, bound) is { } directoryId ? RecentlySeen.Within(CompletionKinds.PartnerDirectoryBadge, directoryId) : CompletionKinds.PartnerDirectoryBadge;
 
     private protected override bool IsWhole(BadgeAdminConnection connection, IDictionary? bound) =>
         Directory(connection, bound) is null
-            ? IsWholeUnderEveryParent(connection.Seen, PartnerPageClient.DirectoryKind, PartnerPageClient.DirectoryBadgeKind)
+            ? IsWholeUnderEveryParent(connection.Seen, CompletionKinds.PartnerDirectory, CompletionKinds.PartnerDirectoryBadge)
             : base.IsWhole(connection, bound);
 
     private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken)
     {
         var client = ((PartnerPageConnection)connection).Client;
-        return ReadUnder(Directory(connection, bound), client.ListDirectoriesAsync(null, cancellationToken), d => d.Id,
-            directoryId => client.ListDirectoryBadgesAsync(directoryId, null, cancellationToken));
+        var seen = new CompletionMemory(connection.Seen);
+        return ReadUnder(Directory(connection, bound), seen.Directories(client.ListDirectoriesAsync(null, cancellationToken)), d => d.Id,
+            directoryId => seen.DirectoryBadges(directoryId, client.ListDirectoryBadgesAsync(directoryId, null, cancellationToken)));
     }
 
     private static Guid? Directory(BadgeAdminConnection connection, IDictionary? bound) =>

@@ -9,8 +9,8 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>Completes PartnerPage directory ids (shown with the directory's name).</summary>
 public sealed class PartnerDirectoryIdCompleter : PartnerPageCompleter
 {
-    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => PartnerPageClient.DirectoryKind;
+    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => CompletionKinds.PartnerDirectory;
 
     private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
-        ReadAll(((PartnerPageConnection)connection).Client.ListDirectoriesAsync(null, cancellationToken));
+        ReadAll(new CompletionMemory(connection.Seen).Directories(((PartnerPageConnection)connection).Client.ListDirectoriesAsync(null, cancellationToken)));
 }

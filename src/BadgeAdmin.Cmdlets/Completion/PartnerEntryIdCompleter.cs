@@ -9,8 +9,8 @@ namespace BadgeAdmin.Cmdlets.Completion;
 /// <summary>Completes PartnerPage entry ids (shown with the entry's name).</summary>
 public sealed class PartnerEntryIdCompleter : PartnerPageCompleter
 {
-    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => PartnerPageClient.EntryKind;
+    private protected override string KindFor(BadgeAdminConnection connection, IDictionary? bound) => CompletionKinds.PartnerEntry;
 
     private protected override Task ReadListingAsync(BadgeAdminConnection connection, IDictionary? bound, CancellationToken cancellationToken) =>
-        ReadAll(((PartnerPageConnection)connection).Client.ListEntriesAsync(null, cancellationToken));
+        ReadAll(new CompletionMemory(connection.Seen).Entries(((PartnerPageConnection)connection).Client.ListEntriesAsync(null, cancellationToken)));
 }

@@ -8,21 +8,17 @@ using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Configuration;
+using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
-/// <summary>
-/// <para type="synopsis">Writes what the connected services hold to a badge configuration file (JSON or YAML).</para>
-/// <para type="description">PartnerPage directories with their badges and each entry's badges in order; Snag websites
-/// with their badges (name, description, image, visibility, conditions, rewards). Ids are written, so a rename in the
-/// file is an update. Deterministic: exporting unchanged services twice gives the same bytes. An existing file is
-/// replaced only with -Force.</para>
-/// </summary>
 [Cmdlet(VerbsData.Export, "BadgeConfiguration", HelpUri = OnlineHelp.Pages + "Export-BadgeConfiguration.md")]
-public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
+public sealed class ExportBadgeConfigurationCommand : BadgeAdminCmdlet
 {
+    private ConfigurationConnections? _services;
+
     /// <summary>The file to write; its extension picks the format: .json, .yaml or .yml.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -49,10 +45,27 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// The connections to use instead of the runspace's (from Connect-PartnerPage -PassThru and Connect-Snag
+    /// -PassThru), at most one per service, for thread jobs and ForEach-Object -Parallel.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public BadgeAdminConnection[]? Connection { get; set; }
+
+    private ConfigurationConnections Given => _services ?? throw new InvalidOperationException("OnBegin has not run.");
+
+    private protected override void OnBegin()
+    {
+        _services = new ConfigurationConnections(this, Connection);
+        _services.CheckOnePerService();
+    }
+
     private protected override void OnEnd()
     {
-        var full = FileSystemPath(Path);
-        var syntax = SyntaxFor(Path);
+        var files = new ConfigurationFiles(this);
+        var full = files.FileSystemPath(Path);
+        var syntax = files.SyntaxFor(Path);
         if (Directory.Exists(full) || (File.Exists(full) && !Force.IsPresent))
         {
             ThrowTerminating(new CmdletError(
@@ -77,7 +90,7 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
         ConfigurationExport? export = null;
         ForItem(Path, ErrorIds.UnexpectedStatus, () => export = Await(token =>
-            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, ThrottledChange.DefaultLimit, token)));
+            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, token)));
         if (export is null) return;
 
         foreach (var id in export.MissingDirectories)
@@ -96,7 +109,7 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
         ConfigurationFile.Save(full, export.Document, syntax);
         var schema = CopySchema(System.IO.Path.GetDirectoryName(full)!);
         WarnIfRefused(full, syntax);
-        WriteNote($"Exported {export.Summary} to {Path}" + (schema ? $", with its schema {BadgeConfigurationSchema.FileName} beside it." : "."));
+        MessageStreams.Note(this, $"Exported {export.Summary} to {Path}" + (schema ? $", with its schema {BadgeConfigurationSchema.FileName} beside it." : "."));
     }
 
     /// <summary>
@@ -149,15 +162,15 @@ public sealed class ExportBadgeConfigurationCommand : ConfigurationCmdlet
             if (WebsiteId is not null && !asked.Contains("Snag", StringComparer.OrdinalIgnoreCase)) Conflict("-WebsiteId", "Snag");
         }
 
-        var wantPartnerPage = asked?.Contains("PartnerPage", StringComparer.OrdinalIgnoreCase) ?? (DirectoryId is not null || GivenPartnerPage is { IsDisposed: false });
-        var wantSnag = asked?.Contains("Snag", StringComparer.OrdinalIgnoreCase) ?? (WebsiteId is not null || GivenSnag is { IsDisposed: false });
+        var wantPartnerPage = asked?.Contains("PartnerPage", StringComparer.OrdinalIgnoreCase) ?? (DirectoryId is not null || Given.PartnerPage is { IsDisposed: false });
+        var wantSnag = asked?.Contains("Snag", StringComparer.OrdinalIgnoreCase) ?? (WebsiteId is not null || Given.Snag is { IsDisposed: false });
         if (!wantPartnerPage && !wantSnag)
         {
             ThrowTerminating(new CmdletError(new InvalidOperationException("Not connected to PartnerPage or Snag: run Connect-PartnerPage or Connect-Snag first (or pass -Connection)."),
                 ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
         }
 
-        return (wantPartnerPage ? RequirePartnerPage() : null, wantSnag ? RequireSnag() : null);
+        return (wantPartnerPage ? Given.RequirePartnerPage() : null, wantSnag ? Given.RequireSnag() : null);
     }
 
     private void Conflict(string parameter, string service) =>

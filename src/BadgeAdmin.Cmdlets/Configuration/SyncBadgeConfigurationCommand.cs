@@ -11,13 +11,6 @@ using BadgeAdmin.Core.Http;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
-/// <summary>
-/// <para type="synopsis">Makes the services match a badge configuration file: sends exactly the changes Compare-BadgeConfiguration shows.</para>
-/// <para type="description">Confirms each change (-WhatIf shows the plan and sends nothing; deletes and replaces ask by
-/// default), then applies them in an order that works: detaches before deletes, renames before creates, directory
-/// badges before the entries that attach them. Independent changes go out at once, up to -ThrottleLimit. A failed
-/// change is one error and the rest go on; running it again converges what is left.</para>
-/// </summary>
 [Cmdlet(VerbsData.Sync, "BadgeConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-BadgeConfiguration.md")]
 [OutputType(typeof(BadgeConfigurationChange))]
 public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
@@ -35,8 +28,8 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 
     /// <summary>How many independent changes may be in flight at once (1 sends them strictly one after the other).</summary>
     [Parameter]
-    [ValidateRange(1, ThrottledChange.MaxLimit)]
-    public int ThrottleLimit { get; set; } = ThrottledChange.DefaultLimit;
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>Writes each change once it is done (with the new id of what it created).</summary>
     [Parameter]
@@ -44,7 +37,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 
     private protected override void OnPlan(BadgeConfiguration file, ConfigurationPlan plan)
     {
-        if (plan.Changes.Count > 0 || plan.Issues.Count > 0) WriteNote($"Plan: {plan.Summary()}.");
+        if (plan.Changes.Count > 0 || plan.Issues.Count > 0) MessageStreams.Note(this, $"Plan: {plan.Summary()}.");
 
         // Every question is asked before anything is sent: a runbook that cannot answer stops with nothing changed.
         var whatIf = ConfirmationGate.IsWhatIf(this);
@@ -74,7 +67,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
                 continue;
             }
 
-            if (ShouldChange(Describe(change), ActionText(change)) && ConfirmRemoval(change)) approved.Add(planned);
+            if (Confirm.ShouldChange(Describe(change), ActionText(change)) && ConfirmRemoval(change)) approved.Add(planned);
             else if (!whatIf)
             {
                 declined++;
@@ -87,7 +80,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         var applied = approved.Count == 0 ? new List<ChangeOutcome>() : Apply(approved, file.File);
         if (plan.Changes.Count == 0 && plan.Issues.Count == 0)
         {
-            WriteNote($"No changes: the services match {file.File}.");
+            MessageStreams.Note(this, $"No changes: the services match {file.File}.");
             return;
         }
 
@@ -100,7 +93,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         if (skipped > 0) notDone.Add($"{skipped} not sent because a declined change keeps what it would remove (see the errors)");
         if (refused > 0) notDone.Add($"{refused} refused (see the errors)");
         if (plan.Issues.Count > 0) notDone.Add($"{plan.Issues.Count} could not be planned (see the errors)");
-        WriteNote((plan.Changes.Count == 0 ? "No change applied" : $"Applied {done} of {plan.Changes.Count} change(s)") + (notDone.Count > 0 ? "; " + string.Join(", ", notDone) + "." : "."));
+        MessageStreams.Note(this, (plan.Changes.Count == 0 ? "No change applied" : $"Applied {done} of {plan.Changes.Count} change(s)") + (notDone.Count > 0 ? "; " + string.Join(", ", notDone) + "." : "."));
     }
 
     /// <summary>
@@ -133,8 +126,8 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
 
     private List<ChangeOutcome> Apply(IReadOnlyList<PlannedChange> approved, string file)
     {
-        var context = new ApplyContext(approved.Any(c => c.Change.Service == "PartnerPage") ? RequirePartnerPage().Client : null,
-            approved.Any(c => c.Change.Service == "Snag") ? RequireSnag().Client : null);
+        var context = new ApplyContext(approved.Any(c => c.Change.Service == "PartnerPage") ? Services.RequirePartnerPage().Client : null,
+            approved.Any(c => c.Change.Service == "Snag") ? Services.RequireSnag().Client : null);
         var outcomes = new List<ChangeOutcome>();
         var progress = new ProgressRecord(1, $"Sync-BadgeConfiguration {file}", $"0 of {approved.Count} changes");
         Stream(PlanExecutor.ApplyAsync(approved, context, ThrottleLimit, CancelToken), outcome =>
@@ -177,8 +170,10 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         {
             WriteError(new CmdletError(new InvalidOperationException($"{change.Action} {Describe(change)}: {refused.Message}", refused), ErrorIds.RequestRejected, ErrorCategory.InvalidArgument, change));
         }
-        else if (PassThru.IsPresent)
+        else
         {
+            Services.Applied(change, outcome.Id);
+            if (!PassThru.IsPresent) return;
             if (change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach) change.Id = outcome.Id ?? change.Id;
             WriteObject(change);
         }
@@ -193,7 +188,7 @@ public sealed class SyncBadgeConfigurationCommand : PlanCmdlet
         if (!ChangeActions.Removes(change.Action) || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
         if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference > ConfirmImpact.High)) return true;
         var note = change.Note is null ? string.Empty : " " + change.Note;
-        return ConfirmEach($"{ActionText(change)}: {Describe(change)}?{note}", "Confirm", Describe(change), ref _yesToAll, ref _noToAll);
+        return Confirm.Each($"{ActionText(change)}: {Describe(change)}?{note}", "Confirm", Describe(change), ref _yesToAll, ref _noToAll);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
+using BadgeAdmin.Cmdlets.Secrets;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 

@@ -4,9 +4,6 @@ using BadgeAdmin.Core.Connections;
 
 namespace BadgeAdmin.Cmdlets.Connections;
 
-/// <summary>
-/// <para type="synopsis">Shows what each service of this runspace is connected to: address, key source, retries, proxy. Never the key.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "BadgeAdminConnection", HelpUri = OnlineHelp.Pages + "Get-BadgeAdminConnection.md")]
 [OutputType(typeof(BadgeAdminConnection))]
 public sealed class GetBadgeAdminConnectionCommand : BadgeAdminCmdlet

@@ -17,15 +17,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.DataJobs;
 
-/// <summary>
-/// <para type="synopsis">Waits until the data jobs of Snag loyalty badges (processing their CSV files) have finished, and writes each badge then.</para>
-/// <para type="description">Takes badges (or their ids) from the pipeline, so New-LoyaltyBadge -CsvFile … |
-/// Wait-LoyaltyBadgeDataJob ends when the CSV has been processed. Each badge whose jobs all completed is written as it
-/// is then (a badge with no job at once); a badge with a failed, cancelled or still unfinished job at -TimeoutSec is an
-/// error with its own ErrorId, so a script can branch on it. A failed or cancelled job that a later file superseded
-/// no longer counts (see DataJobProgress). One request per look serves up to 100 badges; it looks after 1, 2, 3 and
-/// then every 5 seconds, shows its progress, and stops at once on Ctrl+C.</para>
-/// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "LoyaltyBadgeDataJob", HelpUri = OnlineHelp.Pages + "Wait-LoyaltyBadgeDataJob.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
@@ -125,7 +116,8 @@ public sealed class WaitLoyaltyBadgeDataJobCommand : SnagCmdlet
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
                 deadline.CancelAfter(bound);
                 var found = new Dictionary<Guid, LoyaltyBadge>();
-                await foreach (var badge in Client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = ids.ToList() }, SnagRoutes.MaxPageSize, deadline.Token).ConfigureAwait(false))
+                var query = new LoyaltyBadgeQuery { BadgeIds = ids.ToList() };
+                await foreach (var badge in Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, SnagRoutes.MaxPageSize, deadline.Token)).ConfigureAwait(false))
                 {
                     found[badge.Id] = badge;
                 }

@@ -16,15 +16,9 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.HolderSync;
 
-/// <summary>
-/// <para type="synopsis">Makes a Snag loyalty badge's holders match a list: grants it to the users missing, and with -Prune revokes it from the rest.</para>
-/// <para type="description">Import-Csv allowlist.csv | Sync-LoyaltyBadgeHolder -BadgeId $b reads the badge's holders
-/// once, grants the badge only to listed users who do not hold it (active), and writes a summary. A rerun sends only
-/// what is still missing.</para>
-/// </summary>
 [Cmdlet(VerbsData.Sync, "LoyaltyBadgeHolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Sync-LoyaltyBadgeHolder.md")]
 [OutputType(typeof(HolderSyncResult))]
-public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
+public sealed class SyncLoyaltyBadgeHolderCommand : SnagCmdlet
 {
     private const int ListedInQuestion = 5;
 
@@ -50,6 +44,11 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
     /// <summary>Also revokes the badge from active holders the input does not name. Asks first, once, unless -Confirm:$false.</summary>
     [Parameter]
     public SwitchParameter Prune { get; set; }
+
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     private protected override void OnRecord()
     {
@@ -89,7 +88,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
 
     private protected override void OnEnd()
     {
-        _badgeName = ActiveConnection.Seen.NameOf(SnagClient.BadgeKind, BadgeId); // read this session (piped, completed): no request
+        _badgeName = Names.LoyaltyBadgeName(BadgeId);
         var progress = new HolderSyncProgress(this, BadgeId.ToString());
         ReadHolders(progress);
 
@@ -104,10 +103,10 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         var asksOnce = prune && plan.Revokes.Count > 0 && AsksBeforePruning;
         if (_badgeName is null && (WhatIfMode || (changes.Count > 0 && (PromptsPerChange || asksOnce))))
         {
-            _badgeName = Await(token => Client.FindBadgeAsync(BadgeId, token))?.Name; // a person reads these messages: name the badge
+            _badgeName = Seen.Read(Await(token => Client.FindBadgeAsync(BadgeId, token)))?.Name; // a person reads these messages: name the badge
         }
 
-        if (asksOnce && !ConfirmOnce(PruneQuestion(plan.Revokes), "Revoke loyalty badge", BadgeId)) changes = plan.Grants.ToList();
+        if (asksOnce && !Confirm.Once(PruneQuestion(plan.Revokes), "Revoke loyalty badge", BadgeId)) changes = plan.Grants.ToList();
         var sent = Apply(changes, progress);
         progress.Complete();
         if (WhatIfMode)
@@ -129,7 +128,8 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
     {
         try
         {
-            Stream(Client.ListBadgeUsersAsync(new LoyaltyBadgeUserQuery { BadgeId = BadgeId }, SnagRoutes.MaxPageSize, CancelToken), userBadge =>
+            var query = new LoyaltyBadgeUserQuery { BadgeId = BadgeId };
+            Stream(Seen.Holders(query, Client.ListBadgeUsersAsync(query, SnagRoutes.MaxPageSize, CancelToken)), userBadge =>
             {
                 _planner.AddHolder(userBadge);
                 progress.Reading(_planner.UserBadges);
@@ -137,7 +137,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
 
             // The API answers an unknown badge id with an empty list: only then, one small request tells which it is.
             if (_planner.UserBadges > 0) return;
-            var badge = Await(token => Client.FindBadgeAsync(BadgeId, token));
+            var badge = Seen.Read(Await(token => Client.FindBadgeAsync(BadgeId, token)));
             if (badge is null)
             {
                 ThrowTerminating(new CmdletError(
@@ -181,10 +181,10 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
         var sent = 0;
         foreach (var change in changes)
         {
-            if (!ShouldChange(change.Describe(), Action(change))) continue;
+            if (!Confirm.ShouldChange(change.Describe(), Action(change))) continue;
             sent++;
             var unnamed = change.Kind == HolderChangeKind.Grant ? ErrorIds.LoyaltyBadgeNotFound : ErrorIds.LoyaltyUserBadgeNotFound;
-            Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
+            Sender(ThrottleLimit).Send(change.Target, ex => UserBadgeChangeCmdlet.NotFound(ex.ServerMessage, badgeId, change.Target, unnamed), async token =>
             {
                 try
                 {
@@ -209,7 +209,7 @@ public sealed class SyncLoyaltyBadgeHolderCommand : SnagChangeCmdlet
             progress.Sending(Volatile.Read(ref _done), changes.Count);
         }
 
-        FinishInFlight();
+        Sender(ThrottleLimit).Finish();
         return sent;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using BadgeAdmin.Cmdlets.Completion;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
@@ -47,27 +48,30 @@ internal sealed class ItemNames
         return piped ? $"input row{plural} {list}" : $"item{plural} {list} of -InputObject";
     }
 
-    public string PartnerEntry(Guid id) => Label("partner entry", id, _seen.NameOf(PartnerPageClient.EntryKind, id));
+    public string PartnerEntry(Guid id) => Label("partner entry", id, _seen.NameOf(CompletionKinds.PartnerEntry, id));
 
     /// <summary>A badge of an entry; an entry badge carries the id of the directory badge it shows, so either name serves.</summary>
     public string PartnerBadge(Guid id) =>
-        Label("badge", id, _seen.NameOf(PartnerPageClient.BadgeKind, id) ?? _seen.NameOf(PartnerPageClient.DirectoryBadgeKind, id));
+        Label("badge", id, _seen.NameOf(CompletionKinds.PartnerBadge, id) ?? _seen.NameOf(CompletionKinds.PartnerDirectoryBadge, id));
 
     public string PartnerBadgeOfEntry(Guid entryId, Guid id) => $"{PartnerBadge(id)} of {PartnerEntry(entryId)}";
 
-    public string PartnerDirectory(Guid id) => Label("directory", id, _seen.NameOf(PartnerPageClient.DirectoryKind, id));
+    public string PartnerDirectory(Guid id) => Label("directory", id, _seen.NameOf(CompletionKinds.PartnerDirectory, id));
 
     public string PartnerDirectoryBadge(Guid directoryId, Guid id) =>
-        $"{Label("badge", id, _seen.NameOf(PartnerPageClient.DirectoryBadgeKind, id))} of {PartnerDirectory(directoryId)}";
+        $"{Label("badge", id, _seen.NameOf(CompletionKinds.PartnerDirectoryBadge, id))} of {PartnerDirectory(directoryId)}";
 
-    public string LoyaltyBadge(Guid id) => Label("loyalty badge", id, _seen.NameOf(SnagClient.BadgeKind, id));
+    public string LoyaltyBadge(Guid id) => Label("loyalty badge", id, LoyaltyBadgeName(id));
 
-    public string LoyaltyWebsite(Guid id) => Label("website", id, _seen.NameOf(SnagClient.WebsiteKind, id));
+    /// <summary>The badge's name when the connection has read it (piped in, or completed), else null: no request.</summary>
+    public string? LoyaltyBadgeName(Guid id) => _seen.NameOf(CompletionKinds.LoyaltyBadge, id);
+
+    public string LoyaltyWebsite(Guid id) => Label("website", id, _seen.NameOf(CompletionKinds.LoyaltyWebsite, id));
 
     /// <summary>A user by wallet, with the user id beside it when known: "wallet 0x… (user 1b2c…)", else "user 1b2c…".</summary>
     public string LoyaltyUser(Guid? userId, string? walletAddress)
     {
-        var wallet = string.IsNullOrWhiteSpace(walletAddress) ? (userId is { } id ? _seen.NameOf(SnagClient.UserKind, id) : null) : walletAddress!.Trim();
+        var wallet = string.IsNullOrWhiteSpace(walletAddress) ? (userId is { } id ? _seen.NameOf(CompletionKinds.LoyaltyUser, id) : null) : walletAddress!.Trim();
         if (wallet is null) return $"user {userId}";
         return userId is null ? $"wallet {wallet}" : $"wallet {wallet} (user {userId})";
     }

@@ -7,13 +7,6 @@ using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Connects the current runspace to the PartnerPage API.</para>
-/// <para type="description">Keeps one connection (one HTTP client) for the runspace. The key comes from -ApiKey or
-/// $env:PARTNERPAGE_API_KEY and is never shown again; the address from -BaseUri, $env:PARTNERPAGE_BASE_URI or
-/// production. -DirectoryId becomes the default of the directory-badge cmdlets; given alone on a connected runspace,
-/// it changes that default and keeps the connection. No request is sent until a cmdlet needs one.</para>
-/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "PartnerPage", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-PartnerPage.md")]
 [OutputType(typeof(PartnerPageConnection))]
 public sealed class ConnectPartnerPageCommand : ConnectCommandBase

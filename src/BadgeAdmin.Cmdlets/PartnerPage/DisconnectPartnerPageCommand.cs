@@ -6,9 +6,6 @@ using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Drops the runspace's PartnerPage connection and disposes its HTTP client.</para>
-/// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "PartnerPage", HelpUri = OnlineHelp.Pages + "Disconnect-PartnerPage.md")]
 public sealed class DisconnectPartnerPageCommand : DisconnectCommandBase
 {

@@ -8,11 +8,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets the badges attached to a PartnerPage partner entry, or one of them.</para>
-/// <para type="description">Takes entries from the pipeline (Get-PartnerEntry | Get-PartnerBadge) or an -EntryId.
-/// Each badge carries its EntryId, so it can be piped on to Set-PartnerBadge or Remove-PartnerBadge.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
 public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
@@ -40,16 +35,16 @@ public sealed class GetPartnerBadgeCommand : PartnerPageCmdlet
         if (Id is { } badgeId)
         {
             _total++;
-            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => TryWritePaged(Await(token => Client.GetBadgeAsync(entryId, badgeId, token))),
+            ForItem(badgeId, ErrorIds.PartnerBadgeNotFound, () => Output.TryWrite(Seen.Read(Await(token => Client.GetBadgeAsync(entryId, badgeId, token)))),
                 Names.PartnerBadgeOfEntry(entryId, badgeId));
             return;
         }
 
         var counted = false;
         ForItem(entryId, ErrorIds.PartnerEntryNotFound,
-            () => WritePaged(Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken)), Names.PartnerEntry(entryId));
+            () => Output.Write(Seen.Badges(entryId, Client.ListBadgesAsync(entryId, count => (_total, counted) = (_total + count, true), CancelToken))), Names.PartnerEntry(entryId));
         _totalKnown &= counted;
     }
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(_totalKnown ? _total : null);
 }

@@ -10,14 +10,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets the badges defined in a PartnerPage directory: the ones New-PartnerBadge attaches to entries.</para>
-/// <para type="description">Lists every badge of the directory (streamed page by page), the ones whose name matches, or
-/// the ones named by id. The directory is -DirectoryId, a piped directory, or the connection's default
-/// (Connect-PartnerPage -DirectoryId); with none of them, every directory the key sees. Each badge carries its
-/// DirectoryId (and the directory's name when known), so it pipes on to Set- and
-/// Remove-PartnerDirectoryBadge, and its Id binds New-PartnerBadge -BadgeId. The routes are inferred.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerDirectoryBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
 public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
@@ -75,12 +67,12 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
             var more = true;
             if (directoryId is { } known)
             {
-                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryBadgeAsync(known, id, token))),
+                ForItem(id, ErrorIds.PartnerDirectoryBadgeNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetDirectoryBadgeAsync(known, id, token)))),
                     Names.PartnerDirectoryBadge(known, id));
             }
             else if (EveryBadge().TryGetValue(id, out var badge))
             {
-                more = TryWritePaged(badge);
+                more = Output.TryWrite(badge);
             }
             else
             {
@@ -93,14 +85,14 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         }
     }
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(_totalKnown ? _total : null);
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(_totalKnown ? _total : null);
 
     private void ListDirectory(Guid directoryId)
     {
         var counted = false;
-        ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => WritePaged(Name is null
-            ? Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken)
-            : new NameFilter(Name).Apply(Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken), b => b.Name, CancelToken)),
+        ForItem(directoryId, ErrorIds.PartnerDirectoryNotFound, () => Output.Write(Name is null
+            ? Seen.DirectoryBadges(directoryId, Client.ListDirectoryBadgesAsync(directoryId, count => (_total, counted) = (_total + count, true), CancelToken))
+            : new NameFilter(Name).Apply(Seen.DirectoryBadges(directoryId, Client.ListDirectoryBadgesAsync(directoryId, null, CancelToken)), b => b.Name, CancelToken)),
             Names.PartnerDirectory(directoryId));
         _totalKnown &= counted;
     }
@@ -110,7 +102,7 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
     {
         if (_directories is not null) return _directories;
         var directories = new List<PartnerDirectory>();
-        ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoriesAsync(null, CancelToken), directories.Add));
+        ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound, () => Stream(Seen.Directories(Client.ListDirectoriesAsync(null, CancelToken)), directories.Add));
         return _directories = directories;
     }
 
@@ -121,7 +113,7 @@ public sealed class GetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
         var badges = new Dictionary<Guid, PartnerDirectoryBadge>();
         foreach (var directory in EveryDirectory())
         {
-            ForItem(directory.Id, ErrorIds.PartnerDirectoryNotFound, () => Stream(Client.ListDirectoryBadgesAsync(directory.Id, null, CancelToken), b => badges[b.Id] = b),
+            ForItem(directory.Id, ErrorIds.PartnerDirectoryNotFound, () => Stream(Seen.DirectoryBadges(directory.Id, Client.ListDirectoryBadgesAsync(directory.Id, null, CancelToken)), b => badges[b.Id] = b),
                 Names.PartnerDirectory(directory.Id));
         }
 

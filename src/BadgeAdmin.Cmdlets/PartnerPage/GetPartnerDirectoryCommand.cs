@@ -8,11 +8,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets PartnerPage directories: all of them (every page, streamed) or the ones named.</para>
-/// <para type="description">How to find the directory id the directory-badge cmdlets work in (Connect-PartnerPage
-/// -DirectoryId, or -DirectoryId on each call). The route is inferred; see the route table.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerDirectory", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerDirectory.md")]
 [OutputType(typeof(PartnerDirectory))]
 public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
@@ -36,9 +31,9 @@ public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
         if (Id is null)
         {
             ForItem("PartnerDirectory list", ErrorIds.PartnerDirectoryNotFound,
-                () => WritePaged(Name is null
-                    ? Client.ListDirectoriesAsync(count => _total = count, CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListDirectoriesAsync(null, CancelToken), d => d.Name, CancelToken)));
+                () => Output.Write(Name is null
+                    ? Seen.Directories(Client.ListDirectoriesAsync(count => _total = count, CancelToken))
+                    : new NameFilter(Name).Apply(Seen.Directories(Client.ListDirectoriesAsync(null, CancelToken)), d => d.Name, CancelToken)));
             return;
         }
 
@@ -46,10 +41,10 @@ public sealed class GetPartnerDirectoryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = TryWritePaged(Await(token => Client.GetDirectoryAsync(id, token))), Names.PartnerDirectory(id));
+            ForItem(id, ErrorIds.PartnerDirectoryNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetDirectoryAsync(id, token)))), Names.PartnerDirectory(id));
             if (!more) break;
         }
     }
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(_total);
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(_total);
 }

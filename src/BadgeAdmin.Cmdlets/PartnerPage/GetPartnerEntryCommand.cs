@@ -8,9 +8,6 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Gets PartnerPage partner entries: all of them (every page, streamed) or the ones named.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerEntry", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-PartnerEntry.md")]
 [OutputType(typeof(PartnerEntry))]
 public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
@@ -34,9 +31,9 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
         if (Id is null)
         {
             ForItem("PartnerEntry list", ErrorIds.PartnerEntryNotFound,
-                () => WritePaged(Name is null
-                    ? Client.ListEntriesAsync(count => _total = count, CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListEntriesAsync(null, CancelToken), e => e.Name, CancelToken)));
+                () => Output.Write(Name is null
+                    ? Seen.Entries(Client.ListEntriesAsync(count => _total = count, CancelToken))
+                    : new NameFilter(Name).Apply(Seen.Entries(Client.ListEntriesAsync(null, CancelToken)), e => e.Name, CancelToken)));
             return;
         }
 
@@ -44,10 +41,10 @@ public sealed class GetPartnerEntryCommand : PartnerPageCmdlet
         foreach (var id in Id)
         {
             var more = true;
-            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = TryWritePaged(Await(token => Client.GetEntryAsync(id, token))), Names.PartnerEntry(id));
+            ForItem(id, ErrorIds.PartnerEntryNotFound, () => more = Output.TryWrite(Seen.Read(Await(token => Client.GetEntryAsync(id, token)))), Names.PartnerEntry(id));
             if (!more) break;
         }
     }
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(_total);
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(_total);
 }

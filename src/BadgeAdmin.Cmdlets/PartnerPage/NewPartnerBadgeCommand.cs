@@ -8,14 +8,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Attaches a directory badge to a PartnerPage partner entry.</para>
-/// <para type="description">POSTs {id, order} to the entry's badge collection (route inferred from the documented
-/// PATCH; see the route table). Never retried once the server may have acted, so a badge is not attached twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class NewPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry to attach the badge to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,13 +31,18 @@ public sealed class NewPartnerBadgeCommand : PartnerPageChangeCmdlet
     [ValidateNonNegative]
     public int? Order { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnRecord()
     {
         var (entry, badge) = (Names.PartnerEntry(EntryId), Names.PartnerBadge(BadgeId));
         var action = Order is { } order ? $"Attach {badge} at order {order}" : $"Attach {badge}";
-        if (!ShouldChange(entry, action)) return;
+        if (!Confirm.ShouldChange(entry, action)) return;
         var (entryId, badgeId, position) = (EntryId, BadgeId, Order);
-        Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false),
+        Sender(ThrottleLimit).Send(badgeId, ErrorIds.PartnerEntryNotFound, async token => Seen.Read(await Client.AddBadgeAsync(entryId, badgeId, position, token).ConfigureAwait(false)),
             $"{badge} on {entry}");
     }
 }

@@ -8,15 +8,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Creates a badge in a PartnerPage directory, from a name and an image URL.</para>
-/// <para type="description">POSTs {name, image} to the directory's badge collection (route and body inferred; see the
-/// route table) and writes the new badge, ready to attach with New-PartnerBadge. Never retried once the server may
-/// have acted, so a badge is not created twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The badge's name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -35,14 +29,19 @@ public sealed class NewPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [ArgumentCompleter(typeof(PartnerDirectoryIdCompleter))]
     public Guid? DirectoryId { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnRecord()
     {
         var label = $"badge '{Name}'";
         if (DirectoryFor(DirectoryId, Name, label) is not { } directoryId) return;
         var directory = Names.PartnerDirectory(directoryId);
-        if (!ShouldChange(directory, $"Create {label}")) return;
+        if (!Confirm.ShouldChange(directory, $"Create {label}")) return;
         var badge = new PartnerDirectoryBadgeChange { Name = Name, Image = Image };
-        Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false),
+        Sender(ThrottleLimit).Send(Name, ErrorIds.PartnerDirectoryNotFound, async token => Seen.Read(await Client.CreateDirectoryBadgeAsync(directoryId, badge, token).ConfigureAwait(false)),
             $"{label} in {directory}");
     }
 }

@@ -1,17 +1,21 @@
 using System;
 using System.Management.Automation;
-using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Naming;
 using BadgeAdmin.Cmdlets.Runtime;
-using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>Base of the PartnerPage cmdlets that call the API.</summary>
-public abstract class PartnerPageCmdlet : ServiceCmdlet
+/// <summary>
+/// Base of the PartnerPage cmdlets that call the API: the connection, from -Connection or the runspace, resolved once
+/// before any item. Changing cmdlets add -ThrottleLimit and send through <see cref="BadgeAdminCmdlet.Sender"/>.
+/// </summary>
+/// <remarks>Not generic over the connection type: exported types must not derive from BadgeAdmin.Core types (see ModuleLifecycle).</remarks>
+public abstract class PartnerPageCmdlet : BadgeAdminCmdlet
 {
+    private PartnerPageConnection? _partnerPage;
+
     /// <summary>
     /// The connection to use instead of the runspace's current one (from Connect-PartnerPage -PassThru), for thread
     /// jobs and ForEach-Object -Parallel.
@@ -20,16 +24,15 @@ public abstract class PartnerPageCmdlet : ServiceCmdlet
     [ValidateNotNull]
     public PartnerPageConnection? Connection { get; set; }
 
-    private protected override string ServiceName => "PartnerPage";
+    /// <summary>The connection in use; valid from OnBegin on.</summary>
+    private PartnerPageConnection PartnerPage => _partnerPage ?? throw new InvalidOperationException("OnBegin has not run.");
 
-    private protected override BadgeAdminConnection? GivenConnection => Connection;
-
-    private protected override BadgeAdminConnection? RunspaceConnection => Connections.PartnerPage;
-
-    private protected PartnerPageClient Client => ((PartnerPageConnection)ActiveConnection).Client;
+    private protected PartnerPageClient Client => PartnerPage.Client;
 
     /// <summary>The connection's default directory (Connect-PartnerPage -DirectoryId), if any.</summary>
-    private protected Guid? DefaultDirectoryId => ((PartnerPageConnection)ActiveConnection).DirectoryId;
+    private protected Guid? DefaultDirectoryId => PartnerPage.DirectoryId;
+
+    private protected override void OnBegin() => _partnerPage = Use("PartnerPage", Connection ?? Connections.PartnerPage);
 
     /// <summary>
     /// The directory a directory-badge call works in: the one given (-DirectoryId, or a piped object's DirectoryId),

@@ -7,14 +7,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Detaches a badge from a PartnerPage partner entry.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class RemovePartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,17 +25,23 @@ public sealed class RemovePartnerBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnRecord()
     {
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
-        if (!ShouldChange(target, "Remove badge from entry")) return;
+        if (!Confirm.ShouldChange(target, "Remove badge from entry")) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
             // The API answers a DELETE with no body [I]: with -PassThru, read the badge first so what is written is the
             // badge as it was (name, image, order), not a stub.
-            var before = passThru ? await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false) : null;
-            var removed = await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false);
+            var before = passThru ? Seen.Read(await Client.GetBadgeAsync(entryId, id, token).ConfigureAwait(false)) : null;
+            var removed = Seen.Read(await Client.RemoveBadgeAsync(entryId, id, token).ConfigureAwait(false));
+            Seen.Detached(entryId, id);
             return passThru ? removed ?? before : null;
         }, target);
     }

@@ -7,15 +7,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Deletes a badge from a PartnerPage directory.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// What the API does with entries that still show the badge is not documented; the sandbox detaches it from them.
-/// The route is inferred. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The directory badge to delete: ids by value, badges by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -31,17 +25,23 @@ public sealed class RemovePartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnRecord()
     {
         if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
-        if (!ShouldChange(target, "Delete directory badge")) return;
+        if (!Confirm.ShouldChange(target, "Delete directory badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
             // As Remove-PartnerBadge: a DELETE may answer with no body [I], so -PassThru reads the badge first.
-            var before = passThru ? await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false) : null;
-            var deleted = await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false);
+            var before = passThru ? Seen.Read(await Client.GetDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false)) : null;
+            var deleted = Seen.Read(await Client.DeleteDirectoryBadgeAsync(directoryId, id, token).ConfigureAwait(false));
+            Seen.DirectoryBadgeDeleted(id);
             return passThru ? deleted ?? before : null;
         }, target);
     }

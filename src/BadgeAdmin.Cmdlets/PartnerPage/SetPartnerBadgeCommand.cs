@@ -9,13 +9,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Changes a badge attached to a PartnerPage partner entry: its order, or the directory badge it refers to.</para>
-/// <para type="description">Sends the documented PATCH with only the fields given. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerBadge.md")]
 [OutputType(typeof(PartnerBadge))]
-public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
+public sealed class SetPartnerBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The entry the badge is attached to (the first positional parameter).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,6 +37,11 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnBegin()
     {
         if (Order is null && BadgeId is null)
@@ -57,11 +58,11 @@ public sealed class SetPartnerBadgeCommand : PartnerPageChangeCmdlet
     {
         var change = new PartnerBadgeChange { Id = BadgeId, Order = Order };
         var target = Names.PartnerBadgeOfEntry(EntryId, Id);
-        if (!ShouldChange(target, Describe(change))) return;
+        if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (entryId, id, passThru) = (EntryId, Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerBadgeNotFound, async token =>
         {
-            var updated = await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false);
+            var updated = Seen.Read(await Client.UpdateBadgeAsync(entryId, id, change, token).ConfigureAwait(false));
             return passThru ? updated : null;
         }, target);
     }

@@ -9,14 +9,9 @@ using BadgeAdmin.Core.PartnerPage.Models;
 
 namespace BadgeAdmin.Cmdlets.PartnerPage;
 
-/// <summary>
-/// <para type="synopsis">Renames a PartnerPage directory badge or changes its image.</para>
-/// <para type="description">Sends a PATCH with only the fields given (route inferred; see the route table). Entries
-/// that show the badge show the change. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "PartnerDirectoryBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-PartnerDirectoryBadge.md")]
 [OutputType(typeof(PartnerDirectoryBadge))]
-public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
+public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageCmdlet
 {
     /// <summary>The directory badge to change: ids by value, badges (directory or entry badges) by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -44,6 +39,11 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private PartnerDirectoryBadgeChange Change => new() { Name = Name, Image = Image };
 
     private protected override void OnBegin()
@@ -63,11 +63,11 @@ public sealed class SetPartnerDirectoryBadgeCommand : PartnerPageChangeCmdlet
         var change = Change;
         if (DirectoryFor(DirectoryId, Id, Names.PartnerBadge(Id)) is not { } directoryId) return;
         var target = Names.PartnerDirectoryBadge(directoryId, Id);
-        if (!ShouldChange(target, Describe(change))) return;
+        if (!Confirm.ShouldChange(target, Describe(change))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.PartnerDirectoryBadgeNotFound, async token =>
         {
-            var updated = await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false);
+            var updated = Seen.Read(await Client.UpdateDirectoryBadgeAsync(directoryId, id, change, token).ConfigureAwait(false));
             return passThru ? updated : null;
         }, target);
     }

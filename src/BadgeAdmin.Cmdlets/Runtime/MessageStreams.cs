@@ -17,6 +17,10 @@ internal static class MessageStreams
 
     public static void Debug(Cmdlet cmdlet, string text) => Write(cmdlet, PSStreamObjectType.Debug, text);
 
+    /// <summary>A line for the host (the information stream, as Write-Host writes): seen at a prompt, never part of the output.</summary>
+    public static void Note(Cmdlet cmdlet, string text) =>
+        cmdlet.WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
+
     private static void Write(Cmdlet cmdlet, PSStreamObjectType stream, string text) =>
         new PSStreamObject(stream, text).WriteStreamObject(cmdlet, overrideInquire: true);
 }

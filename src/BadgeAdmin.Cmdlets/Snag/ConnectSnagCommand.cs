@@ -9,14 +9,6 @@ using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Connects the current runspace to the Snag loyalty API.</para>
-/// <para type="description">The key comes from -ApiKey or $env:SNAG_API_KEY, the base URI from -BaseUri,
-/// $env:SNAG_BASE_URI or admin.snagsolutions.io (customers run their own hostnames). -OrganizationId and -WebsiteId
-/// (or -WebsiteName, looked up with one request) become the defaults of the cmdlets that need them. Otherwise no
-/// request is sent until a cmdlet needs one. Given alone on a connected runspace, -OrganizationId, -WebsiteId and
-/// -WebsiteName change those defaults and keep the connection (no key or address needed again).</para>
-/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Snag", DefaultParameterSetName = ApiKeySet, HelpUri = OnlineHelp.Pages + "Connect-Snag.md")]
 [OutputType(typeof(SnagConnection))]
 public sealed class ConnectSnagCommand : ConnectCommandBase
@@ -91,7 +83,7 @@ public sealed class ConnectSnagCommand : ConnectCommandBase
         try
         {
             // The API's name filter is the documented one; the exact comparison here guards against a looser server match.
-            Stream(connection.Client.ListWebsitesAsync(organizationId, name, SnagRoutes.MaxPageSize, CancelToken), site =>
+            Stream(new CompletionMemory(connection.Seen).Websites(organizationId, name, connection.Client.ListWebsitesAsync(organizationId, name, SnagRoutes.MaxPageSize, CancelToken)), site =>
             {
                 if (string.Equals(site.Name, name, StringComparison.OrdinalIgnoreCase)) matches.Add(site);
             });

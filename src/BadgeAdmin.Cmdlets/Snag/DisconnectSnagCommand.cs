@@ -6,9 +6,6 @@ using BadgeAdmin.Core.Snag;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Drops the runspace's Snag connection and disposes its HTTP client.</para>
-/// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Snag", HelpUri = OnlineHelp.Pages + "Disconnect-Snag.md")]
 public sealed class DisconnectSnagCommand : DisconnectCommandBase
 {

@@ -12,13 +12,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets Snag loyalty badges: every badge in scope (streamed page by page), or the ones named.</para>
-/// <para type="description">Without -Id, lists the website's badges newest first, following the API's cursor; the
-/// connection's -OrganizationId/-WebsiteId apply unless given here. With -Id, fetches those badges (100 per
-/// request) and reports each id that names no badge as a LoyaltyBadgeNotFound error; with a user filter, a badge
-/// those users do not hold is left out with a verbose line.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyBadge", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
 public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
@@ -88,12 +81,12 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         // A piped website also offers its Id by name, which is the website's, not a badge's: the website wins.
         if (Id is null || Website is not null)
         {
-            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? ItemsWanted : null);
+            var query = Query(null, OrganizationId ?? DefaultOrganizationId, Website?.Id ?? WebsiteId ?? DefaultWebsiteId, Name is null ? Output.ItemsWanted : null);
             ForItem("LoyaltyBadge list", ErrorIds.LoyaltyBadgeNotFound, () =>
             {
-                var listed = WritePaged(Name is null
-                    ? Client.ListBadgesAsync(query, PageSizeFor(PageSize), CancelToken)
-                    : new NameFilter(Name).Apply(Client.ListBadgesAsync(query, PageSize, CancelToken), b => b.Name, CancelToken));
+                var listed = Output.Write(Name is null
+                    ? Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, Output.PageSizeFor(PageSize), CancelToken))
+                    : new NameFilter(Name).Apply(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), b => b.Name, CancelToken));
 
                 // The API answers an unknown website with an empty list. Only then, one request of the organization's
                 // websites tells "no badges" from "no such website".
@@ -118,7 +111,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
     private protected override void OnEnd()
     {
         FetchPending();
-        WriteTotalCountIfAsked(_found); // exact for -Id; the badge list reports no total
+        Output.WriteTotalCountIfAsked(_found); // exact for -Id; the badge list reports no total
     }
 
     /// <summary>Fetches the ids gathered so far; with -Id only the scope given here applies, not the connection's defaults.</summary>
@@ -132,7 +125,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         var answered = false;
         ForItem(wanted.Count == 1 ? wanted[0] : wanted, ErrorIds.LoyaltyBadgeNotFound, () =>
         {
-            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => found[badge.Id] = badge);
+            Stream(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), badge => found[badge.Id] = badge);
             answered = true;
         });
 
@@ -146,7 +139,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         {
             if (found.TryGetValue(id, out var badge))
             {
-                TryWritePaged(badge);
+                Output.TryWrite(badge);
                 continue;
             }
 
@@ -176,7 +169,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
         var answered = false;
         ForItem(missing.Count == 1 ? missing[0] : missing, ErrorIds.LoyaltyBadgeNotFound, () =>
         {
-            Stream(Client.ListBadgesAsync(query, PageSize, CancelToken), badge => existing[badge.Id] = badge);
+            Stream(Seen.LoyaltyBadges(query, Client.ListBadgesAsync(query, PageSize, CancelToken)), badge => existing[badge.Id] = badge);
             answered = true;
         });
         return answered ? existing : null;
@@ -195,7 +188,7 @@ public sealed class GetLoyaltyBadgeCommand : SnagCmdlet
 
     private bool WebsiteExists(Guid? organizationId, Guid websiteId) => Await(async token =>
     {
-        await foreach (var site in Client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, token).ConfigureAwait(false))
+        await foreach (var site in Seen.Websites(organizationId, null, Client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, token)).ConfigureAwait(false))
         {
             if (site.Id == websiteId) return true;
         }

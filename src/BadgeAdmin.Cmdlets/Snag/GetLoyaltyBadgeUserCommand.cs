@@ -12,11 +12,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets the users holding a Snag loyalty badge, optionally by status or wallet.</para>
-/// <para type="description">Takes badges from the pipeline (Get-LoyaltyBadge | Get-LoyaltyBadgeUser) or a -BadgeId.
-/// Each result carries LoyaltyBadgeId, UserId and WalletAddress, so it pipes into Revoke-LoyaltyBadge.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyBadgeUser", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyBadgeUser.md")]
 [OutputType(typeof(LoyaltyBadgeUser))]
 public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
@@ -47,7 +42,7 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(null); // the API reports no total
 
     private protected override void OnRecord()
     {
@@ -57,12 +52,12 @@ public sealed class GetLoyaltyBadgeUserCommand : SnagCmdlet
         {
             // The API answers an unknown badge id with an empty list. Only then, one small request tells "no holders"
             // from "no such badge".
-            if (WritePaged(Client.ListBadgeUsersAsync(query, PageSizeFor(PageSize), CancelToken)) != 0 || BadgeExists(query.BadgeId)) return;
+            if (Output.Write(Seen.Holders(query, Client.ListBadgeUsersAsync(query, Output.PageSizeFor(PageSize), CancelToken))) != 0 || BadgeExists(query.BadgeId)) return;
             WriteError(new CmdletError(
                 new KeyNotFoundException($"{ItemNames.Subject(badge, InputRow)}: no such badge (a deleted badge has no holders to list)."),
                 ErrorIds.LoyaltyBadgeNotFound, ErrorCategory.ObjectNotFound, query.BadgeId));
         }, badge);
     }
 
-    private bool BadgeExists(Guid id) => Await(token => Client.FindBadgeAsync(id, token)) is not null;
+    private bool BadgeExists(Guid id) => Seen.Read(Await(token => Client.FindBadgeAsync(id, token))) is not null;
 }

@@ -9,9 +9,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Gets the Snag websites of the organization: how to find the website id to scope badges by.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Get, "LoyaltyWebsite", SupportsPaging = true, HelpUri = OnlineHelp.Pages + "Get-LoyaltyWebsite.md")]
 [OutputType(typeof(LoyaltyWebsite))]
 public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
@@ -32,14 +29,14 @@ public sealed class GetLoyaltyWebsiteCommand : SnagCmdlet
     [ValidateRange(1, SnagRoutes.MaxPageSize)]
     public int PageSize { get; set; } = SnagRoutes.MaxPageSize;
 
-    private protected override void OnEnd() => WriteTotalCountIfAsked(null); // the API reports no total
+    private protected override void OnEnd() => Output.WriteTotalCountIfAsked(null); // the API reports no total
 
     private protected override void OnRecord()
     {
         // A plain name is the API's filter too; a pattern needs every page, so -First cannot shrink the page size.
         var name = new NameFilter(Name);
-        var pageSize = name.IsPattern ? PageSize : PageSizeFor(PageSize);
-        ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound, () => WritePaged(
-            name.Apply(Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, name.ExactName, pageSize, CancelToken), w => w.Name, CancelToken)));
+        var pageSize = name.IsPattern ? PageSize : Output.PageSizeFor(PageSize);
+        ForItem(Name ?? "LoyaltyWebsite list", ErrorIds.LoyaltyWebsiteNotFound, () => Output.Write(
+            name.Apply(Seen.Websites(OrganizationId ?? DefaultOrganizationId, name.ExactName, Client.ListWebsitesAsync(OrganizationId ?? DefaultOrganizationId, name.ExactName, pageSize, CancelToken)), w => w.Name, CancelToken)));
     }
 }

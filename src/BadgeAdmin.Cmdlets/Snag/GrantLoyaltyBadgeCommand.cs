@@ -5,12 +5,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Awards a Snag loyalty badge to users, by user id or wallet address.</para>
-/// <para type="description">Import-Csv wallets.csv | Grant-LoyaltyBadge -BadgeId $b awards the badge to every
-/// row's WalletAddress (or UserId). Writes what the server reports for each user. A grant is retried only when the
-/// server certainly did not act on it, so no user is awarded twice by a retry.</para>
-/// </summary>
 [Cmdlet(VerbsSecurity.Grant, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Grant-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadgeUserChange))]
 public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
@@ -24,9 +18,9 @@ public sealed class GrantLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!ShouldChange(UserLabel(user), $"Grant {Names.LoyaltyBadge(BadgeId)}" + (Status is null ? string.Empty : $" as {Status}"))) return;
+        if (!Confirm.ShouldChange(UserLabel(user), $"Grant {Names.LoyaltyBadge(BadgeId)}" + (Status is null ? string.Empty : $" as {Status}"))) return;
         // ValidateSet accepts any casing; the API wants the lowercase status ('Active' is refused with a 400).
         var (badgeId, status) = (BadgeId, Status?.ToLowerInvariant());
-        SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyBadgeNotFound, async token => Seen.Read(await Client.GrantAsync(badgeId, user, status, token).ConfigureAwait(false)));
     }
 }

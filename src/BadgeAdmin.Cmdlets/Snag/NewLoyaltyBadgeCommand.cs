@@ -10,16 +10,9 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Creates a Snag loyalty badge with its conditions and rewards.</para>
-/// <para type="description">Conditions and rewards are typed objects or hashtables
-/// (@{ type = 'points'; amount = 500 }). An unknown condition type or reward type is refused before any request,
-/// with the allowed values. Piping a badge from Get-LoyaltyBadge copies it (name, image, description, conditions,
-/// rewards) to the website given. Never retried once the server may have acted, so a badge is not created twice.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.New, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "New-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class NewLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge's name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -73,6 +66,11 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
     [ArgumentCompleter(typeof(LoyaltyWebsiteIdCompleter))]
     public Guid? WebsiteId { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnBegin()
     {
         // An empty CsvFile cell of a CSV row means "no file" ([EmptyStringAsNull]); typed, -CsvFile '' (an unset
@@ -121,7 +119,7 @@ public sealed class NewLoyaltyBadgeCommand : SnagChangeCmdlet
         var what = $"Create badge '{Name}' with {badge.SentConditions.Count} condition(s)" + (Reward is { Length: > 0 } ? $" and {Reward.Length} reward(s)" : string.Empty)
             + (badge.SentCsvFiles.Count > 0 ? $" and {badge.SentCsvFiles.Count} CSV file(s)" : string.Empty);
         var website = Names.LoyaltyWebsite(badge.WebsiteId);
-        if (!ShouldChange(website, what)) return;
-        Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false), $"loyalty badge '{Name}' on {website}");
+        if (!Confirm.ShouldChange(website, what)) return;
+        Sender(ThrottleLimit).Send(Name, ErrorIds.LoyaltyWebsiteNotFound, async token => Seen.Read(await Client.CreateBadgeAsync(badge, token).ConfigureAwait(false)), $"loyalty badge '{Name}' on {website}");
     }
 }

@@ -7,14 +7,9 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Deletes a Snag loyalty badge.</para>
-/// <para type="description">Asks for confirmation by default (ConfirmImpact High); in automation pass -Confirm:$false.
-/// A deleted badge is listed again only with Get-LoyaltyBadge -IncludeDeleted. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Remove, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Remove-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class RemoveLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>The badge to delete: ids by value ($ids | Remove-LoyaltyBadge), badges by their Id property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,14 +20,20 @@ public sealed class RemoveLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private protected override void OnRecord()
     {
         var target = Names.LoyaltyBadge(Id);
-        if (!ShouldChange(target, "Delete badge")) return;
+        if (!Confirm.ShouldChange(target, "Delete badge")) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
             var deleted = await Client.DeleteBadgeAsync(id, token).ConfigureAwait(false);
+            Seen.LoyaltyBadgeDeleted(id);
             return passThru ? deleted : null;
         }, target);
     }

@@ -5,11 +5,6 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Revokes a Snag loyalty badge from users, by user id or wallet address.</para>
-/// <para type="description">Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
-/// revokes it from every active holder. Asks for confirmation by default (ConfirmImpact High).</para>
-/// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Pages + "Revoke-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadgeUserChange))]
 public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
@@ -18,8 +13,8 @@ public sealed class RevokeLoyaltyBadgeCommand : UserBadgeChangeCmdlet
     {
         var user = CurrentUser();
         if (user is null) return;
-        if (!ShouldChange(UserLabel(user), $"Revoke {Names.LoyaltyBadge(BadgeId)}")) return;
+        if (!Confirm.ShouldChange(UserLabel(user), $"Revoke {Names.LoyaltyBadge(BadgeId)}")) return;
         var badgeId = BadgeId;
-        SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false));
+        SendChange(user, ErrorIds.LoyaltyUserBadgeNotFound, async token => Seen.Read(await Client.RevokeAsync(badgeId, user, token).ConfigureAwait(false)));
     }
 }

@@ -11,14 +11,9 @@ using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Snag;
 
-/// <summary>
-/// <para type="synopsis">Changes a Snag loyalty badge's name, description, image or visibility.</para>
-/// <para type="description">Sends only the fields given (POST /api/loyalty/badges/{id}). A badge's conditions cannot
-/// be changed; create a new badge instead. Writes nothing unless -PassThru.</para>
-/// </summary>
 [Cmdlet(VerbsCommon.Set, "LoyaltyBadge", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Pages + "Set-LoyaltyBadge.md")]
 [OutputType(typeof(LoyaltyBadge))]
-public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
+public sealed class SetLoyaltyBadgeCommand : SnagCmdlet
 {
     /// <summary>Badges the server answered for that got CSV files without having a csv condition; warned about on the pipeline thread.</summary>
     private readonly ConcurrentQueue<LoyaltyBadge> _filesWithoutCsvCondition = new();
@@ -67,6 +62,11 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     private LoyaltyBadgeUpdate Update => new() { Name = Name, Description = Description, ImageUrl = ImageUrl, HideInUi = HideInUi, Rewards = Reward, CsvFiles = CsvFile };
 
     private protected override void OnBegin()
@@ -94,11 +94,11 @@ public sealed class SetLoyaltyBadgeCommand : SnagChangeCmdlet
     {
         var update = Update;
         var target = Names.LoyaltyBadge(Id);
-        if (!ShouldChange(target, Describe(update))) return;
+        if (!Confirm.ShouldChange(target, Describe(update))) return;
         var (id, passThru) = (Id, PassThru.IsPresent);
-        Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
+        Sender(ThrottleLimit).Send(id, ErrorIds.LoyaltyBadgeNotFound, async token =>
         {
-            var badge = await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false);
+            var badge = Seen.Read(await Client.UpdateBadgeAsync(id, update, token).ConfigureAwait(false));
             if (update.CsvFiles is { Count: > 0 } && badge.Conditions is { } conditions && !conditions.Any(c => c?.IsCsv == true)) _filesWithoutCsvCondition.Enqueue(badge);
             return passThru ? badge : null;
         }, target);

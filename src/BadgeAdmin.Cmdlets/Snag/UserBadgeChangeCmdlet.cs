@@ -20,8 +20,10 @@ namespace BadgeAdmin.Cmdlets.Snag;
 /// the pipeline the user id wins. Every object piped in reaches the cmdlet (see <see cref="InputObject"/>), so each
 /// error can name its input row.
 /// </summary>
-public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
+public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
 {
+    private SnagConnection? _snag;
+
     /// <summary>
     /// The badge (the first positional parameter). Takes a badge from New-/Get-LoyaltyBadge by value, and a
     /// LoyaltyBadgeId property by name.
@@ -56,6 +58,18 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>How many piped items may be in flight at once (1 sends them strictly one after the other).</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    /// <summary>The connection to use instead of the runspace's current one (from Connect-Snag -PassThru).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SnagConnection? Connection { get; set; }
+
+    private protected SnagClient Client => (_snag ?? throw new InvalidOperationException("OnBegin has not run.")).Client;
+
     private protected override void OnBegin()
     {
         // Only command-line values are bound before the first record, so this sees exactly what the user typed.
@@ -66,7 +80,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
                 ErrorIds.UserIdAndWalletAddress, ErrorCategory.InvalidArgument, null));
         }
 
-        base.OnBegin();
+        _snag = Use("Snag", Connection ?? Connections.Snag);
     }
 
     /// <summary>
@@ -124,7 +138,7 @@ public abstract class UserBadgeChangeCmdlet : SnagChangeCmdlet
     private protected void SendChange(LoyaltyUserIdentity user, string unnamedNotFoundId, Func<CancellationToken, Task<object?>> work)
     {
         var badgeId = BadgeId;
-        Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
+        Sender(ThrottleLimit).Send(user.ToString(), ex => NotFound(ex.ServerMessage, badgeId, user.ToString(), unnamedNotFoundId), work,
             $"{UserLabel(user)}, {Names.LoyaltyBadge(badgeId)}");
     }
 

@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.PartnerPage.Models;
@@ -21,60 +20,29 @@ public sealed class PartnerPageClient : IDisposable
     private static readonly PartnerPageJsonContext Json = PartnerPageJsonContext.Default;
     private readonly JsonApiClient _api;
 
-    private readonly RecentlySeen _seen;
-
     /// <param name="settings">Address, key and retry settings.</param>
-    /// <param name="seen">Where what is read is remembered for completion (the connection's).</param>
     /// <param name="pacer">Shared by every client of one connection; a new one when not given.</param>
-    public PartnerPageClient(ConnectionSettings settings, RecentlySeen? seen = null, SendRatePacer? pacer = null)
-    {
-        _api = new JsonApiClient(settings, pacer);
-        _seen = seen ?? new RecentlySeen();
-    }
-
-    /// <summary>Kind name under which entries are remembered for completion.</summary>
-    public const string EntryKind = "PartnerEntry";
-
-    /// <summary>Kind name under which entries' badges are remembered, each also within its entry (<see cref="RecentlySeen.Within"/>).</summary>
-    public const string BadgeKind = "PartnerBadge";
+    public PartnerPageClient(ConnectionSettings settings, SendRatePacer? pacer = null) => _api = new JsonApiClient(settings, pacer);
 
     /// <param name="onTotal">Called with the envelope's <c>count</c> (the total across pages) when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
-    public async IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var entries = ListAsync(PartnerPageRoutes.ListEntries.Call(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
-        var count = 0L;
-        await foreach (var entry in entries.ConfigureAwait(false))
-        {
-            _seen.Record(EntryKind, entry.Id, entry.Name);
-            count++;
-            yield return entry;
-        }
-
-        _seen.MarkComplete(EntryKind, count);
-    }
+    public IAsyncEnumerable<PartnerEntry> ListEntriesAsync(Action<int>? onTotal = null, CancellationToken cancellationToken = default) =>
+        ListAsync(PartnerPageRoutes.ListEntries.Call(), Json.ListPartnerEntry, Json.PartnerPageListPagePartnerEntry, onTotal, cancellationToken);
 
     public async Task<PartnerEntry> GetEntryAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(PartnerPageRoutes.GetEntry.Call(entryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var entry = await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
-        _seen.Record(EntryKind, entry.Id, entry.Name);
-        return entry;
+        return await _api.ReadJsonAsync(response, Json.PartnerEntry).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<PartnerBadge> ListBadgesAsync(Guid entryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var badges = ListAsync(PartnerPageRoutes.ListEntryBadges.Call(entryId), Json.ListPartnerBadge, Json.PartnerPageListPagePartnerBadge, onTotal, cancellationToken);
-        var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
             badge.EntryId = entryId;
-            _seen.Record(BadgeKind, entryId, badge.Id, badge.Name);
-            count++;
             yield return badge;
         }
-
-        _seen.MarkComplete(RecentlySeen.Within(BadgeKind, entryId), count);
     }
 
     public async Task<PartnerBadge> GetBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
@@ -103,52 +71,28 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerBadge?> RemoveBadgeAsync(Guid entryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(PartnerPageRoutes.RemoveEntryBadge.Call(entryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var removed = HasBody(response) ? await ReadBadgeAsync(response, entryId).ConfigureAwait(false) : null;
-        _seen.Forget(RecentlySeen.Within(BadgeKind, entryId), badgeId); // the entry no longer carries it; others may
-        return removed;
+        return HasBody(response) ? await ReadBadgeAsync(response, entryId).ConfigureAwait(false) : null;
     }
-
-    /// <summary>Kind name under which directories are remembered for completion.</summary>
-    public const string DirectoryKind = "PartnerDirectory";
-
-    /// <summary>Kind name under which directory badges are remembered, each also within its directory (<see cref="RecentlySeen.Within"/>).</summary>
-    public const string DirectoryBadgeKind = "PartnerDirectoryBadge";
 
     /// <param name="onTotal">Called with the envelope's <c>count</c> when the server sends one.</param>
     /// <param name="cancellationToken">Cancels the request in flight.</param>
-    public async IAsyncEnumerable<PartnerDirectory> ListDirectoriesAsync(Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var directories = ListAsync(PartnerPageRoutes.ListDirectories.Call(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
-        var count = 0L;
-        await foreach (var directory in directories.ConfigureAwait(false))
-        {
-            _seen.Record(DirectoryKind, directory.Id, directory.Name);
-            count++;
-            yield return directory;
-        }
-
-        _seen.MarkComplete(DirectoryKind, count);
-    }
+    public IAsyncEnumerable<PartnerDirectory> ListDirectoriesAsync(Action<int>? onTotal = null, CancellationToken cancellationToken = default) =>
+        ListAsync(PartnerPageRoutes.ListDirectories.Call(), Json.ListPartnerDirectory, Json.PartnerPageListPagePartnerDirectory, onTotal, cancellationToken);
 
     public async Task<PartnerDirectory> GetDirectoryAsync(Guid directoryId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(PartnerPageRoutes.GetDirectory.Call(directoryId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var directory = await _api.ReadJsonAsync(response, Json.PartnerDirectory).ConfigureAwait(false);
-        _seen.Record(DirectoryKind, directory.Id, directory.Name);
-        return directory;
+        return await _api.ReadJsonAsync(response, Json.PartnerDirectory).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<PartnerDirectoryBadge> ListDirectoryBadgesAsync(Guid directoryId, Action<int>? onTotal = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var badges = ListAsync(PartnerPageRoutes.ListDirectoryBadges.Call(directoryId), Json.ListPartnerDirectoryBadge, Json.PartnerPageListPagePartnerDirectoryBadge, onTotal, cancellationToken);
-        var count = 0L;
         await foreach (var badge in badges.ConfigureAwait(false))
         {
-            count++;
-            yield return Remember(badge, directoryId);
+            badge.DirectoryId = directoryId;
+            yield return badge;
         }
-
-        _seen.MarkComplete(RecentlySeen.Within(DirectoryBadgeKind, directoryId), count);
     }
 
     public async Task<PartnerDirectoryBadge> GetDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
@@ -177,19 +121,13 @@ public sealed class PartnerPageClient : IDisposable
     public async Task<PartnerDirectoryBadge?> DeleteDirectoryBadgeAsync(Guid directoryId, Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(PartnerPageRoutes.DeleteDirectoryBadge.Call(directoryId, badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var deleted = HasBody(response) ? await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false) : null;
-        _seen.ForgetEverywhere(badgeId); // PartnerPage detaches it from every entry too
-        return deleted;
+        return HasBody(response) ? await ReadDirectoryBadgeAsync(response, directoryId).ConfigureAwait(false) : null;
     }
 
-    private async Task<PartnerDirectoryBadge> ReadDirectoryBadgeAsync(HttpResponseMessage response, Guid directoryId) =>
-        Remember(await _api.ReadJsonAsync(response, Json.PartnerDirectoryBadge).ConfigureAwait(false), directoryId);
-
-    private PartnerDirectoryBadge Remember(PartnerDirectoryBadge badge, Guid directoryId)
+    private async Task<PartnerDirectoryBadge> ReadDirectoryBadgeAsync(HttpResponseMessage response, Guid directoryId)
     {
+        var badge = await _api.ReadJsonAsync(response, Json.PartnerDirectoryBadge).ConfigureAwait(false);
         badge.DirectoryId = directoryId;
-        badge.DirectoryName = _seen.NameOf(DirectoryKind, directoryId);
-        _seen.Record(DirectoryBadgeKind, directoryId, badge.Id, badge.Name);
         return badge;
     }
 
@@ -200,7 +138,6 @@ public sealed class PartnerPageClient : IDisposable
     {
         var badge = await _api.ReadJsonAsync(response, Json.PartnerBadge).ConfigureAwait(false);
         badge.EntryId = entryId;
-        _seen.Record(BadgeKind, entryId, badge.Id, badge.Name);
         return badge;
     }
 

@@ -13,7 +13,7 @@ public sealed class PartnerPageConnection : BadgeAdminConnection
     public PartnerPageConnection(ConnectionSettings settings, string apiKeySource, Guid? directoryId = null)
         : base("PartnerPage", settings, apiKeySource)
     {
-        Client = new PartnerPageClient(settings, Seen, Pacer);
+        Client = new PartnerPageClient(settings, Pacer);
         DirectoryId = directoryId;
     }
 

@@ -6,7 +6,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.Http;
 using BadgeAdmin.Core.Pacing;
 using BadgeAdmin.Core.Snag.Models;
@@ -26,33 +25,9 @@ public sealed class SnagClient : IDisposable
     private static readonly SnagJsonContext Json = SnagJsonContext.Default;
     private readonly JsonApiClient _api;
 
-    private readonly RecentlySeen _seen;
-
     /// <param name="settings">Address, key and retry settings.</param>
-    /// <param name="seen">Where what is read is remembered for completion (the connection's).</param>
     /// <param name="pacer">Shared by every client of one connection; a new one when not given.</param>
-    public SnagClient(ConnectionSettings settings, RecentlySeen? seen = null, SendRatePacer? pacer = null)
-    {
-        _api = new JsonApiClient(settings, pacer);
-        _seen = seen ?? new RecentlySeen();
-    }
-
-    /// <summary>Kind names under which badges and websites are remembered for completion.</summary>
-    public const string BadgeKind = "LoyaltyBadge";
-
-    public const string WebsiteKind = "LoyaltyWebsite";
-
-    /// <summary>
-    /// Kind name under which users are remembered: their id, with their wallet address as the name; each also within
-    /// the badge whose holders were listed (<see cref="RecentlySeen.Within"/>).
-    /// </summary>
-    public const string UserKind = "LoyaltyUser";
-
-    /// <summary>The listing of every badge in one scope, as <see cref="RecentlySeen.IsComplete"/> knows it.</summary>
-    public static string BadgeListing(Guid? organizationId, Guid? websiteId) => $"{BadgeKind}?organization={organizationId}&website={websiteId}";
-
-    /// <summary>The listing of every website of an organization (or of the key's), as <see cref="RecentlySeen.IsComplete"/> knows it.</summary>
-    public static string WebsiteListing(Guid? organizationId) => $"{WebsiteKind}?organization={organizationId}";
+    public SnagClient(ConnectionSettings settings, SendRatePacer? pacer = null) => _api = new JsonApiClient(settings, pacer);
 
     public async IAsyncEnumerable<LoyaltyBadge> ListBadgesAsync(LoyaltyBadgeQuery query, int pageSize = SnagRoutes.MaxPageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -68,7 +43,6 @@ public sealed class SnagClient : IDisposable
             idChunks.Add(null);
         }
 
-        var count = 0L;
         foreach (var chunk in idChunks)
         {
             var filters = new QueryString()
@@ -83,13 +57,9 @@ public sealed class SnagClient : IDisposable
             await foreach (var badge in PagesAsync(SnagRoutes.ListBadges, filters, pageSize, Json.SnagPageLoyaltyBadge, b => b.Id, readAhead: true, query.MaxItems, cancellationToken).ConfigureAwait(false))
             {
                 badge.UserBadgesArePartial = query.IsForSomeUsers;
-                _seen.Record(BadgeKind, badge.Id, badge.Name);
-                count++;
                 yield return badge;
             }
         }
-
-        if (query.BadgeIds is not { Count: > 0 } && query.UserIds is not { Count: > 0 } && query.WalletAddresses is not { Count: > 0 }) _seen.MarkComplete(BadgeListing(query.OrganizationId, query.WebsiteId), count);
     }
 
     /// <summary>One badge by id (one small request), or null when there is none (the API answers an unknown id with an empty list).</summary>
@@ -103,9 +73,7 @@ public sealed class SnagClient : IDisposable
     {
         var body = badge.ToBody();
         using var response = await _api.SendJsonAsync(SnagRoutes.CreateBadge.Call(), body, Json.BadgeCreateBody, RequestIntent.NotIdempotent, cancellationToken).ConfigureAwait(false);
-        var created = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
-        _seen.Record(BadgeKind, created.Id, created.Name);
-        return created;
+        return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
     }
 
     /// <summary>POST /api/loyalty/badges/{id} with only the fields set. Conditions cannot be changed (api-reference §1.2).</summary>
@@ -114,16 +82,13 @@ public sealed class SnagClient : IDisposable
         if (update.IsEmpty) throw new ArgumentException("The update sets no field; give a name, description, image URL, hide-in-UI value, rewards or CSV files.", nameof(update));
         if (update.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems), nameof(update));
         using var response = await _api.SendJsonAsync(SnagRoutes.UpdateBadge.Call(badgeId), update, Json.LoyaltyBadgeUpdate, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        var updated = await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
-        _seen.Record(BadgeKind, updated.Id, updated.Name);
-        return updated;
+        return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a badge and returns it as it was (the API answers with the deleted badge).</summary>
     public async Task<LoyaltyBadge> DeleteBadgeAsync(Guid badgeId, CancellationToken cancellationToken = default)
     {
         using var response = await _api.SendAsync(SnagRoutes.DeleteBadge.Call(badgeId), null, RequestIntent.Idempotent, cancellationToken).ConfigureAwait(false);
-        _seen.Forget(BadgeKind, badgeId);
         return await _api.ReadJsonAsync(response, Json.LoyaltyBadge).ConfigureAwait(false);
     }
 
@@ -139,8 +104,8 @@ public sealed class SnagClient : IDisposable
     /// The users holding a badge. The response shape is documented as one object but paged like a list
     /// (api-reference §1.8 #4): an envelope {data, hasNextPage}, a bare array and a single object are all read.
     /// </summary>
-    public async IAsyncEnumerable<LoyaltyBadgeUser> ListBadgeUsersAsync(LoyaltyBadgeUserQuery query, int pageSize = SnagRoutes.MaxPageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LoyaltyBadgeUser> ListBadgeUsersAsync(LoyaltyBadgeUserQuery query, int pageSize = SnagRoutes.MaxPageSize,
+        CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
         var filters = new QueryString()
@@ -151,33 +116,15 @@ public sealed class SnagClient : IDisposable
             .Add("status", query.Status);
         var pager = new CursorPager<LoyaltyBadgeUser>(_api, SnagRoutes.ListBadgeUsers, filters, pageSize, u => u.Id,
             async (response, _) => ReadBadgeUsersPage(await _api.Bodies.ReadBufferedAsync(response).ConfigureAwait(false)), streamed: false);
-        var badgeName = _seen.NameOf(BadgeKind, query.BadgeId);
-        var count = 0L;
-        await foreach (var user in pager.ReadAsync(readAhead: false, null, cancellationToken).ConfigureAwait(false))
-        {
-            if ((user.UserId ?? user.User?.Id) is { } userId) _seen.Record(UserKind, query.BadgeId, userId, user.WalletAddress ?? user.User?.WalletAddress);
-            user.LoyaltyBadgeName = badgeName;
-            count++;
-            yield return user;
-        }
-
-        if (query.Status is null && query.WalletAddress is null) _seen.MarkComplete(RecentlySeen.Within(UserKind, query.BadgeId), count);
+        return pager.ReadAsync(readAhead: false, null, cancellationToken);
     }
 
-    public async IAsyncEnumerable<LoyaltyWebsite> ListWebsitesAsync(Guid? organizationId, string? name, int pageSize = SnagRoutes.MaxPageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LoyaltyWebsite> ListWebsitesAsync(Guid? organizationId, string? name, int pageSize = SnagRoutes.MaxPageSize,
+        CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
         var filters = new QueryString().Add("organizationId", organizationId).Add("name", name);
-        var count = 0L;
-        await foreach (var site in PagesAsync(SnagRoutes.ListWebsites, filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken).ConfigureAwait(false))
-        {
-            _seen.Record(WebsiteKind, site.Id, site.Name);
-            count++;
-            yield return site;
-        }
-
-        if (name is null) _seen.MarkComplete(WebsiteListing(organizationId), count);
+        return PagesAsync(SnagRoutes.ListWebsites, filters, pageSize, Json.SnagPageLoyaltyWebsite, w => w.Id, readAhead: false, null, cancellationToken);
     }
 
     private IAsyncEnumerable<T> PagesAsync<T>(ApiRoute route, QueryString filters, int pageSize, JsonTypeInfo<SnagPage<T>> pageType, Func<T, Guid> idOf,
@@ -220,7 +167,6 @@ public sealed class SnagClient : IDisposable
             Message = answer.Message,
             Id = answer.Data?.Id,
             LoyaltyBadgeId = answer.Data?.LoyaltyBadgeId ?? badgeId,
-            LoyaltyBadgeName = _seen.NameOf(BadgeKind, answer.Data?.LoyaltyBadgeId ?? badgeId),
             UserId = answer.Data?.UserId ?? user.UserId,
             WalletAddress = wallet,
             Status = answer.Data?.Status,

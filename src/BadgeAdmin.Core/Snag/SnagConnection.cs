@@ -13,7 +13,7 @@ public sealed class SnagConnection : BadgeAdminConnection
     public SnagConnection(ConnectionSettings settings, string apiKeySource, Guid? organizationId = null, Guid? websiteId = null)
         : base("Snag", settings, apiKeySource)
     {
-        Client = new SnagClient(settings, Seen, Pacer);
+        Client = new SnagClient(settings, Pacer);
         OrganizationId = organizationId;
         WebsiteId = websiteId;
     }

@@ -18,7 +18,7 @@ public sealed class LoyaltyBadgeUserChange
     public Guid LoyaltyBadgeId { get; init; }
 
     /// <summary>The badge's name, when the connection has read the badge; else null.</summary>
-    public string? LoyaltyBadgeName { get; init; }
+    public string? LoyaltyBadgeName { get; internal set; }
 
     public Guid? UserId { get; init; }
 

@@ -1,4 +1,4 @@
-namespace BadgeAdmin.Cmdlets.Runtime;
+namespace BadgeAdmin.Cmdlets;
 
 /// <summary>Where Get-Help -Online sends users: each cmdlet's help page as published with the sources.</summary>
 internal static class OnlineHelp

@@ -3,8 +3,9 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using BadgeAdmin.Cmdlets.Connections;
 
-namespace BadgeAdmin.Cmdlets.Connections;
+namespace BadgeAdmin.Cmdlets.Module;
 
 /// <summary>
 /// Import and removal of the module. On PowerShell 7 there is nothing to set up: the net8.0 build depends on the

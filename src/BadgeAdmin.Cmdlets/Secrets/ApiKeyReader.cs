@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security;
 
-namespace BadgeAdmin.Cmdlets.Connections;
+namespace BadgeAdmin.Cmdlets.Secrets;
 
 /// <summary>Turns the SecureString a user passes into the string the HTTP header needs, at the last moment.</summary>
 internal static class ApiKeyReader

@@ -29,15 +29,3 @@ public sealed class LoyaltyBadgeQuery
     /// <summary>At most how many badges the caller will read (-First/-Skip); no page is read ahead past them. Null: all.</summary>
     public long? MaxItems { get; init; }
 }
-
-/// <summary>Filters of GET /api/loyalty/badge_users (api-reference §1.4).</summary>
-public sealed class LoyaltyBadgeUserQuery
-{
-    public Guid BadgeId { get; init; }
-    public Guid? OrganizationId { get; init; }
-    public Guid? WebsiteId { get; init; }
-    public string? WalletAddress { get; init; }
-
-    /// <summary>active, inactive or revoked.</summary>
-    public string? Status { get; init; }
-}

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 
-namespace BadgeAdmin.Cmdlets.Runtime;
+namespace BadgeAdmin.Cmdlets.Secrets;
 
 /// <summary>Reads a secret with SecretManagement's Get-Secret, loading that module on demand.</summary>
 internal static class SecretReader

@@ -1,4 +1,4 @@
-namespace BadgeAdmin.Cmdlets.Runtime;
+namespace BadgeAdmin.Cmdlets.Connections;
 
 /// <summary>The User-Agent every request carries: BadgeAdmin/&lt;module version&gt; PowerShell/&lt;engine version&gt;.</summary>
 internal static class UserAgent

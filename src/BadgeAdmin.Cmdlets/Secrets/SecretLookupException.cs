@@ -1,6 +1,6 @@
 using System;
 
-namespace BadgeAdmin.Cmdlets.Runtime;
+namespace BadgeAdmin.Cmdlets.Secrets;
 
 /// <summary>Get-Secret failed (no such secret or vault, a locked vault); the message is SecretManagement's.</summary>
 internal sealed class SecretLookupException : Exception
