@@ -9,6 +9,7 @@ using BadgeAdmin.Core.Configuration.Plan;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
+using BadgeAdmin.Core.Snag.Models;
 
 namespace BadgeAdmin.Cmdlets.Configuration;
 
@@ -54,6 +55,16 @@ internal sealed class ConfigurationConnections
         if (connection is null) return;
         var id = change.Action is ChangeActions.Create or ChangeActions.Replace or ChangeActions.Attach ? outcomeId ?? change.Id : change.Id;
         new CompletionMemory(connection.Seen).Applied(change, id);
+    }
+
+    /// <summary>
+    /// An item the configuration cmdlets read, remembered for tab completion by the connection of its service, as
+    /// the other cmdlets' reads are. Called from the reading threads.
+    /// </summary>
+    public void Read(object item)
+    {
+        var connection = item is LoyaltyBadge or LoyaltyWebsite ? (BadgeAdminConnection?)Snag : PartnerPage;
+        if (connection is not null) new CompletionMemory(connection.Seen).Read(item);
     }
 
     private T Require<T>(string service, T? connection)

@@ -90,7 +90,7 @@ public sealed class ExportBadgeConfigurationCommand : BadgeAdminCmdlet
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
         ConfigurationExport? export = null;
         ForItem(Path, ErrorIds.UnexpectedStatus, () => export = Await(token =>
-            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, token)));
+            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, Given.Read, token)));
         if (export is null) return;
 
         foreach (var id in export.MissingDirectories)

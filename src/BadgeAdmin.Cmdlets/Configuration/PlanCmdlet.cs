@@ -97,7 +97,7 @@ public abstract class PlanCmdlet : BadgeAdminCmdlet
         var snag = file.Snag is null ? null : Services.RequireSnag();
         ConfigurationPlan? plan = null;
         ForItem(file.File, ErrorIds.UnexpectedStatus, () =>
-            plan = Await(token => ConfigurationComparer.CompareAsync(file, partnerPage?.Client, snag?.Client, snag?.OrganizationId, prune, ReadConcurrency, token)));
+            plan = Await(token => ConfigurationComparer.CompareAsync(file, partnerPage?.Client, snag?.Client, snag?.OrganizationId, prune, ReadConcurrency, Services.Read, token)));
         if (plan is null) return null;
         foreach (var issue in plan.Issues) WriteError(IssueError(issue));
         return plan;

@@ -15,12 +15,13 @@ namespace BadgeAdmin.Core.Configuration;
 
 /// <summary>
 /// Compares a file with the services, sending only reads: each service's collections once (both services at once),
-/// the badges of the directories, entries and websites the file names, then the plan.
+/// the badges of the directories, entries and websites the file names, then the plan. Each item read is shown to
+/// <c>onRead</c> (the cmdlets remember them for tab completion).
 /// </summary>
 internal static class ConfigurationComparer
 {
     public static async Task<ConfigurationPlan> CompareAsync(BadgeConfiguration file, PartnerPageClient? partnerPage, SnagClient? snag, Guid? organizationId,
-        bool prune, int concurrency, CancellationToken cancellationToken)
+        bool prune, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
         Task<PartnerPageSnapshot>? partnerPageRead = null;
         Task<ConfigurationPlan>? snagRead = null;
@@ -28,13 +29,13 @@ internal static class ConfigurationComparer
         {
             var client = partnerPage ?? throw new ArgumentNullException(nameof(partnerPage));
             partnerPageRead = SnapshotReader.ReadPartnerPageAsync(client, (listed, entries) => InScope(directories, listed, entries),
-                directories.Directories.Any(d => d.Entries.Count > 0), concurrency, cancellationToken);
+                directories.Directories.Any(d => d.Entries.Count > 0), concurrency, onRead, cancellationToken);
         }
 
         if (file.Snag is { } websites)
         {
             var client = snag ?? throw new ArgumentNullException(nameof(snag));
-            snagRead = CompareSnagAsync(client, websites, organizationId, prune, concurrency, cancellationToken);
+            snagRead = CompareSnagAsync(client, websites, organizationId, prune, concurrency, onRead, cancellationToken);
         }
 
         var plan = new ConfigurationPlan();
@@ -63,7 +64,8 @@ internal static class ConfigurationComparer
     /// website the file names by id are asked for at once, beside the list of websites, rather than after it: a compare
     /// waits for one round trip fewer. If the server has no website of that id, that listing is dropped unread.
     /// </summary>
-    private static async Task<ConfigurationPlan> CompareSnagAsync(SnagClient client, SnagConfiguration file, Guid? organizationId, bool prune, int concurrency, CancellationToken cancellationToken)
+    private static async Task<ConfigurationPlan> CompareSnagAsync(SnagClient client, SnagConfiguration file, Guid? organizationId, bool prune, int concurrency,
+        Action<object>? onRead, CancellationToken cancellationToken)
     {
         var scope = file.OrganizationId ?? organizationId;
         using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
@@ -72,7 +74,7 @@ internal static class ConfigurationComparer
         foreach (var id in file.Websites.Select(w => w.Id).OfType<Guid>().Distinct())
         {
             var diff = new TaskCompletionSource<SnagDiffer.WebsiteDiff?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            early[id] = (diff, ListBadgesAsync(client, scope, id, diff.Task, gate, stop.Token));
+            early[id] = (diff, ListBadgesAsync(client, scope, id, diff.Task, gate, onRead, stop.Token));
         }
 
         var plan = new ConfigurationPlan();
@@ -80,7 +82,12 @@ internal static class ConfigurationComparer
         try
         {
             var listed = new List<LoyaltyWebsite>();
-            await foreach (var website in client.ListWebsitesAsync(scope, null, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false)) listed.Add(website);
+            await foreach (var website in client.ListWebsitesAsync(scope, null, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false))
+            {
+                onRead?.Invoke(website);
+                listed.Add(website);
+            }
+
             diffs = SnagDiffer.Websites(file, listed, organizationId, prune, plan);
         }
         catch
@@ -95,7 +102,7 @@ internal static class ConfigurationComparer
         foreach (var diff in diffs)
         {
             if (early.TryGetValue(diff.WebsiteId, out var started) && started.Diff.TrySetResult(diff)) listings.Add(started.Listing);
-            else listings.Add(ListBadgesAsync(client, scope, diff.WebsiteId, Task.FromResult<SnagDiffer.WebsiteDiff?>(diff), gate, cancellationToken));
+            else listings.Add(ListBadgesAsync(client, scope, diff.WebsiteId, Task.FromResult<SnagDiffer.WebsiteDiff?>(diff), gate, onRead, cancellationToken));
         }
 
         foreach (var (diff, listing) in early.Values)
@@ -109,7 +116,8 @@ internal static class ConfigurationComparer
     }
 
     /// <summary>Feeds a website's badges to its comparison once that is known; none when there is none (null).</summary>
-    private static async Task ListBadgesAsync(SnagClient client, Guid? scope, Guid websiteId, Task<SnagDiffer.WebsiteDiff?> comparison, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private static async Task ListBadgesAsync(SnagClient client, Guid? scope, Guid websiteId, Task<SnagDiffer.WebsiteDiff?> comparison, SemaphoreSlim gate,
+        Action<object>? onRead, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -118,6 +126,7 @@ internal static class ConfigurationComparer
             await foreach (var badge in client.ListBadgesAsync(query, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false))
             {
                 if (await comparison.ConfigureAwait(false) is not { } diff) return;
+                onRead?.Invoke(badge);
                 diff.Offer(badge);
             }
         }

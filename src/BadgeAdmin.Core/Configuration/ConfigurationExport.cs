@@ -26,7 +26,7 @@ internal sealed class ConfigurationExport
     public string Summary { get; private init; } = string.Empty;
 
     public static async Task<ConfigurationExport> ReadAsync(PartnerPageClient? partnerPage, IReadOnlyCollection<Guid>? directoryIds,
-        SnagClient? snag, Guid? organizationId, IReadOnlyCollection<Guid>? websiteIds, int concurrency, CancellationToken cancellationToken)
+        SnagClient? snag, Guid? organizationId, IReadOnlyCollection<Guid>? websiteIds, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
         Task<PartnerPageSnapshot>? partnerPageRead = null;
         Task<SnagSnapshot>? snagRead = null;
@@ -34,12 +34,12 @@ internal sealed class ConfigurationExport
         {
             partnerPageRead = SnapshotReader.ReadPartnerPageAsync(partnerPage,
                 (directories, entries) => (directories.Select(d => d.Id).Where(id => directoryIds is null || directoryIds.Contains(id)), entries.Select(e => e.Id)),
-                withEntries: true, concurrency, cancellationToken);
+                withEntries: true, concurrency, onRead, cancellationToken);
         }
 
         if (snag is not null)
         {
-            snagRead = SnapshotReader.ReadSnagAsync(snag, organizationId, websites => websites.Select(w => w.Id).Where(id => websiteIds is null || websiteIds.Contains(id)), concurrency, cancellationToken);
+            snagRead = SnapshotReader.ReadSnagAsync(snag, organizationId, websites => websites.Select(w => w.Id).Where(id => websiteIds is null || websiteIds.Contains(id)), concurrency, onRead, cancellationToken);
         }
 
         var pp = partnerPageRead is null ? null : await partnerPageRead.ConfigureAwait(false);

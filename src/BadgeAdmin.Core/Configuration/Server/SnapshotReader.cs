@@ -12,36 +12,37 @@ namespace BadgeAdmin.Core.Configuration.Server;
 
 /// <summary>
 /// Reads each collection once, streaming its pages: the directories and entries (or websites), then the badges of
-/// those <c>inScope</c> picks, several lists at once. No item is fetched on its own where a listing has it.
+/// those <c>inScope</c> picks, several lists at once. No item is fetched on its own where a listing has it. Each item
+/// read is shown to <c>onRead</c> (the cmdlets remember them for tab completion).
 /// </summary>
 internal static class SnapshotReader
 {
     public static async Task<PartnerPageSnapshot> ReadPartnerPageAsync(PartnerPageClient client,
         Func<IReadOnlyList<PartnerDirectory>, IReadOnlyList<PartnerEntry>, (IEnumerable<Guid> Directories, IEnumerable<Guid> Entries)> inScope,
-        bool withEntries, int concurrency, CancellationToken cancellationToken)
+        bool withEntries, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
-        var directoriesRead = ToListAsync(client.ListDirectoriesAsync(null, cancellationToken));
-        var entriesRead = withEntries ? ToListAsync(client.ListEntriesAsync(null, cancellationToken)) : Task.FromResult<IReadOnlyList<PartnerEntry>>(Array.Empty<PartnerEntry>());
+        var directoriesRead = ToListAsync(client.ListDirectoriesAsync(null, cancellationToken), onRead);
+        var entriesRead = withEntries ? ToListAsync(client.ListEntriesAsync(null, cancellationToken), onRead) : Task.FromResult<IReadOnlyList<PartnerEntry>>(Array.Empty<PartnerEntry>());
         var directories = await directoriesRead.ConfigureAwait(false);
         var entries = await entriesRead.ConfigureAwait(false);
         var (directoryIds, entryIds) = inScope(directories, entries);
 
-        var directoryBadges = await ReadEachAsync(directoryIds.Distinct().ToList(), id => client.ListDirectoryBadgesAsync(id, null, cancellationToken), concurrency, cancellationToken).ConfigureAwait(false);
-        var entryBadges = await ReadEachAsync(entryIds.Distinct().ToList(), id => client.ListBadgesAsync(id, null, cancellationToken), concurrency, cancellationToken).ConfigureAwait(false);
+        var directoryBadges = await ReadEachAsync(directoryIds.Distinct().ToList(), id => client.ListDirectoryBadgesAsync(id, null, cancellationToken), concurrency, onRead, cancellationToken).ConfigureAwait(false);
+        var entryBadges = await ReadEachAsync(entryIds.Distinct().ToList(), id => client.ListBadgesAsync(id, null, cancellationToken), concurrency, onRead, cancellationToken).ConfigureAwait(false);
         return new PartnerPageSnapshot { Directories = directories, Entries = entries, DirectoryBadges = directoryBadges, EntryBadges = entryBadges };
     }
 
     public static async Task<SnagSnapshot> ReadSnagAsync(SnagClient client, Guid? organizationId, Func<IReadOnlyList<LoyaltyWebsite>, IEnumerable<Guid>> inScope,
-        int concurrency, CancellationToken cancellationToken)
+        int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
-        var websites = await ToListAsync(client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, cancellationToken)).ConfigureAwait(false);
+        var websites = await ToListAsync(client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, cancellationToken), onRead).ConfigureAwait(false);
         var badges = await ReadEachAsync(inScope(websites).Distinct().ToList(),
             id => client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = organizationId, WebsiteId = id }, SnagRoutes.MaxPageSize, cancellationToken),
-            concurrency, cancellationToken).ConfigureAwait(false);
+            concurrency, onRead, cancellationToken).ConfigureAwait(false);
         return new SnagSnapshot { Websites = websites, Badges = badges };
     }
 
-    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> ReadEachAsync<T>(IReadOnlyList<Guid> ids, Func<Guid, IAsyncEnumerable<T>> list, int concurrency, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> ReadEachAsync<T>(IReadOnlyList<Guid> ids, Func<Guid, IAsyncEnumerable<T>> list, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
         var results = new Dictionary<Guid, IReadOnlyList<T>>();
         using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
@@ -50,7 +51,7 @@ internal static class SnapshotReader
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return (id, await ToListAsync(list(id)).ConfigureAwait(false));
+                return (id, await ToListAsync(list(id), onRead).ConfigureAwait(false));
             }
             finally
             {
@@ -61,10 +62,15 @@ internal static class SnapshotReader
         return results;
     }
 
-    private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items, Action<object>? onRead)
     {
         var list = new List<T>();
-        await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            onRead?.Invoke(item!);
+            list.Add(item);
+        }
+
         return list;
     }
 }
