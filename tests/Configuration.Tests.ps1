@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'helpers' 'TestSandbox.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'helpers' 'RunbookProcess.psm1') -Force
     $script:Sandbox = Start-TestSandbox -ExtraArguments '--snag-badges', '40'
     $script:ModulePath = Get-BuiltModulePath
     Import-Module $script:ModulePath -Force
@@ -42,26 +43,8 @@ Set-Location '$TestDrive'
 "@
         $file = Join-Path $TestDrive "runbook-$([guid]::NewGuid().ToString('N')).ps1"
         Set-Content -Path $file -Value ($prelude + "`n" + $Script)
-        $start = [System.Diagnostics.ProcessStartInfo]::new('bash')
-        $command = switch ($Stdin) {
-            'DevNull' { "exec '$script:Pwsh' -NoProfile -File '$file' < /dev/null" }
-            'OpenPipe' { "exec '$script:Pwsh' -NoProfile -File '$file'" }
-            'OpenPipeNonInteractive' { "exec '$script:Pwsh' -NoProfile -NonInteractive -File '$file'" }
-        }
-        $start.ArgumentList.Add('-c'); $start.ArgumentList.Add($command)
-        $start.RedirectStandardInput = $Stdin -ne 'DevNull' # kept open, never written
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.Environment['NO_COLOR'] = '1'
-        $process = [System.Diagnostics.Process]::Start($start)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            $ended = $process.WaitForExit($TimeoutSec * 1000)
-            if (-not $ended) { $process.Kill($true) }
-            [pscustomobject]@{ Ended = $ended; Output = $stdout.Result + $stderr.Result }
-        }
-        finally { $process.Dispose() }
+        Invoke-RunbookProcess -Pwsh $script:Pwsh -Path $file -StandardInput ($Stdin -eq 'DevNull' ? 'DevNull' : 'OpenPipe') `
+            -NonInteractive:($Stdin -eq 'OpenPipeNonInteractive') -Environment @{ NO_COLOR = '1' } -TimeoutSec $TimeoutSec
     }
 
     function Get-Write { @(Get-SandboxRequest $script:Sandbox | Where-Object method -NE 'GET') }

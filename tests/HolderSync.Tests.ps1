@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'helpers' 'TestSandbox.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'helpers' 'RunbookProcess.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:ModulePath = Get-BuiltModulePath
     Import-Module $script:ModulePath -Force
@@ -23,24 +24,10 @@ BeforeAll {
     # Runs a script as a runbook does, in a new pwsh: no console, standard input from /dev/null or an open pipe that
     # never sends anything. Returns its output and whether it ended within the time given.
     function Invoke-Runbook {
-        param([string] $Script, [ValidateSet('DevNull', 'OpenPipe')] [string] $Input, [int] $TimeoutSec = 90)
+        param([string] $Script, [ValidateSet('DevNull', 'OpenPipe')] [string] $StandardInput, [int] $TimeoutSec = 90)
         $file = Join-Path $TestDrive "runbook-$([guid]::NewGuid().ToString('N')).ps1"
         Set-Content -Path $file -Value $Script
-        $start = [System.Diagnostics.ProcessStartInfo]::new('bash')
-        $command = if ($Input -eq 'DevNull') { "exec '$script:Pwsh' -NoProfile -File '$file' < /dev/null" } else { "exec '$script:Pwsh' -NoProfile -File '$file'" }
-        $start.ArgumentList.Add('-c'); $start.ArgumentList.Add($command)
-        $start.RedirectStandardInput = $Input -eq 'OpenPipe' # kept open, never written
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($start)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            $ended = $process.WaitForExit($TimeoutSec * 1000)
-            if (-not $ended) { $process.Kill($true) }
-            [pscustomobject]@{ Ended = $ended; Output = $stdout.Result + $stderr.Result }
-        }
-        finally { $process.Dispose() }
+        Invoke-RunbookProcess -Pwsh $script:Pwsh -Path $file -StandardInput $StandardInput -TimeoutSec $TimeoutSec
     }
 }
 
@@ -95,7 +82,7 @@ Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force)
 try { '0x00000000000000000000000000000000000000c2' | Sync-LoyaltyBadgeHolder -BadgeId '$($badge.Id)' -Prune }
 catch { 'ended: ' + `$_.FullyQualifiedErrorId }
 "@
-        $run = Invoke-Runbook -Script $script -Input $_
+        $run = Invoke-Runbook -Script $script -StandardInput $_
 
         $run.Ended | Should -BeTrue -Because 'a runbook must never wait for an answer'
         $run.Output | Should -Match 'ended: ConfirmationRequired,'
@@ -110,7 +97,7 @@ Connect-Snag -ApiKey (ConvertTo-SecureString 'sandbox-snag' -AsPlainText -Force)
 `$r = '0x00000000000000000000000000000000000000c2' | Sync-LoyaltyBadgeHolder -BadgeId '$($badge.Id)' -Prune -Confirm:`$false
 "granted `$(`$r.Granted) revoked `$(`$r.Revoked)"
 "@
-        $run = Invoke-Runbook -Script $script -Input DevNull
+        $run = Invoke-Runbook -Script $script -StandardInput DevNull
 
         $run.Output | Should -Match 'granted 1 revoked 1'
         (Get-Post).path | Sort-Object | Should -Be @("/api/loyalty/badges/$($badge.Id)/revoke", "/api/loyalty/badges/$($badge.Id)/reward")

@@ -7,6 +7,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'helpers' 'TestSandbox.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'helpers' 'RunbookProcess.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:ModulePath = Get-BuiltModulePath
     $script:Seed = Invoke-SandboxControl -Sandbox $script:Sandbox -Path 'seed'
@@ -38,39 +39,8 @@ Remove-LoyaltyBadge -Id `$BadgeId
             [switch] $NonInteractive,
             [hashtable] $Environment = @{}
         )
-        $pwshArguments = @('-NoProfile') + @(if ($NonInteractive) { '-NonInteractive' }) + @('-File', $Script) + $Arguments
-        if ($StandardInput -eq 'DevNull') {
-            # The shell opens /dev/null as pwsh's standard input, as `pwsh -File x.ps1 < /dev/null` does.
-            $startInfo = [System.Diagnostics.ProcessStartInfo]::new('/bin/sh')
-            foreach ($a in @('-c', 'exec "$0" "$@" </dev/null', $script:Pwsh) + $pwshArguments) { $startInfo.ArgumentList.Add($a) }
-        }
-        else {
-            $startInfo = [System.Diagnostics.ProcessStartInfo]::new($script:Pwsh)
-            foreach ($a in $pwshArguments) { $startInfo.ArgumentList.Add($a) }
-            $startInfo.RedirectStandardInput = $true # kept open, never written to: a prompt would wait for ever
-        }
-        $startInfo.UseShellExecute = $false
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.RedirectStandardError = $true
-        foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = $Environment[$name] }
-        $clock = [System.Diagnostics.Stopwatch]::StartNew()
-        $process = [System.Diagnostics.Process]::Start($startInfo)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            $ended = $process.WaitForExit([int]$script:Limit.TotalMilliseconds)
-            if (-not $ended) { $process.Kill($true) }
-            $process.WaitForExit()
-            [pscustomobject]@{
-                Ended    = $ended
-                Seconds  = $clock.Elapsed.TotalSeconds
-                ExitCode = $process.ExitCode
-                Output   = $stdout.Result + $stderr.Result
-            }
-        }
-        finally {
-            $process.Dispose()
-        }
+        Invoke-RunbookProcess -Pwsh $script:Pwsh -Path $Script -Arguments $Arguments -StandardInput $StandardInput -NonInteractive:$NonInteractive `
+            -Environment $Environment -TimeoutSec $script:Limit.TotalSeconds
     }
 
     # The sandbox back to its seed, and the newest loyalty badge (read straight from the API, not through the module).

@@ -19,9 +19,9 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
     /// <summary>For each open mapping or sequence, what comes next in it.</summary>
     private readonly List<Expect> _open = new();
 
-    private Dictionary<string, Raw[]>? _anchors;
+    private Dictionary<string, YamlToken[]>? _anchors;
     private List<Recording>? _recordings;
-    private Raw[]? _replay;
+    private YamlToken[]? _replay;
     private int _replayed;
     private bool _started;
     private bool _ended;
@@ -63,15 +63,15 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
         {
             case Scalar scalar:
                 var kind = scalar.Tag.IsEmpty && scalar.Style == ScalarStyle.Plain ? YamlPlainScalar.KindOf(scalar.Value) : ConfigScalarKind.String;
-                return Live(scalar, new Raw(ConfigToken.Scalar, kind, YamlScalarText.Normalized(kind, scalar.Value), LineOf(scalar)));
+                return Live(scalar, new YamlToken(ConfigToken.Scalar, kind, YamlScalarText.Normalized(kind, scalar.Value), LineOf(scalar)));
             case MappingStart mapping:
-                return Live(mapping, new Raw(ConfigToken.StartObject, default, null, LineOf(mapping)));
+                return Live(mapping, new YamlToken(ConfigToken.StartObject, default, null, LineOf(mapping)));
             case SequenceStart sequence:
-                return Live(sequence, new Raw(ConfigToken.StartArray, default, null, LineOf(sequence)));
+                return Live(sequence, new YamlToken(ConfigToken.StartArray, default, null, LineOf(sequence)));
             case MappingEnd end:
-                return Live(null, new Raw(ConfigToken.EndObject, default, null, LineOf(end)));
+                return Live(null, new YamlToken(ConfigToken.EndObject, default, null, LineOf(end)));
             case SequenceEnd end:
-                return Live(null, new Raw(ConfigToken.EndArray, default, null, LineOf(end)));
+                return Live(null, new YamlToken(ConfigToken.EndArray, default, null, LineOf(end)));
             case AnchorAlias alias:
                 if (_anchors is null || !_anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
@@ -97,7 +97,7 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
 
     public bool TryGetNumber(out double value) => YamlScalarText.TryGetNumber(Token, ScalarKind, _text, out value);
 
-    private static long LineOf(ParsingEvent e) => e.Start.Line;
+    private static int LineOf(ParsingEvent e) => (int)e.Start.Line;
 
     private void Start()
     {
@@ -109,7 +109,7 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
     }
 
     /// <summary>A token from the parser: recorded for its anchor when it has one, and the parser moves on.</summary>
-    private bool Live(NodeEvent? node, Raw raw)
+    private bool Live(NodeEvent? node, YamlToken raw)
     {
         if (node is { Anchor.IsEmpty: false }) (_recordings ??= new List<Recording>()).Add(new Recording(node.Anchor.Value, _open.Count));
         MoveNext();
@@ -118,7 +118,7 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
     }
 
     /// <summary>Makes a token current: a scalar where a mapping expects a key is a property name.</summary>
-    private void Emit(Raw raw)
+    private void Emit(YamlToken raw)
     {
         var expect = _open.Count > 0 ? _open[_open.Count - 1] : Expect.Item;
         if (expect == Expect.Key && (raw.Token is ConfigToken.StartObject or ConfigToken.StartArray || (raw.Token == ConfigToken.Scalar && raw.Kind == ConfigScalarKind.Null)))
@@ -157,14 +157,14 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
     }
 
     /// <summary>Adds the token to each anchored value being read; one that is complete can now be named by an alias.</summary>
-    private void Record(Raw raw)
+    private void Record(YamlToken raw)
     {
         for (var i = _recordings!.Count - 1; i >= 0; i--)
         {
             var recording = _recordings[i];
             recording.Tokens.Add(raw);
             if (_open.Count > recording.Depth) continue;
-            (_anchors ??= new Dictionary<string, Raw[]>(StringComparer.Ordinal))[recording.Anchor] = recording.Tokens.ToArray();
+            (_anchors ??= new Dictionary<string, YamlToken[]>(StringComparer.Ordinal))[recording.Anchor] = recording.Tokens.ToArray();
             _recordings.RemoveAt(i);
         }
 
@@ -198,26 +198,6 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
         return (message.StartsWith("(", StringComparison.Ordinal) && at > 0 ? message.Substring(at + 3) : message).TrimEnd('.');
     }
 
-    /// <summary>A token as the parser gave it, before its place (key or value) is known: what an anchor keeps.</summary>
-    private readonly struct Raw
-    {
-        public Raw(ConfigToken token, ConfigScalarKind kind, string? text, long line)
-        {
-            Token = token;
-            Kind = kind;
-            Text = text;
-            Line = line;
-        }
-
-        public ConfigToken Token { get; }
-
-        public ConfigScalarKind Kind { get; }
-
-        public string? Text { get; }
-
-        public long Line { get; }
-    }
-
     /// <summary>An anchored value being read: its tokens so far, and how deep it starts.</summary>
     private sealed class Recording
     {
@@ -231,6 +211,6 @@ internal sealed class YamlConfigurationTokens : IConfigurationTokens
 
         public int Depth { get; }
 
-        public List<Raw> Tokens { get; } = new();
+        public List<YamlToken> Tokens { get; } = new();
     }
 }

@@ -2,7 +2,11 @@ using BadgeAdmin.Core.Configuration.Syntax;
 
 namespace BadgeAdmin.Yaml;
 
-/// <summary>One token of a YAML file read by <see cref="YamlBlockReader"/>: a scalar's text as the reader sees it (booleans and null as JSON spells them), and its line.</summary>
+/// <summary>
+/// One token of a YAML file: a scalar's text as the reader sees it (booleans and null as JSON spells them), and its line.
+/// Read by <see cref="YamlBlockReader"/>; in <see cref="YamlConfigurationTokens"/> a token as the parser gave it, before
+/// its place (key or value) is known, which is what an anchor keeps.
+/// </summary>
 internal readonly struct YamlToken
 {
     public YamlToken(ConfigToken token, ConfigScalarKind kind, string? text, int line)

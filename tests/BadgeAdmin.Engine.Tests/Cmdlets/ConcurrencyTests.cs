@@ -9,38 +9,29 @@ namespace BadgeAdmin.Engine.Tests.Cmdlets;
 /// request, objects and errors come back in input order (the engine refuses writes from any other thread), and
 /// Ctrl+C cancels every request in flight.
 /// </summary>
-public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
+public sealed class ConcurrencyTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public ConcurrencyTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
     private static Guid Badge(int i) => StableId.For($"snag/badge/{i}");
 
     private EngineResult SetDescriptions(IReadOnlyList<Guid> ids, int throttle) =>
-        _session.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit $Throttle", ("Ids", ids.ToArray()), ("Throttle", throttle));
+        Session.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit $Throttle", ("Ids", ids.ToArray()), ("Throttle", throttle));
 
     /// <summary>The largest number of requests that reached the sandbox within one <paramref name="latency"/> of each other.</summary>
     private int MostAtOnce(TimeSpan latency)
     {
-        var starts = _sandbox.Requests.Select(r => r.Time).Order().ToList();
+        var starts = Sandbox.Requests.Select(r => r.Time).Order().ToList();
         return starts.Select(t => starts.Count(other => other >= t && other < t + latency)).Max();
     }
 
     [Fact]
     public async Task A_throttle_of_four_overlaps_requests_and_one_sends_them_one_after_another()
     {
-        await _sandbox.SetAsync(new { latencyMs = 300 });
+        await Sandbox.SetAsync(new { latencyMs = 300 });
         var ids = Enumerable.Range(0, 8).Select(Badge).ToList();
 
         SetDescriptions(ids, throttle: 4).ThrowIfErrors();
         var concurrent = MostAtOnce(TimeSpan.FromMilliseconds(250));
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
         SetDescriptions(ids, throttle: 1).ThrowIfErrors();
         var sequential = MostAtOnce(TimeSpan.FromMilliseconds(250));
 
@@ -52,14 +43,14 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
     public async Task Output_comes_back_in_input_order_even_when_an_earlier_item_is_slower()
     {
         var ids = Enumerable.Range(0, 6).Select(Badge).ToList();
-        await _sandbox.AddFaultAsync(new { method = "POST", path = $"/api/loyalty/badges/{ids[0]}", status = 200, delayMs = 400, body = "{\"id\":\"" + ids[0] + "\",\"description\":\"slow\"}" });
+        await Sandbox.AddFaultAsync(new { method = "POST", path = $"/api/loyalty/badges/{ids[0]}", status = 200, delayMs = 400, body = "{\"id\":\"" + ids[0] + "\",\"description\":\"slow\"}" });
 
         // Any write from a worker thread would be an error here: the engine only accepts writes on the pipeline thread.
         var result = SetDescriptions(ids, throttle: 4).ThrowIfErrors();
 
         Assert.Equal(ids.Cast<object>(), result.Values("Id"));
         Assert.Equal("slow", result.Values("Description")[0]); // the first item answered last, yet came out first
-        Assert.Equal(6, _sandbox.Requests.Count);
+        Assert.Equal(6, Sandbox.Requests.Count);
     }
 
     [Fact]
@@ -68,7 +59,7 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
         var ids = new[] { Badge(0), Guid.NewGuid(), Badge(2), Guid.NewGuid(), Badge(4) };
 
         // 2>&1 merges errors into the output as they are written, so the merged order is the write order.
-        var result = _session.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit 4 2>&1", ("Ids", ids));
+        var result = Session.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit 4 2>&1", ("Ids", ids));
 
         var events = result.Output.Select(o => o.BaseObject is ErrorRecord e ? "error:" + e.FullyQualifiedErrorId.Split(',')[0] : "object").ToList();
         Assert.Equal(new[] { "object", "error:LoyaltyBadgeNotFound", "object", "error:LoyaltyBadgeNotFound", "object" }, events);
@@ -86,14 +77,14 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
         foreach (var answer in new[] { true, false, true, false, true, false }) host.Answers.Enqueue(answer); // a user at the prompts
         prompting.Run(
             "Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri",
-            ("Key", SandboxOptions.DefaultSnagKey), ("Uri", _sandbox.BaseAddress)).ThrowIfErrors();
+            ("Key", SandboxOptions.DefaultSnagKey), ("Uri", Sandbox.BaseAddress)).ThrowIfErrors();
 
         var result = prompting.Run("$Ids | Set-LoyaltyBadge -Description x -PassThru -ThrottleLimit 4 -Confirm", ("Ids", ids)).ThrowIfErrors();
 
         Assert.Equal(ids.Select(id => $"loyalty badge {id}"), host.Prompts.Select(TargetOf));
         Assert.Single(host.PromptThreads.Distinct());
         Assert.Equal(new object[] { ids[0], ids[2], ids[4] }, result.Values("Id"));
-        Assert.Equal(new[] { ids[0], ids[2], ids[4] }.Select(id => $"/api/loyalty/badges/{id}").Order(), _sandbox.Requests.Select(r => r.Path).Order());
+        Assert.Equal(new[] { ids[0], ids[2], ids[4] }.Select(id => $"/api/loyalty/badges/{id}").Order(), Sandbox.Requests.Select(r => r.Path).Order());
     }
 
     /// <summary>The target in ShouldProcess's message: Performing the operation "…" on target "…".</summary>
@@ -107,13 +98,13 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task Ctrl_C_cancels_every_request_in_flight_within_a_second()
     {
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", stall = true, count = 100 });
-        _session.Run("$null", ("Ids", Enumerable.Range(0, 8).Select(Badge).ToArray())).ThrowIfErrors();
-        var (shell, pending) = _session.Begin("$Ids | Set-LoyaltyBadge -Description x -ThrottleLimit 4");
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", stall = true, count = 100 });
+        Session.Run("$null", ("Ids", Enumerable.Range(0, 8).Select(Badge).ToArray())).ThrowIfErrors();
+        var (shell, pending) = Session.Begin("$Ids | Set-LoyaltyBadge -Description x -ThrottleLimit 4");
         using (shell)
         {
             var wait = Stopwatch.StartNew();
-            while (_sandbox.Requests.Count < 4 && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+            while (Sandbox.Requests.Count < 4 && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
             await Task.Delay(200);
 
             var clock = Stopwatch.StartNew();
@@ -128,9 +119,9 @@ public sealed class ConcurrencyTests : IClassFixture<SandboxEngineFixture>
 
         // A stalled request ends (its log entry gets a status) only when the client drops it: all four were dropped.
         var dropped = Stopwatch.StartNew();
-        while (_sandbox.Requests.Any(r => r.Status == 0) && dropped.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(20);
+        while (Sandbox.Requests.Any(r => r.Status == 0) && dropped.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(20);
         await Task.Delay(300);
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(4, requests.Count); // the throttle held the fifth back; nothing more was sent
         Assert.All(requests, r => Assert.NotEqual(0, r.Status));
     }

@@ -10,30 +10,22 @@ namespace BadgeAdmin.Engine.Tests.Cmdlets;
 /// would not ask (-WhatIf, -Confirm:$false, $ConfirmPreference) nothing is refused. The console host with redirected
 /// input is tested with real pwsh processes (tests/Runbook.Tests.ps1).
 /// </summary>
-public sealed class ConfirmationTests : IClassFixture<SandboxEngineFixture>
+public sealed class ConfirmationTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public ConfirmationTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset(); // a runspace with no host: nobody to ask
-    }
-
+    // Session is a runspace with no host: nobody to ask.
     private static Guid Badge(int i) => StableId.For($"snag/badge/{i}");
 
     private bool Deleted(Guid id)
     {
-        lock (_sandbox.Server.State.Snag.Gate) return _sandbox.Server.State.Snag.FindBadge(id, includeDeleted: true)!.DeletedAt is not null;
+        lock (Sandbox.Server.State.Snag.Gate) return Sandbox.Server.State.Snag.FindBadge(id, includeDeleted: true)!.DeletedAt is not null;
     }
 
     private EngineSession Prompting(ScriptedHost host)
     {
         var session = new EngineSession(host: host);
         session.Run("Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri; Get-LoyaltyBadge -Id $Ids | Out-Null",
-            ("Key", SandboxOptions.DefaultSnagKey), ("Uri", _sandbox.BaseAddress), ("Ids", new[] { Badge(20), Badge(21) })).ThrowIfErrors();
-        _sandbox.Server.State.Requests.Clear();
+            ("Key", SandboxOptions.DefaultSnagKey), ("Uri", Sandbox.BaseAddress), ("Ids", new[] { Badge(20), Badge(21) })).ThrowIfErrors();
+        Sandbox.Server.State.Requests.Clear();
         return session;
     }
 
@@ -48,7 +40,7 @@ public sealed class ConfirmationTests : IClassFixture<SandboxEngineFixture>
         var result = session.Run("$Ids | Remove-LoyaltyBadge", ("Ids", new[] { Badge(20), Badge(21) })).ThrowIfErrors();
 
         Assert.Equal(2, host.Prompts.Count);
-        Assert.EndsWith($"Performing the operation \"Delete badge\" on target \"loyalty badge '{_sandbox.Server.State.Snag.FindBadge(Badge(20), true)!.Name}' ({Badge(20)})\".", host.Prompts[0]);
+        Assert.EndsWith($"Performing the operation \"Delete badge\" on target \"loyalty badge '{Sandbox.Server.State.Snag.FindBadge(Badge(20), true)!.Name}' ({Badge(20)})\".", host.Prompts[0]);
         Assert.Empty(result.Output);
         Assert.False(Deleted(Badge(20)));
         Assert.True(Deleted(Badge(21)));
@@ -67,7 +59,7 @@ public sealed class ConfirmationTests : IClassFixture<SandboxEngineFixture>
         Assert.Contains("the host could not ask", error.Exception.Message, StringComparison.Ordinal);
         Assert.Contains("-Confirm:$false", error.Exception.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(error.Exception.InnerException); // the host's own failure, kept
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
         Assert.False(Deleted(Badge(20)));
     }
 
@@ -79,10 +71,10 @@ public sealed class ConfirmationTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Set-LoyaltyBadge -Id $Id -Description x", true)] // Medium impact, $ConfirmPreference High: never asks
     public void Where_the_engine_would_not_ask_nobody_needs_to_answer(string script, bool changes)
     {
-        var result = _session.Run(StopOnTerminating(script + "; $ConfirmPreference = 'High'; $WhatIfPreference = $false"), ("Id", Badge(22))).ThrowIfErrors();
+        var result = Session.Run(StopOnTerminating(script + "; $ConfirmPreference = 'High'; $WhatIfPreference = $false"), ("Id", Badge(22))).ThrowIfErrors();
 
         Assert.Null(result.Terminating);
-        Assert.Equal(changes, _sandbox.Requests.ApiCalls().Any());
+        Assert.Equal(changes, Sandbox.Requests.ApiCalls().Any());
     }
 
     [Theory]
@@ -91,9 +83,9 @@ public sealed class ConfirmationTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Grant-LoyaltyBadge -BadgeId $Id -WalletAddress 0x00000000000000000000000000000000000000f1 -Confirm")]
     public void A_change_asked_to_confirm_where_nobody_can_answer_is_ConfirmationRequired(string script)
     {
-        var result = _session.Run(StopOnTerminating(script), ("Id", Badge(22)));
+        var result = Session.Run(StopOnTerminating(script), ("Id", Badge(22)));
 
         Assert.Equal("ConfirmationRequired", result.TerminatingErrorId);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 }

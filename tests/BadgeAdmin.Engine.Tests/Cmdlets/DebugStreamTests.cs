@@ -8,16 +8,8 @@ namespace BadgeAdmin.Engine.Tests.Cmdlets;
 /// under -NonInteractive). The module's debug lines bypass that inquiry: a user at the console is never asked, and a
 /// host that cannot ask still gets every line.
 /// </summary>
-public sealed class DebugStreamTests : IClassFixture<SandboxEngineFixture>
+public sealed class DebugStreamTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-
-    public DebugStreamTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-    }
-
     [Fact]
     public void Debug_on_reads_and_changes_writes_every_line_and_never_asks()
     {
@@ -26,8 +18,8 @@ public sealed class DebugStreamTests : IClassFixture<SandboxEngineFixture>
         session.Run("""
             Connect-PartnerPage -ApiKey (ConvertTo-SecureString $PKey -AsPlainText -Force) -BaseUri $Uri
             Connect-Snag -ApiKey (ConvertTo-SecureString $SKey -AsPlainText -Force) -BaseUri $Uri -OrganizationId $Org -WebsiteId $Site
-            """, ("PKey", SandboxOptions.DefaultPartnerPageKey), ("SKey", SandboxOptions.DefaultSnagKey), ("Uri", _sandbox.BaseAddress),
-            ("Org", _sandbox.OrganizationId), ("Site", _sandbox.MainWebsiteId)).ThrowIfErrors();
+            """, ("PKey", SandboxOptions.DefaultPartnerPageKey), ("SKey", SandboxOptions.DefaultSnagKey), ("Uri", Sandbox.BaseAddress),
+            ("Org", Sandbox.OrganizationId), ("Site", Sandbox.MainWebsiteId)).ThrowIfErrors();
 
         var result = session.Run("""
             Get-PartnerEntry -First 2 -Debug | Get-PartnerBadge -Debug | Out-Null

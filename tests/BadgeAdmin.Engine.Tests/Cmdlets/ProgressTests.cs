@@ -7,18 +7,9 @@ namespace BadgeAdmin.Engine.Tests.Cmdlets;
 /// share done where the total is known; at most about four records a second; a Completed record at the end; nothing at
 /// all when progress is off. A record written from any thread but the pipeline's would be an error here.
 /// </summary>
-public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
+public sealed class ProgressTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public ProgressTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
-    private Guid Badge => _sandbox.Server.State.Snag.Badges[0].Id;
+    private Guid Badge => Sandbox.Server.State.Snag.Badges[0].Id;
 
     private static string[] Wallets(int count) => Enumerable.Range(1, count).Select(i => $"0x{i:x40}").ToArray();
 
@@ -37,10 +28,10 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_piped_grant_shows_how_many_are_done_and_their_rate_then_completes()
     {
-        await _sandbox.SetAsync(new { latencyMs = 20 });
+        await Sandbox.SetAsync(new { latencyMs = 20 });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = _session.Run("""
+        var result = Session.Run("""
             $Wallets | ForEach-Object { [pscustomobject]@{ WalletAddress = $_ } } | Grant-LoyaltyBadge -BadgeId $Badge -ThrottleLimit 2
             """, ("Wallets", Wallets(120)), ("Badge", Badge)).ThrowIfErrors();
 
@@ -53,14 +44,14 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task Nothing_is_written_when_progress_is_off_as_runbooks_set_it()
     {
-        await _sandbox.SetAsync(new { latencyMs = 20 });
+        await Sandbox.SetAsync(new { latencyMs = 20 });
 
-        var preference = _session.Run("""
+        var preference = Session.Run("""
             $ProgressPreference = 'SilentlyContinue'
             $Wallets | ForEach-Object { [pscustomobject]@{ WalletAddress = $_ } } | Grant-LoyaltyBadge -BadgeId $Badge -ThrottleLimit 1
             $ProgressPreference = 'Continue'
             """, ("Wallets", Wallets(40)), ("Badge", Badge)).ThrowIfErrors();
-        var parameter = _session.Run(
+        var parameter = Session.Run(
             "$Wallets | ForEach-Object { [pscustomobject]@{ WalletAddress = $_ } } | Grant-LoyaltyBadge -BadgeId $Badge -ThrottleLimit 1 -ProgressAction SilentlyContinue",
             ("Wallets", Wallets(40)), ("Badge", Badge)).ThrowIfErrors();
 
@@ -71,7 +62,7 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task Work_done_within_half_a_second_shows_no_bar()
     {
-        var result = _session.Run("Get-LoyaltyBadge -First 5").ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadge -First 5").ThrowIfErrors();
 
         Assert.Equal(5, result.Output.Count);
         Assert.Empty(result.Progress);
@@ -82,11 +73,11 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     public async Task Fetching_a_list_of_ids_shows_the_share_done()
     {
         List<Guid> ids;
-        lock (_sandbox.Server.State.Snag.Gate) ids = _sandbox.Server.State.Snag.Badges.Take(600).Select(b => b.Id).ToList();
-        await _sandbox.SetAsync(new { latencyMs = 150 });
+        lock (Sandbox.Server.State.Snag.Gate) ids = Sandbox.Server.State.Snag.Badges.Take(600).Select(b => b.Id).ToList();
+        await Sandbox.SetAsync(new { latencyMs = 150 });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = _session.Run("Get-LoyaltyBadge -Id $Ids", ("Ids", ids.ToArray())).ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadge -Id $Ids", ("Ids", ids.ToArray())).ThrowIfErrors();
 
         Assert.Equal(600, result.Output.Count);
         var records = AssertOneBar(result, "Get-LoyaltyBadge", clock.Elapsed);
@@ -99,10 +90,10 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_long_listing_shows_how_many_are_listed()
     {
-        await _sandbox.SetAsync(new { latencyMs = 60 });
+        await Sandbox.SetAsync(new { latencyMs = 60 });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = _session.Run("$count = 0; Get-LoyaltyBadge -PageSize 100 | ForEach-Object { $count++ }; $count").ThrowIfErrors();
+        var result = Session.Run("$count = 0; Get-LoyaltyBadge -PageSize 100 | ForEach-Object { $count++ }; $count").ThrowIfErrors();
 
         var records = AssertOneBar(result, "Get-LoyaltyBadge", clock.Elapsed);
         Assert.All(records[..^1], r => Assert.Matches(@"^[\d,.]+ listed, [\d,.]+/s$", r.StatusDescription));
@@ -113,10 +104,10 @@ public sealed class ProgressTests : IClassFixture<SandboxEngineFixture>
     public async Task A_wait_for_a_rate_limit_keeps_the_bar_moving_and_says_so()
     {
         List<Guid> ids;
-        lock (_sandbox.Server.State.Snag.Gate) ids = _sandbox.Server.State.Snag.Badges.Take(3).Select(b => b.Id).ToList();
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, retryAfter = "2" });
+        lock (Sandbox.Server.State.Snag.Gate) ids = Sandbox.Server.State.Snag.Badges.Take(3).Select(b => b.Id).ToList();
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, retryAfter = "2" });
 
-        var result = _session.Run("$Ids | Set-LoyaltyBadge -Description Waited -ThrottleLimit 1 -WarningAction SilentlyContinue", ("Ids", ids.ToArray())).ThrowIfErrors();
+        var result = Session.Run("$Ids | Set-LoyaltyBadge -Description Waited -ThrottleLimit 1 -WarningAction SilentlyContinue", ("Ids", ids.ToArray())).ThrowIfErrors();
 
         var waiting = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
         Assert.NotEmpty(waiting); // written while nothing was done yet: the pipeline thread was waiting out the 429

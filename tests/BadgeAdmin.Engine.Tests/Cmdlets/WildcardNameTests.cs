@@ -3,19 +3,10 @@ using BadgeAdmin.Engine.Tests.Support;
 namespace BadgeAdmin.Engine.Tests.Cmdlets;
 
 /// <summary>-Name on the listings takes wildcards in any casing, as Get-ChildItem -Name and Get-Service -Name do.</summary>
-public sealed class WildcardNameTests : IClassFixture<SandboxEngineFixture>
+public sealed class WildcardNameTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public WildcardNameTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
     private IReadOnlyList<string> Names(string script) =>
-        _session.Run(script).ThrowIfErrors().Values("Name").Select(n => (string)n!).ToList();
+        Session.Run(script).ThrowIfErrors().Values("Name").Select(n => (string)n!).ToList();
 
     [Fact]
     public void Get_LoyaltyWebsite_Name_takes_a_pattern_and_a_plain_name()

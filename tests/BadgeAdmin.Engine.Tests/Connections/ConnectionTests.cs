@@ -6,7 +6,7 @@ namespace BadgeAdmin.Engine.Tests.Connections;
 
 /// <summary>Get-BadgeAdminConnection, keys from SecretManagement, proxies, and the User-Agent, in a real engine.</summary>
 [Collection(ProcessEnvironmentCollection.Name)]
-public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
+public sealed class ConnectionTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     /// <summary>
     /// Stands in for Microsoft.PowerShell.SecretManagement (not installed here): a module of that name whose Get-Secret,
@@ -28,18 +28,9 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
         } | Import-Module
         """;
 
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public ConnectionTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
     /// <summary>Runs a script with $SandboxUri and $SnagKey (the valid Snag key as a SecureString) set, plus <paramref name="variables"/>.</summary>
     private EngineResult Run(string script, params (string Name, object? Value)[] variables) =>
-        _session.Run(script, [("SandboxUri", _sandbox.BaseAddress), ("SnagKey", Secure(_sandbox.Server.State.Options.SnagKey)), .. variables]);
+        Session.Run(script, [("SandboxUri", Sandbox.BaseAddress), ("SnagKey", Secure(Sandbox.Server.State.Options.SnagKey)), .. variables]);
 
     /// <summary>Runs <paramref name="script"/> with the SecretManagement stand-in holding <paramref name="secrets"/>, removed afterwards.</summary>
     private EngineResult RunWithSecrets(Hashtable secrets, string script, params (string Name, object? Value)[] variables) =>
@@ -73,8 +64,8 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
     {
         var secrets = new Hashtable
         {
-            ["Vault1/PartnerPageKey"] = Secure(_sandbox.Server.State.Options.PartnerPageKey),
-            ["/SnagKey"] = _sandbox.Server.State.Options.SnagKey,
+            ["Vault1/PartnerPageKey"] = Secure(Sandbox.Server.State.Options.PartnerPageKey),
+            ["/SnagKey"] = Sandbox.Server.State.Options.SnagKey,
         };
 
         var result = RunWithSecrets(secrets, """
@@ -83,11 +74,11 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
             $null = Get-PartnerEntry -Id $EntryId
             $null = Get-LoyaltyWebsite
             (Get-BadgeAdminConnection).ApiKeySource
-            """, ("EntryId", _sandbox.EntryIds[0])).ThrowIfErrors();
+            """, ("EntryId", Sandbox.EntryIds[0])).ThrowIfErrors();
 
         Assert.Equal(["SecretManagement:Vault1/PartnerPageKey", "SecretManagement:SnagKey"], result.Output.Select(o => o.BaseObject));
-        Assert.Equal(2, _sandbox.Requests.Count);
-        Assert.All(_sandbox.Requests, r => Assert.Equal("valid", r.Auth));
+        Assert.Equal(2, Sandbox.Requests.Count);
+        Assert.All(Sandbox.Requests, r => Assert.Equal("valid", r.Auth));
     }
 
     [Fact]
@@ -149,7 +140,7 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
             (Get-BadgeAdminConnection -Service Snag).Proxy
             """, ("ProxyUri", proxyUri)).ThrowIfErrors();
 
-        Assert.False(Assert.Single(_sandbox.Requests).Proxied);
+        Assert.False(Assert.Single(Sandbox.Requests).Proxied);
         Assert.Equal(proxyUri, loopback.Output[^1].BaseObject);
     }
 
@@ -196,6 +187,6 @@ public sealed class ConnectionTests : IClassFixture<SandboxEngineFixture>
 
         var expected = Assert.IsType<string>(Assert.Single(result.Output).BaseObject);
         Assert.Matches(@"^BadgeAdmin/\d+\.\d+\.\d+ PowerShell/7\.\d+\.\d+", expected);
-        Assert.Equal(expected, Assert.Single(_sandbox.Requests).UserAgent);
+        Assert.Equal(expected, Assert.Single(Sandbox.Requests).UserAgent);
     }
 }

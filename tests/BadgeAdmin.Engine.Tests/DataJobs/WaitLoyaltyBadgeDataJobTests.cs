@@ -9,34 +9,25 @@ namespace BadgeAdmin.Engine.Tests.DataJobs;
 /// outcome in steps set through the sandbox's settings: what it writes, the error per badge, the requests (one per look
 /// for every badge), progress, the timeout, transient and lasting failures, and Ctrl+C.
 /// </summary>
-public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFixture>
+public sealed class WaitLoyaltyBadgeDataJobTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Create = "New-LoyaltyBadge -Name $Name -ImageUrl https://cdn.example.com/c.png -CsvFile https://files.example.com/c.csv";
-
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public WaitLoyaltyBadgeDataJobTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
 
     /// <summary>A CSV badge whose one data job will end as <paramref name="outcome"/> after two steps of <paramref name="stepMs"/>.</summary>
     private async Task<Guid> CsvBadgeAsync(string name, string outcome = "complete", int stepMs = 300)
     {
-        await _sandbox.SetAsync(new { snagDataJobMs = stepMs, snagDataJobOutcome = outcome });
-        return _session.Run(Create, ("Name", name)).ThrowIfErrors().Output.Single().GuidOf("Id");
+        await Sandbox.SetAsync(new { snagDataJobMs = stepMs, snagDataJobOutcome = outcome });
+        return Session.Run(Create, ("Name", name)).ThrowIfErrors().Output.Single().GuidOf("Id");
     }
 
-    private IReadOnlyList<Sandbox.Control.LoggedRequest> Looks() => _sandbox.Requests.To("GET", "/api/loyalty/badges");
+    private IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Looks() => Sandbox.Requests.To("GET", "/api/loyalty/badges");
 
     [Fact]
     public void A_new_csv_badge_piped_in_is_written_once_its_job_is_complete_with_progress_on_the_way()
     {
-        _sandbox.Server.State.SnagDataJobMs = 300;
+        Sandbox.Server.State.SnagDataJobMs = 300;
 
-        var result = _session.Run($"{Create} | Wait-LoyaltyBadgeDataJob", ("Name", "Summit")).ThrowIfErrors();
+        var result = Session.Run($"{Create} | Wait-LoyaltyBadgeDataJob", ("Name", "Summit")).ThrowIfErrors();
 
         var badge = Assert.Single(result.Output);
         Assert.Equal("complete", badge.Properties["DataJobStatus"].Value);
@@ -59,9 +50,9 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         var cancelled = await CsvBadgeAsync("Cancelled", "cancelled", 1000);
         var plain = SeedBadge(5); // no data job: written at once
         var missing = Guid.NewGuid();
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
-        var result = _session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 30", ("Ids", new[] { done, failed, cancelled, plain, missing }));
+        var result = Session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 30", ("Ids", new[] { done, failed, cancelled, plain, missing }));
 
         Assert.Equal(new[] { plain, done }, result.Output.Select(o => o.GuidOf("Id"))); // plain at the first look, done when complete
         Assert.Equal(new[] { "LoyaltyBadgeNotFound", "LoyaltyDataJobFailed", "LoyaltyDataJobCancelled" }, result.ErrorIds);
@@ -83,36 +74,36 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
     public async Task After_a_failed_or_cancelled_job_the_errors_advice_works_a_new_file_and_a_second_wait_judge_only_the_new_job(string outcome, string errorId)
     {
         var badge = await CsvBadgeAsync("Webinar", outcome, stepMs: 0);
-        var first = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
+        var first = Session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
         Assert.Equal(errorId, Assert.Single(first.ErrorIds));
         var advice = first.Errors[0].ErrorDetails.RecommendedAction;
         Assert.Contains($"Set-LoyaltyBadge -Id {badge} -CsvFile <url> -PassThru | Wait-LoyaltyBadgeDataJob", advice, StringComparison.Ordinal);
-        await _sandbox.SetAsync(new { snagDataJobMs = 300, snagDataJobOutcome = "complete" });
+        await Sandbox.SetAsync(new { snagDataJobMs = 300, snagDataJobOutcome = "complete" });
 
         // The advice, as typed: the failed job stays on the badge, but a job created after it ended supersedes it.
-        var second = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile https://files.example.com/fixed.csv -PassThru | Wait-LoyaltyBadgeDataJob", ("Id", badge))
+        var second = Session.Run("Set-LoyaltyBadge -Id $Id -CsvFile https://files.example.com/fixed.csv -PassThru | Wait-LoyaltyBadgeDataJob", ("Id", badge))
             .ThrowIfErrors();
 
         var written = Assert.Single(second.Output);
         Assert.Equal("complete", written.Properties["DataJobStatus"].Value);
-        Assert.Equal(new[] { outcome, "complete" }, _session.Run("$B.DataJobs.Status", ("B", written)).Output.Select(o => o.ToString()));
-        Assert.Equal("complete", _session.Run("(Get-LoyaltyBadge -Id $Id).DataJobStatus", ("Id", badge)).Output.Single().ToString());
+        Assert.Equal(new[] { outcome, "complete" }, Session.Run("$B.DataJobs.Status", ("B", written)).Output.Select(o => o.ToString()));
+        Assert.Equal("complete", Session.Run("(Get-LoyaltyBadge -Id $Id).DataJobStatus", ("Id", badge)).Output.Single().ToString());
     }
 
     [Fact]
     public async Task A_file_that_failed_beside_one_that_completed_in_the_same_request_still_fails()
     {
-        await _sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = "failed" });
-        var badge = _session.Run("New-LoyaltyBadge -Name Two -ImageUrl https://cdn.example.com/t.png -CsvFile https://files.example.com/a.csv").ThrowIfErrors().Output.Single().GuidOf("Id");
-        await _sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
-        lock (_sandbox.Server.State.Snag.Gate)
+        await Sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = "failed" });
+        var badge = Session.Run("New-LoyaltyBadge -Name Two -ImageUrl https://cdn.example.com/t.png -CsvFile https://files.example.com/a.csv").ThrowIfErrors().Output.Single().GuidOf("Id");
+        await Sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
+        lock (Sandbox.Server.State.Snag.Gate)
         {
             // A second job as one request would start it: the same creation time as the failed one.
-            var jobs = _sandbox.SnagBadge(badge).DataJobs;
-            jobs.Add(new Sandbox.Snag.SnagDataJob { Id = Guid.NewGuid(), CreatedAt = jobs[0].CreatedAt, Step = TimeSpan.Zero, Outcome = "complete", FileName = "b.csv" });
+            var jobs = Sandbox.SnagBadge(badge).DataJobs;
+            jobs.Add(new BadgeAdmin.Sandbox.Snag.SnagDataJob { Id = Guid.NewGuid(), CreatedAt = jobs[0].CreatedAt, Step = TimeSpan.Zero, Outcome = "complete", FileName = "b.csv" });
         }
 
-        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
+        var result = Session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id", ("Id", badge));
 
         Assert.Equal("LoyaltyDataJobFailed", Assert.Single(result.ErrorIds));
         Assert.Empty(result.Output);
@@ -123,7 +114,7 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
     {
         var ids = new[] { await CsvBadgeAsync("One", stepMs: 1000), await CsvBadgeAsync("Two", stepMs: 1000), await CsvBadgeAsync("Three", stepMs: 1000) };
 
-        var result = _session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 600", ("Ids", ids)).ThrowIfErrors();
+        var result = Session.Run("$Ids | Wait-LoyaltyBadgeDataJob -TimeoutSec 600", ("Ids", ids)).ThrowIfErrors();
 
         var shown = result.Progress!.Where(p => p.RecordType != ProgressRecordType.Completed).ToList();
         Assert.NotEmpty(shown);
@@ -145,7 +136,7 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         await CsvBadgeAsync("One", stepMs: 0);
         await CsvBadgeAsync("Two", stepMs: 0);
 
-        var result = _session.Run("$b = Get-LoyaltyBadge -First 2; Wait-LoyaltyBadgeDataJob -BadgeId $b").ThrowIfErrors();
+        var result = Session.Run("$b = Get-LoyaltyBadge -First 2; Wait-LoyaltyBadgeDataJob -BadgeId $b").ThrowIfErrors();
 
         Assert.Equal(new object[] { "Two", "One" }, result.Values("Name"));
     }
@@ -156,7 +147,7 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         var one = await CsvBadgeAsync("One", stepMs: 0);
         var two = await CsvBadgeAsync("Two", stepMs: 0);
 
-        var result = _session.Run("""
+        var result = Session.Run("""
             $Rows | ConvertFrom-Csv | Wait-LoyaltyBadgeDataJob
             $Users | ConvertFrom-Csv | Wait-LoyaltyBadgeDataJob
             """, ("Rows", new[] { "BadgeId,Note", $"{one},first", $"{two},second" }), ("Users", new[] { "LoyaltyBadgeId", two.ToString() })).ThrowIfErrors();
@@ -170,7 +161,7 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
         var slow = await CsvBadgeAsync("Slow", stepMs: 60_000);
         var clock = Stopwatch.StartNew();
 
-        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 2", ("Id", slow));
+        var result = Session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 2", ("Id", slow));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
         Assert.Empty(result.Output);
@@ -185,10 +176,10 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
     public async Task A_look_the_service_cannot_answer_for_a_moment_is_a_warning_and_the_wait_goes_on()
     {
         var badge = await CsvBadgeAsync("Busy");
-        _sandbox.ConnectSnag("-MaxRetries 0");
-        await _sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 503, count = 2 });
+        Sandbox.ConnectSnag("-MaxRetries 0");
+        await Sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 503, count = 2 });
 
-        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 30", ("Id", badge)).ThrowIfErrors();
+        var result = Session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $Id -TimeoutSec 30", ("Id", badge)).ThrowIfErrors();
 
         Assert.Equal(badge, result.Output.Single().GuidOf("Id"));
         Assert.Equal(2, result.Warnings.Count(w => w.StartsWith("Could not read the badges' data jobs", StringComparison.Ordinal)));
@@ -199,10 +190,10 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
     {
         var one = await CsvBadgeAsync("One", stepMs: 60_000);
         var two = await CsvBadgeAsync("Two", stepMs: 60_000);
-        await _sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 403, body = "{\"message\":\"Forbidden\"}" });
+        await Sandbox.AddFaultAsync(new { method = "GET", path = "/api/loyalty/badges", status = 403, body = "{\"message\":\"Forbidden\"}" });
         var clock = Stopwatch.StartNew();
 
-        var result = _session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $One, $Two", ("One", one), ("Two", two));
+        var result = Session.Run("Wait-LoyaltyBadgeDataJob -BadgeId $One, $Two", ("One", one), ("Two", two));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(new[] { "AccessDenied", "AccessDenied" }, result.ErrorIds);
@@ -214,8 +205,8 @@ public sealed class WaitLoyaltyBadgeDataJobTests : IClassFixture<SandboxEngineFi
     public async Task Ctrl_C_ends_the_wait_within_a_second()
     {
         var slow = await CsvBadgeAsync("Slow", stepMs: 60_000);
-        _session.Run("$null", ("Id", slow)).ThrowIfErrors();
-        var (shell, pending) = _session.Begin("Wait-LoyaltyBadgeDataJob -BadgeId $Id");
+        Session.Run("$null", ("Id", slow)).ThrowIfErrors();
+        var (shell, pending) = Session.Begin("Wait-LoyaltyBadgeDataJob -BadgeId $Id");
         using (shell)
         {
             var started = Stopwatch.StartNew();

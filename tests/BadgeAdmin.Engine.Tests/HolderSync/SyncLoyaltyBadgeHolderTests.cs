@@ -13,22 +13,19 @@ namespace BadgeAdmin.Engine.Tests.HolderSync;
 /// -WhatIf, -Confirm and the -Prune question, and the inputs people pipe in (CSV columns by their usual names, plain
 /// strings, user badges).
 /// </summary>
-public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFixture>, IDisposable
+public sealed class SyncLoyaltyBadgeHolderTests : SandboxEngineTest, IDisposable
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"badgeadmin-holders-{Guid.NewGuid():N}");
 
     public SyncLoyaltyBadgeHolderTests(SandboxEngineFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
         Directory.CreateDirectory(_folder);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private SnagData Data => _sandbox.Server.State.Snag;
+    private SnagData Data => Sandbox.Server.State.Snag;
 
     /// <summary>A badge with no holders in the seed.</summary>
     private static Guid EmptyBadge => SeedBadge(100);
@@ -53,7 +50,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     private void MakeHolders(Guid badge, IEnumerable<string> wallets, string status = "active")
     {
         lock (Data.Gate) Data.AddHolders(badge, wallets, status);
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
     }
 
     /// <summary>A second session whose host answers prompts from a script and records what it shows, connected to Snag.</summary>
@@ -61,7 +58,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     {
         host = new ScriptedHost();
         var session = new EngineSession(host: host);
-        session.Run("Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri", ("Key", SandboxOptions.DefaultSnagKey), ("Uri", _sandbox.BaseAddress)).ThrowIfErrors();
+        session.Run("Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri", ("Key", SandboxOptions.DefaultSnagKey), ("Uri", Sandbox.BaseAddress)).ThrowIfErrors();
         return session;
     }
 
@@ -82,9 +79,9 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var csv = Csv("wanted.csv", $"Name,{column}", $"Ada,{Shouting(active[0].User.WalletAddress)}", $"Grace,{inactive.User.WalletAddress}",
             $"Linus,{newWallet}", $"Linus again,{Shouting(newWallet)}");
 
-        var result = _session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Csv", csv), ("Badge", HeldBadge)).ThrowIfErrors();
+        var result = Session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Csv", csv), ("Badge", HeldBadge)).ThrowIfErrors();
 
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(("GET", "/api/loyalty/badge_users", HolderPage(HeldBadge)), (requests[0].Method, requests[0].Path, requests[0].Query));
         Assert.Equal(3, requests.Count);
         Assert.All(requests.Skip(1), r => Assert.Equal(("POST", $"/api/loyalty/badges/{HeldBadge}/reward", 200), (r.Method, r.Path, r.Status)));
@@ -105,21 +102,21 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         lock (Data.Gate) user = Data.FindUser(SeedUser(42))!.Id;
         const string solana = "So11111111111111111111111111111111111111112";
 
-        var first = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge",
+        var first = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge",
             ("Wanted", new[] { user.ToString(), W(0xb1), solana }), ("Badge", EmptyBadge)).ThrowIfErrors();
 
         // An empty listing is checked with one small read: is there such a badge?
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(new[] { ("GET", "/api/loyalty/badge_users"), ("GET", "/api/loyalty/badges") }, requests.Take(2).Select(r => (r.Method, r.Path)));
         Assert.Equal(new[] { $"{{\"userId\":\"{user}\"}}", $"{{\"walletAddress\":\"{W(0xb1)}\"}}", $"{{\"walletAddress\":\"{solana}\"}}" }.Order(),
             requests.Skip(2).Select(r => r.Body!).Order());
         Assert.Equal(3, Summary<int>(first, "Granted"));
         Assert.Equal(Data.Badges.Single(b => b.Id == EmptyBadge).Name, Summary<string>(first, "BadgeName"));
 
-        _sandbox.Server.State.Requests.Clear();
-        var again = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Wanted", new[] { user.ToString(), Shouting(W(0xb1)), solana })).ThrowIfErrors();
+        Sandbox.Server.State.Requests.Clear();
+        var again = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Wanted", new[] { user.ToString(), Shouting(W(0xb1)), solana })).ThrowIfErrors();
 
-        Assert.Equal(("GET", "/api/loyalty/badge_users"), (Assert.Single(_sandbox.Requests).Method, _sandbox.Requests[0].Path));
+        Assert.Equal(("GET", "/api/loyalty/badge_users"), (Assert.Single(Sandbox.Requests).Method, Sandbox.Requests[0].Path));
         Assert.Equal((0, 3), (Summary<int>(again, "Granted"), Summary<int>(again, "AlreadyHeld")));
     }
 
@@ -128,9 +125,9 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     {
         MakeHolders(EmptyBadge, new[] { "So11111111111111111111111111111111111111112" });
 
-        var result = _session.Run("'sO11111111111111111111111111111111111111112' | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Badge", EmptyBadge)).ThrowIfErrors();
+        var result = Session.Run("'sO11111111111111111111111111111111111111112' | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Badge", EmptyBadge)).ThrowIfErrors();
 
-        Assert.Equal("{\"walletAddress\":\"sO11111111111111111111111111111111111111112\"}", _sandbox.Requests.Single(r => r.Method == "POST").Body);
+        Assert.Equal("{\"walletAddress\":\"sO11111111111111111111111111111111111111112\"}", Sandbox.Requests.Single(r => r.Method == "POST").Body);
         Assert.Equal((1, 0, 1), (Summary<int>(result, "Granted"), Summary<int>(result, "AlreadyHeld"), Summary<int>(result, "Unlisted")));
     }
 
@@ -144,10 +141,10 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var extra = before.Where(u => u.Status == "active" && source.All(s => s.User.Id != u.User.Id)).ToList();
         Assert.NotEmpty(extra);
 
-        var result = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Source -Status active | Sync-LoyaltyBadgeHolder -BadgeId $Target -Prune -Confirm:$false",
+        var result = Session.Run("Get-LoyaltyBadgeUser -BadgeId $Source -Status active | Sync-LoyaltyBadgeHolder -BadgeId $Target -Prune -Confirm:$false",
             ("Source", HeldBadge), ("Target", target)).ThrowIfErrors();
 
-        var posts = _sandbox.Requests.Where(r => r.Method == "POST").ToList();
+        var posts = Sandbox.Requests.Where(r => r.Method == "POST").ToList();
         Assert.Equal(extra.Select(u => $"{{\"userId\":\"{u.User.Id}\"}}").Order(), posts.Where(r => r.Path.EndsWith("/revoke", StringComparison.Ordinal)).Select(r => r.Body!).Order());
         Assert.All(posts.Where(r => r.Path.EndsWith("/reward", StringComparison.Ordinal)), r => Assert.StartsWith("{\"userId\":", r.Body, StringComparison.Ordinal));
         Assert.Equal(source.Select(u => u.User.Id).Order(), Holders(target, "active").Select(u => u.User.Id).Order());
@@ -167,8 +164,8 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
             ("Wanted", new[] { active[0].User.WalletAddress, W(0xc1) }), ("Badge", HeldBadge)).ThrowIfErrors();
 
         Assert.Empty(result.Output);
-        Assert.All(_sandbox.Requests, r => Assert.Equal("GET", r.Method));
-        Assert.Equal(new[] { "/api/loyalty/badge_users", "/api/loyalty/badges" }, _sandbox.Requests.Select(r => r.Path));
+        Assert.All(Sandbox.Requests, r => Assert.Equal("GET", r.Method));
+        Assert.Equal(new[] { "/api/loyalty/badge_users", "/api/loyalty/badges" }, Sandbox.Requests.Select(r => r.Path));
         var badge = $"loyalty badge '{name}' ({HeldBadge})";
         var expected = new List<string> { $"What if: Performing the operation \"Grant {badge}\" on target \"wallet {W(0xc1)}\"." };
         expected.AddRange(active.Skip(1).Select(u =>
@@ -191,15 +188,15 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var question = Assert.Single(host.Prompts);
         Assert.Contains($"Revoke loyalty badge '{Data.Badges.Single(b => b.Id == HeldBadge).Name}' ({HeldBadge}) from {active.Count} active holder(s) the input does not name", question, StringComparison.Ordinal);
         Assert.All(active, u => Assert.Contains($"wallet {u.User.WalletAddress} (user {u.User.Id})", question, StringComparison.Ordinal));
-        Assert.Equal(($"/api/loyalty/badges/{HeldBadge}/reward", $"{{\"walletAddress\":\"{W(0xd1)}\"}}"), (_sandbox.Requests.Single(r => r.Method == "POST").Path, _sandbox.Requests.Single(r => r.Method == "POST").Body));
+        Assert.Equal(($"/api/loyalty/badges/{HeldBadge}/reward", $"{{\"walletAddress\":\"{W(0xd1)}\"}}"), (Sandbox.Requests.Single(r => r.Method == "POST").Path, Sandbox.Requests.Single(r => r.Method == "POST").Body));
         Assert.Equal((1, 0, active.Count), (Summary<int>(declined, "Granted"), Summary<int>(declined, "Revoked"), Summary<int>(declined, "Unlisted")));
 
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
         host.Answers.Enqueue(true);
         var agreed = session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune", ("Wanted", new[] { W(0xd1) }), ("Badge", HeldBadge)).ThrowIfErrors();
 
         Assert.Equal(2, host.Prompts.Count);
-        Assert.Equal(active.Select(u => $"{{\"userId\":\"{u.User.Id}\"}}").Order(), _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
+        Assert.Equal(active.Select(u => $"{{\"userId\":\"{u.User.Id}\"}}").Order(), Sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
         Assert.Equal(active.Count, Summary<int>(agreed, "Revoked"));
         Assert.Equal(W(0xd1), Assert.Single(Holders(HeldBadge, "active")).User.WalletAddress);
     }
@@ -207,12 +204,12 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     [Fact]
     public void Prune_where_nobody_can_answer_ends_with_ConfirmationRequired_having_sent_no_change()
     {
-        var result = _session.Run("try { $Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune } catch { throw }", ("Wanted", new[] { W(0xe1) }), ("Badge", HeldBadge));
+        var result = Session.Run("try { $Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune } catch { throw }", ("Wanted", new[] { W(0xe1) }), ("Badge", HeldBadge));
 
         var error = result.TerminatingError();
         Assert.Equal("ConfirmationRequired", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("-Confirm:$false", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.All(_sandbox.Requests, r => Assert.Equal("GET", r.Method));
+        Assert.All(Sandbox.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]
@@ -224,7 +221,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var result = session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Confirm", ("Wanted", new[] { W(0xf1), W(0xf2), W(0xf3) }), ("Badge", EmptyBadge)).ThrowIfErrors();
 
         Assert.Equal(new[] { W(0xf1), W(0xf2), W(0xf3) }.Select(w => $"wallet {w}\"."), host.Prompts.Select(p => p[(p.LastIndexOf("target \"", StringComparison.Ordinal) + 8)..]));
-        Assert.Equal(new[] { W(0xf1), W(0xf3) }.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
+        Assert.Equal(new[] { W(0xf1), W(0xf3) }.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), Sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
         Assert.Equal(2, Summary<int>(result, "Granted"));
     }
 
@@ -232,20 +229,20 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     public async Task A_rerun_after_part_of_the_grants_failed_sends_only_the_failed_ones()
     {
         var wallets = Enumerable.Range(0x100, 30).Select(W).ToArray();
-        await _sandbox.AddFaultAsync(new { method = "POST", path = $"/api/loyalty/badges/{EmptyBadge}/reward", status = 503, every = 3, count = 10 });
+        await Sandbox.AddFaultAsync(new { method = "POST", path = $"/api/loyalty/badges/{EmptyBadge}/reward", status = 503, every = 3, count = 10 });
 
-        var first = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 8", ("Wanted", wallets), ("Badge", EmptyBadge));
+        var first = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 8", ("Wanted", wallets), ("Badge", EmptyBadge));
 
         Assert.Equal(Enumerable.Repeat("ServiceError", 10), first.ErrorIds);
         var failedWallets = first.Errors.Select(e => (string)e.TargetObject).ToList();
-        var faulted = _sandbox.Requests.Where(r => r.Faulted).Select(r => r.Json()["walletAddress"]!.GetValue<string>()).ToList();
+        var faulted = Sandbox.Requests.Where(r => r.Faulted).Select(r => r.Json()["walletAddress"]!.GetValue<string>()).ToList();
         Assert.Equal(faulted.Order(), failedWallets.Order());
         Assert.Equal((20, 10), (Summary<int>(first, "Granted"), Summary<int>(first, "Failed")));
 
-        _sandbox.Server.State.Requests.Clear();
-        var rerun = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 8", ("Wanted", wallets)).ThrowIfErrors();
+        Sandbox.Server.State.Requests.Clear();
+        var rerun = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 8", ("Wanted", wallets)).ThrowIfErrors();
 
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(("GET", HolderPage(EmptyBadge)), (requests[0].Method, requests[0].Query));
         Assert.Equal(faulted.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), requests.Skip(1).Select(r => r.Body!).Order());
         Assert.Equal((10, 20, 0), (Summary<int>(rerun, "Granted"), Summary<int>(rerun, "AlreadyHeld"), Summary<int>(rerun, "Failed")));
@@ -256,14 +253,14 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     public async Task Ctrl_C_stops_within_a_second_and_a_rerun_sends_only_what_is_left()
     {
         var wallets = Enumerable.Range(0x200, 60).Select(W).ToArray();
-        _session.Run("$null", ("Wanted", wallets), ("Badge", EmptyBadge)).ThrowIfErrors();
-        await _sandbox.SetAsync(new { latencyMs = 25 });
+        Session.Run("$null", ("Wanted", wallets), ("Badge", EmptyBadge)).ThrowIfErrors();
+        await Sandbox.SetAsync(new { latencyMs = 25 });
 
-        var (shell, pending) = _session.Begin("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 2");
+        var (shell, pending) = Session.Begin("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 2");
         using (shell)
         {
             var wait = Stopwatch.StartNew();
-            while (_sandbox.Requests.Count(r => r.Method == "POST") < 10 && wait.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(5);
+            while (Sandbox.Requests.Count(r => r.Method == "POST") < 10 && wait.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(5);
             Assert.False(pending.IsCompleted, "the sync ended before it could be stopped");
 
             var clock = Stopwatch.StartNew();
@@ -272,17 +269,17 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
         }
 
-        await _sandbox.SetAsync(new { latencyMs = 0 });
+        await Sandbox.SetAsync(new { latencyMs = 0 });
         // Every request cut off by the stop has been answered or dropped before the holders are counted.
         var settle = Stopwatch.StartNew();
-        while (_sandbox.Requests.Any(r => r.Status == 0) && settle.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20);
+        while (Sandbox.Requests.Any(r => r.Status == 0) && settle.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20);
         var heldAfterStop = Holders(EmptyBadge, "active").Select(u => u.User.WalletAddress).ToHashSet();
         Assert.InRange(heldAfterStop.Count, 1, wallets.Length - 1);
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
-        var rerun = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 2").ThrowIfErrors();
+        var rerun = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 2").ThrowIfErrors();
 
-        var grants = _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Json()["walletAddress"]!.GetValue<string>()).ToList();
+        var grants = Sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Json()["walletAddress"]!.GetValue<string>()).ToList();
         Assert.Equal(wallets.Where(w => !heldAfterStop.Contains(w)).Order(), grants.Order());
         Assert.Equal((grants.Count, heldAfterStop.Count), (Summary<int>(rerun, "Granted"), Summary<int>(rerun, "AlreadyHeld")));
         Assert.Equal(wallets.Order(), Holders(EmptyBadge, "active").Select(u => u.User.WalletAddress).Order());
@@ -294,7 +291,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var active = Holders(HeldBadge, "active");
         var csv = Csv("broken.csv", "Name,Wallet,UserId", $"Ada,{W(0x301)},", "Nobody,,", "Typo,,not-a-guid", $"Grace,{W(0x302)},");
 
-        var result = _session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
+        var result = Session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
 
         Assert.Equal(new[] { "UserNotSpecified", "InvalidUserId", "PruneSkipped" }, result.ErrorIds);
         Assert.Equal("Input row 2: No user: its UserId and Wallet cells are empty, so nothing is sent for it. Fill in a wallet address or a user id.", result.Errors[0].Exception.Message);
@@ -302,15 +299,15 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         Assert.StartsWith("Input row 3: UserId 'not-a-guid' is not a GUID", result.Errors[1].Exception.Message, StringComparison.Ordinal);
         Assert.Contains("2 input item(s) were refused (input rows 2 and 3), and a holder", result.Errors[2].Exception.Message, StringComparison.Ordinal);
         Assert.Equal((ErrorCategory.InvalidData, (object)HeldBadge), (result.Errors[2].CategoryInfo.Category, result.Errors[2].TargetObject));
-        Assert.Equal(new[] { W(0x301), W(0x302) }.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
+        Assert.Equal(new[] { W(0x301), W(0x302) }.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), Sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!).Order());
         Assert.Equal((2, 0, active.Count, 2), (Summary<int>(result, "Granted"), Summary<int>(result, "Revoked"), Summary<int>(result, "Unlisted"), Summary<int>(result, "InvalidInput")));
     }
 
     [Fact]
     public void Items_from_elsewhere_are_named_by_their_place_in_the_input()
     {
-        var piped = _session.Run("@([pscustomobject]@{ Name = 'x' }) | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Badge", EmptyBadge));
-        var given = _session.Run("Sync-LoyaltyBadgeHolder -BadgeId $Badge -InputObject @($W, '  ')", ("Badge", EmptyBadge), ("W", W(0x401)));
+        var piped = Session.Run("@([pscustomobject]@{ Name = 'x' }) | Sync-LoyaltyBadgeHolder -BadgeId $Badge", ("Badge", EmptyBadge));
+        var given = Session.Run("Sync-LoyaltyBadgeHolder -BadgeId $Badge -InputObject @($W, '  ')", ("Badge", EmptyBadge), ("W", W(0x401)));
 
         // Worded as every cmdlet words an input row (ItemNames), whatever feeds the pipeline.
         Assert.StartsWith("Input row 1: No user: give it a UserId or a WalletAddress", Assert.Single(piped.Errors).Exception.Message, StringComparison.Ordinal);
@@ -325,7 +322,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var active = Holders(HeldBadge, "active");
         var csv = Csv("two-columns.csv", "Wallet,Address", $"{W(0x3a1)},{W(0x3a1).ToUpperInvariant().Replace("0X", "0x")}", $"{W(0x312)},{W(0x313)}");
 
-        var result = _session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
+        var result = Session.Run("Import-Csv $Csv | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Csv", csv), ("Badge", HeldBadge));
 
         // Row 1 names one wallet in two spellings; row 2 two wallets, and the binder would have taken one of them.
         Assert.Equal(new[] { "WalletAddressAmbiguous", "PruneSkipped" }, result.ErrorIds);
@@ -333,7 +330,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
             result.Errors[0].Exception.Message);
         Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[0].CategoryInfo.Category);
         Assert.Contains("(input row 2)", result.Errors[1].Exception.Message, StringComparison.Ordinal);
-        Assert.Equal(new[] { $"{{\"walletAddress\":\"{W(0x3a1)}\"}}" }, _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!));
+        Assert.Equal(new[] { $"{{\"walletAddress\":\"{W(0x3a1)}\"}}" }, Sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Body!));
         Assert.Equal((1, 0, 1), (Summary<int>(result, "Granted"), Summary<int>(result, "Revoked"), Summary<int>(result, "InvalidInput")));
         Assert.Equal(active.Count, Holders(HeldBadge, "active").Count - 1);
     }
@@ -353,17 +350,17 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         Assert.NotEmpty(wallets);
         Assert.StartsWith($"What if: Sync the holders of loyalty badge '{name}' ({HeldBadge}): 0 to grant (0 of them again), 0 to revoke, {wallets.Length} already hold it",
             Assert.Single(host.Lines, l => l.StartsWith("What if:", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.All(_sandbox.Requests, r => Assert.Equal("GET", r.Method));
+        Assert.All(Sandbox.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]
     public void An_empty_list_with_Prune_revokes_nobody()
     {
-        var result = _session.Run("@() | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Badge", HeldBadge));
+        var result = Session.Run("@() | Sync-LoyaltyBadgeHolder -BadgeId $Badge -Prune -Confirm:$false", ("Badge", HeldBadge));
 
         Assert.Equal("PruneSkipped", Assert.Single(result.ErrorIds));
         Assert.Contains($"-Prune would revoke the badge from all {Holders(HeldBadge, "active").Count} active holder(s)", result.Errors[0].Exception.Message, StringComparison.Ordinal);
-        Assert.All(_sandbox.Requests, r => Assert.Equal("GET", r.Method));
+        Assert.All(Sandbox.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]
@@ -371,11 +368,11 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     {
         var missing = Guid.NewGuid();
 
-        var result = _session.Run("try { $Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge } catch { throw }", ("Wanted", new[] { W(0x501) }), ("Badge", missing));
+        var result = Session.Run("try { $Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge } catch { throw }", ("Wanted", new[] { W(0x501) }), ("Badge", missing));
 
         var error = result.TerminatingError();
         Assert.Equal(("LoyaltyBadgeNotFound", ErrorCategory.ObjectNotFound, (object)missing), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category, error.TargetObject));
-        Assert.Equal(new[] { ("GET", "/api/loyalty/badge_users"), ("GET", "/api/loyalty/badges") }, _sandbox.Requests.Select(r => (r.Method, r.Path)));
+        Assert.Equal(new[] { ("GET", "/api/loyalty/badge_users"), ("GET", "/api/loyalty/badges") }, Sandbox.Requests.Select(r => (r.Method, r.Path)));
     }
 
     [Fact]
@@ -383,7 +380,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     {
         var unknown = Guid.NewGuid();
 
-        var result = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 1", ("Wanted", new[] { unknown.ToString(), W(0x601) }), ("Badge", EmptyBadge));
+        var result = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 1", ("Wanted", new[] { unknown.ToString(), W(0x601) }), ("Badge", EmptyBadge));
 
         Assert.Equal("LoyaltyUserNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal(unknown.ToString(), result.Errors[0].TargetObject);
@@ -396,9 +393,9 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
         var wanted = Enumerable.Range(0x10000, 10_000).Select(W).ToArray();
         MakeHolders(EmptyBadge, wanted.Take(9000));
 
-        var result = _session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 16", ("Wanted", wanted), ("Badge", EmptyBadge)).ThrowIfErrors();
+        var result = Session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 16", ("Wanted", wanted), ("Badge", EmptyBadge)).ThrowIfErrors();
 
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         var pages = requests.Where(r => r.Method == "GET").ToList();
         Assert.Equal(9, pages.Count);
         Assert.All(pages, p => Assert.Equal("/api/loyalty/badge_users", p.Path));
@@ -411,7 +408,7 @@ public sealed class SyncLoyaltyBadgeHolderTests : IClassFixture<SandboxEngineFix
     public async Task A_long_run_shows_progress_and_completes_it()
     {
         using var session = PromptingSession(out var host);
-        await _sandbox.SetAsync(new { latencyMs = 20 }); // 60 grants one at a time: over a second
+        await Sandbox.SetAsync(new { latencyMs = 20 }); // 60 grants one at a time: over a second
 
         var clock = Stopwatch.StartNew();
         session.Run("$Wanted | Sync-LoyaltyBadgeHolder -BadgeId $Badge -ThrottleLimit 1", ("Wanted", Enumerable.Range(0x700, 60).Select(W).ToArray()), ("Badge", EmptyBadge)).ThrowIfErrors();

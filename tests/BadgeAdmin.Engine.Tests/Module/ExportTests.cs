@@ -7,16 +7,12 @@ namespace BadgeAdmin.Engine.Tests.Module;
 /// plain values for the fields the module does not model and readable cells for a badge's lists, never .NET type
 /// names or JsonElement internals ("ValueKind").
 /// </summary>
-public sealed class ExportTests : IClassFixture<SandboxEngineFixture>
+public sealed class ExportTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly EngineSession _session;
-
-    public ExportTests(SandboxEngineFixture sandbox) => _session = sandbox.Reset();
-
     [Fact]
     public void Unmodelled_fields_read_like_a_hashtable_and_convert_to_json_as_plain_values()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             $entry = Get-PartnerEntry -Name 'Acme Cloud'
             $entry.AdditionalFields.tier
             $entry.AdditionalFields.TIER
@@ -33,7 +29,7 @@ public sealed class ExportTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Csv_cells_hold_the_extra_fields_as_json_and_a_badges_lists_as_their_items()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             $entry = Get-PartnerEntry -Name 'Acme Cloud' | ConvertTo-Csv | ConvertFrom-Csv
             ($entry.AdditionalFields | ConvertFrom-Json).tier
             $badge = Get-LoyaltyBadge -First 1
@@ -52,7 +48,7 @@ public sealed class ExportTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Clixml_keeps_the_extra_fields_as_a_hashtable_and_the_lists_as_lists()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             $path = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid().ToString() + '.xml')
             try {
                 Get-PartnerEntry -Name 'Acme Cloud' | Export-Clixml -Path $path

@@ -8,37 +8,28 @@ namespace BadgeAdmin.Engine.Tests.Module;
 /// and the views they are shown with, parameter types and validation, paging, tab completion, version and manifest.
 /// Every answer comes from the engine (Get-Command, Get-Verb, Get-FormatData, Format-Table, TabExpansion2, ...).
 /// </summary>
-public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
+public sealed class ModuleSurfaceTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private static readonly string[] ChangingVerbs = { "New", "Set", "Remove", "Grant", "Revoke", "Sync" };
 
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public ModuleSurfaceTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
-    private IReadOnlyList<CmdletInfo> Cmdlets() => _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Objects<CmdletInfo>();
+    private IReadOnlyList<CmdletInfo> Cmdlets() => Session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Objects<CmdletInfo>();
 
     private IReadOnlyList<string> Strings(string script, params (string, object?)[] variables) =>
-        _session.Run(script, variables).ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
+        Session.Run(script, variables).ThrowIfErrors().Output.Select(o => o.ToString()).ToList();
 
     /// <summary>The attributes of type T the engine holds for one parameter of one cmdlet.</summary>
     private IReadOnlyList<T> Attributes<T>(string cmdlet, string parameter) =>
-        _session.Run("(Get-Command $C).Parameters[$P].Attributes", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Objects<T>();
+        Session.Run("(Get-Command $C).Parameters[$P].Attributes", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Objects<T>();
 
     private Type ParameterType(string cmdlet, string parameter) =>
-        (Type)_session.Run("(Get-Command $C).Parameters[$P].ParameterType", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Output.Single().BaseObject;
+        (Type)Session.Run("(Get-Command $C).Parameters[$P].ParameterType", ("C", cmdlet), ("P", parameter)).ThrowIfErrors().Output.Single().BaseObject;
 
     [Fact]
     public void The_module_exports_exactly_the_cmdlets_its_manifest_lists_and_nothing_else()
     {
         var listed = Strings("(Import-PowerShellDataFile $Manifest).CmdletsToExport", ("Manifest", EngineSession.ModuleManifest));
 
-        var commands = _session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
+        var commands = Session.Run("Get-Command -Module BadgeAdmin").ThrowIfErrors().Output.Select(o => (CommandInfo)o.BaseObject).ToList();
         var others = Strings("$m = Get-Module BadgeAdmin; @($m.ExportedFunctions.Keys) + @($m.ExportedAliases.Keys) + @($m.ExportedVariables.Keys)");
 
         Assert.Equal(28, listed.Count);
@@ -93,7 +84,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
                 Assert.True(type is { IsPublic: true }, $"{cmdlet.Name}: {type} is not public");
                 var chain = new List<string>();
                 for (var t = type; t is not null; t = t.BaseType) chain.Add(t!.FullName!);
-                var views = _session.Run("$Names | ForEach-Object { Get-FormatData -TypeName $_ }", ("Names", chain.ToArray())).ThrowIfErrors().Output;
+                var views = Session.Run("$Names | ForEach-Object { Get-FormatData -TypeName $_ }", ("Names", chain.ToArray())).ThrowIfErrors().Output;
                 Assert.True(views.Count > 0, $"{cmdlet.Name}: no view for {type} or a base type");
             }
         }
@@ -154,7 +145,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     {
         var holders = Strings($"Get-LoyaltyBadge -First 2 | Get-LoyaltyBadgeUser -First 3 | Format-Table | Out-String -Width {width}").Single();
         var grants = Strings($"$b = Get-LoyaltyBadge -First 1; '0x00000000000000000000000000000000000000c1', '0x00000000000000000000000000000000000000c2' | ForEach-Object {{ [pscustomobject]@{{ WalletAddress = $_ }} }} | Grant-LoyaltyBadge -BadgeId $b.Id | Format-Table | Out-String -Width {width}").Single();
-        var badges = _session.Run("Get-LoyaltyBadge -First 2").ThrowIfErrors().Output.Select(b => (b.Property<string>("Name"), b.Property<Guid>("Id"))).ToList();
+        var badges = Session.Run("Get-LoyaltyBadge -First 2").ThrowIfErrors().Output.Select(b => (b.Property<string>("Name"), b.Property<Guid>("Id"))).ToList();
 
         // -First 3 across the pipeline: the first badge's holders, under one heading (its name, then its id).
         Assert.Matches($"(?m)^ *Badge: {Regex.Escape($"{badges[0].Item1} ({badges[0].Item2})")}$", holders);
@@ -168,17 +159,17 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData(160)]
     public void The_connection_table_shows_the_directory_organization_and_website_ids_whole_at_120_columns_and_retries_at_160(int width)
     {
-        var directory = _sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId;
-        _session.Run("Connect-PartnerPage -DirectoryId $D", ("D", directory)).ThrowIfErrors();
+        var directory = Sandbox.Server.State.PartnerPage.DirectoryBadges[0].DirectoryId;
+        Session.Run("Connect-PartnerPage -DirectoryId $D", ("D", directory)).ThrowIfErrors();
 
         var lines = Strings($"Get-BadgeAdminConnection | Format-Table | Out-String -Width {width}").Single().Replace("\r\n", "\n").Split('\n');
 
         var partnerPage = Assert.Single(lines, l => l.StartsWith("PartnerPage ", StringComparison.Ordinal));
         var snag = Assert.Single(lines, l => l.StartsWith("Snag ", StringComparison.Ordinal));
-        var uri = Regex.Escape(_sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'));
+        var uri = Regex.Escape(Sandbox.BaseAddress.AbsoluteUri.TrimEnd('/'));
         var more = width >= 160 ? " +4 +60 s +Parameter" : string.Empty;
         Assert.Matches($@"^PartnerPage +{uri} +{directory}{more} *$", partnerPage);
-        Assert.Matches($@"^Snag +{uri} +{_sandbox.OrganizationId} +{_sandbox.MainWebsiteId}{more} *$", snag);
+        Assert.Matches($@"^Snag +{uri} +{Sandbox.OrganizationId} +{Sandbox.MainWebsiteId}{more} *$", snag);
         Assert.All(lines, l => Assert.True(l.Length <= width, $"wider than {width}: '{l}'"));
     }
 
@@ -197,7 +188,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Connections_of_both_services_show_in_one_table_and_never_show_the_key()
     {
-        var keys = new[] { _sandbox.Server.State.Options.PartnerPageKey, _sandbox.Server.State.Options.SnagKey };
+        var keys = new[] { Sandbox.Server.State.Options.PartnerPageKey, Sandbox.Server.State.Options.SnagKey };
 
         var table = Strings("Get-BadgeAdminConnection | Format-Table | Out-String -Width 200").Single();
         var everything = Strings("Get-BadgeAdminConnection | Format-List * -Force | Out-String -Width 200").Single();
@@ -226,14 +217,14 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     public void Ids_are_Guids_so_a_malformed_id_fails_in_binding_before_any_request(string cmdlet, string parameter)
     {
         var type = ParameterType(cmdlet, parameter);
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
         var confirm = cmdlet.StartsWith("Get", StringComparison.Ordinal) ? string.Empty : " -Confirm:$false";
-        var result = _session.Run($"{cmdlet} -{parameter} 'not-a-guid'{confirm}");
+        var result = Session.Run($"{cmdlet} -{parameter} 'not-a-guid'{confirm}");
 
         Assert.Equal(typeof(Guid), Nullable.GetUnderlyingType(type) ?? type);
         Assert.Contains(result.AllErrorIds(), id => id is "CannotConvertArgumentNoMessage" or "ParameterArgumentTransformationError");
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Theory]
@@ -248,12 +239,12 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Set-LoyaltyBadge -Id $G -Name n -ThrottleLimit 65 -Confirm:$false")]
     public void Out_of_range_values_are_refused_in_binding_before_any_request(string script)
     {
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
-        var result = _session.Run(script, ("G", Guid.NewGuid()));
+        var result = Session.Run(script, ("G", Guid.NewGuid()));
 
         Assert.Contains("ParameterArgumentValidationError", result.AllErrorIds());
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
@@ -314,7 +305,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
 
         Assert.Equal(typeof(System.Security.SecureString), ParameterType("Connect-PartnerPage", "ApiKey"));
         Assert.Equal(typeof(System.Security.SecureString), ParameterType("Connect-Snag", "ApiKey"));
-        var plain = _session.Run("Connect-PartnerPage -ApiKey 'typed-in-clear' -BaseUri $Uri", ("Uri", _sandbox.BaseAddress));
+        var plain = Session.Run("Connect-PartnerPage -ApiKey 'typed-in-clear' -BaseUri $Uri", ("Uri", Sandbox.BaseAddress));
         Assert.Contains("CannotConvertArgumentNoMessage", plain.AllErrorIds());
     }
 
@@ -338,7 +329,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [InlineData("Set-LoyaltyBadge -Id ", "badge")]
     public void Ids_complete_on_Tab_with_ids_the_service_knows(string line, string kind)
     {
-        var state = _sandbox.Server.State;
+        var state = Sandbox.Server.State;
         var known = kind switch
         {
             "entry" => state.PartnerPage.EntryIds,
@@ -368,7 +359,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void The_manifest_passes_Test_ModuleManifest_with_what_the_gallery_needs()
     {
-        var result = _session.Run("Test-ModuleManifest -Path $Manifest", ("Manifest", EngineSession.ModuleManifest)).ThrowIfErrors();
+        var result = Session.Run("Test-ModuleManifest -Path $Manifest", ("Manifest", EngineSession.ModuleManifest)).ThrowIfErrors();
         var info = (PSModuleInfo)result.Output.Single().BaseObject;
 
         Assert.Equal(new[] { "Desktop", "Core" }, info.CompatiblePSEditions);

@@ -7,19 +7,10 @@ namespace BadgeAdmin.Engine.Tests.Module;
 /// Every pipeline README and the help examples show, bound by the engine itself. What bound is read from what the
 /// cmdlets did with it: the requests the sandbox received (path and body) and the objects written.
 /// </summary>
-public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
+public sealed class PipelineBindingTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Entries = "/api/directory/private/v1alpha/entries/partners/";
     private const string LoyaltyBadges = "/api/loyalty/badges";
-
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public PipelineBindingTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
 
     private static string EntryBadges(Guid entryId) => $"{Entries}{entryId}/badges/";
 
@@ -28,29 +19,29 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     /// <summary>The first seeded entry that has badges attached, and those badges in order.</summary>
     private (Guid Entry, IReadOnlyList<(Guid BadgeId, int Order)> Badges) EntryWithBadges()
     {
-        var entry = _sandbox.EntryIds.First(id => _sandbox.Server.State.PartnerPage.BadgesOf(id).Count > 0);
-        return (entry, _sandbox.Server.State.PartnerPage.BadgesOf(entry));
+        var entry = Sandbox.EntryIds.First(id => Sandbox.Server.State.PartnerPage.BadgesOf(id).Count > 0);
+        return (entry, Sandbox.Server.State.PartnerPage.BadgesOf(entry));
     }
 
     /// <summary>Runs a script after clearing the request log, so the requests seen are that script's alone.</summary>
     private (EngineResult Result, IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Requests) RunLogged(string script, params (string, object?)[] variables)
     {
-        _sandbox.Server.State.Requests.Clear();
-        var result = _session.Run(script, variables).ThrowIfErrors();
-        return (result, _sandbox.Requests.ApiCalls());
+        Sandbox.Server.State.Requests.Clear();
+        var result = Session.Run(script, variables).ThrowIfErrors();
+        return (result, Sandbox.Requests.ApiCalls());
     }
 
     /// <summary>The Guids an expression yields in the session (ids of objects kept in variables).</summary>
-    private IReadOnlyList<Guid> Ids(string expression) => _session.Run(expression).ThrowIfErrors().Output.Select(o => (Guid)o.BaseObject).ToList();
+    private IReadOnlyList<Guid> Ids(string expression) => Session.Run(expression).ThrowIfErrors().Output.Select(o => (Guid)o.BaseObject).ToList();
 
     [Fact]
     public void Get_PartnerEntry_piped_to_Get_PartnerBadge_lists_the_badges_of_every_entry()
     {
-        var result = _session.Run("Get-PartnerEntry | Get-PartnerBadge").ThrowIfErrors();
+        var result = Session.Run("Get-PartnerEntry | Get-PartnerBadge").ThrowIfErrors();
 
-        var expected = _sandbox.EntryIds.Sum(id => _sandbox.Server.State.PartnerPage.BadgesOf(id).Count);
+        var expected = Sandbox.EntryIds.Sum(id => Sandbox.Server.State.PartnerPage.BadgesOf(id).Count);
         Assert.Equal(expected, result.Output.Count);
-        Assert.Equal(_sandbox.EntryIds.ToHashSet(), result.Values("EntryId").Cast<Guid>().ToHashSet());
+        Assert.Equal(Sandbox.EntryIds.ToHashSet(), result.Values("EntryId").Cast<Guid>().ToHashSet());
     }
 
     [Theory]
@@ -59,7 +50,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     public void A_badge_piped_to_Set_PartnerBadge_patches_that_badge_of_its_entry(string commandLine, int written)
     {
         var (entry, badges) = EntryWithBadges();
-        _session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
+        Session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
 
         var (result, requests) = RunLogged("$badge | Set-PartnerBadge " + commandLine);
 
@@ -75,22 +66,22 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     public void A_badge_piped_to_Remove_PartnerBadge_detaches_that_badge_of_its_entry()
     {
         var (entry, badges) = EntryWithBadges();
-        _session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
+        Session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
 
         var (result, requests) = RunLogged("$badge | Remove-PartnerBadge -Confirm:$false");
 
         var delete = Assert.Single(requests);
         Assert.Equal(("DELETE", EntryBadge(entry, badges[0].BadgeId)), (delete.Method, delete.Path));
         Assert.Empty(result.Output);
-        Assert.DoesNotContain(_sandbox.Server.State.PartnerPage.BadgesOf(entry), b => b.BadgeId == badges[0].BadgeId);
+        Assert.DoesNotContain(Sandbox.Server.State.PartnerPage.BadgesOf(entry), b => b.BadgeId == badges[0].BadgeId);
     }
 
     [Fact]
     public void Badges_piped_to_New_PartnerBadge_for_another_entry_attach_the_same_badges_at_the_same_positions()
     {
         var (source, badges) = EntryWithBadges();
-        var target = _sandbox.EntryIds.First(id => id != source &&
-            !_sandbox.Server.State.PartnerPage.BadgesOf(id).Any(b => badges.Any(s => s.BadgeId == b.BadgeId)));
+        var target = Sandbox.EntryIds.First(id => id != source &&
+            !Sandbox.Server.State.PartnerPage.BadgesOf(id).Any(b => badges.Any(s => s.BadgeId == b.BadgeId)));
 
         var (result, requests) = RunLogged("Get-PartnerBadge -EntryId $Source | New-PartnerBadge -EntryId $Target -Confirm:$false",
             ("Source", source), ("Target", target));
@@ -122,7 +113,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
 
             Assert.Equal(badges.Select(b => EntryBadge(entry, b.BadgeId)).Order(), changes.Where(r => r.Method == "PATCH").Select(r => r.Path).Order());
             Assert.All(changed.Values("Order"), order => Assert.Equal(0, order));
-            Assert.Equal(_sandbox.EntryIds.Sum(id => _sandbox.Server.State.PartnerPage.BadgesOf(id).Count), listed.Output.Count);
+            Assert.Equal(Sandbox.EntryIds.Sum(id => Sandbox.Server.State.PartnerPage.BadgesOf(id).Count), listed.Output.Count);
         }
         finally
         {
@@ -136,7 +127,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
         var folder = Directory.CreateTempSubdirectory("badgeadmin-clixml-").FullName;
         try
         {
-            var result = _session.Run("""
+            var result = Session.Run("""
                 Get-PartnerEntry -First 2 | Export-Clixml (Join-Path $Folder entries.xml)
                 (Import-Clixml (Join-Path $Folder entries.xml) | Get-PartnerBadge).Count -eq (Get-PartnerEntry -First 2 | Get-PartnerBadge).Count
                 Get-LoyaltyBadge -First 1 | Export-Clixml (Join-Path $Folder badges.xml)
@@ -154,9 +145,9 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Csv_rows_of_entry_and_badge_ids_piped_to_New_PartnerBadge_attach_each_row()
     {
-        var entry = _sandbox.EntryIds[1];
-        var attached = _sandbox.Server.State.PartnerPage.BadgesOf(entry).Select(b => b.BadgeId).ToHashSet();
-        var badge = _sandbox.Server.State.PartnerPage.DirectoryBadgeIds.First(id => !attached.Contains(id));
+        var entry = Sandbox.EntryIds[1];
+        var attached = Sandbox.Server.State.PartnerPage.BadgesOf(entry).Select(b => b.BadgeId).ToHashSet();
+        var badge = Sandbox.Server.State.PartnerPage.DirectoryBadgeIds.First(id => !attached.Contains(id));
         var csv = $"EntryId,BadgeId,Order\n{entry},{badge},4";
 
         var (result, requests) = RunLogged("$Csv | ConvertFrom-Csv | New-PartnerBadge -Confirm:$false", ("Csv", csv));
@@ -172,7 +163,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     public void A_badge_piped_to_Get_PartnerBadge_lists_its_entry_rather_than_fetching_the_badge_by_its_id()
     {
         var (entry, badges) = EntryWithBadges();
-        _session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
+        Session.Run("$badge = Get-PartnerBadge -EntryId $Entry | Select-Object -First 1", ("Entry", entry)).ThrowIfErrors();
 
         var (result, requests) = RunLogged("$badge | Get-PartnerBadge");
 
@@ -187,7 +178,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     {
         var directory = BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId;
         var (entry, badges) = EntryWithBadges();
-        var free = _sandbox.Server.State.PartnerPage.DirectoryBadges.First(b => b.DirectoryId == directory && badges.All(a => a.BadgeId != b.Id));
+        var free = Sandbox.Server.State.PartnerPage.DirectoryBadges.First(b => b.DirectoryId == directory && badges.All(a => a.BadgeId != b.Id));
 
         var (result, requests) = RunLogged("Get-PartnerDirectory | Get-PartnerDirectoryBadge -Name $Name | New-PartnerBadge -EntryId $Entry -Confirm:$false",
             ("Name", free.Name), ("Entry", entry));
@@ -203,7 +194,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Loyalty_badges_piped_to_Set_LoyaltyBadge_update_each_badge_with_only_the_fields_given()
     {
-        _session.Run("$badges = Get-LoyaltyBadge -First 3 | Select-Object -Skip 1").ThrowIfErrors();
+        Session.Run("$badges = Get-LoyaltyBadge -First 3 | Select-Object -Skip 1").ThrowIfErrors();
         var ids = Ids("$badges.Id");
 
         var (result, requests) = RunLogged("$badges | Set-LoyaltyBadge -Description 'Top tier' -PassThru");
@@ -224,7 +215,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     {
         // Import-Csv wallets.csv | Grant-LoyaltyBadge -BadgeId $b. "UserId=" is a UserId column left empty, which must
         // count as absent (not fail to convert "" to a Guid).
-        var snag = _sandbox.Server.State.Snag;
+        var snag = Sandbox.Server.State.Snag;
         var badge = snag.Badges.First(b => b.DeletedAt is null).Id;
         var user = snag.Users.First(u => snag.UserBadgesOf(badge).All(held => held.User.Id != u.Id));
         var cells = columns.Split(',').Select(c => c switch
@@ -249,10 +240,10 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     public void Badge_users_piped_to_Revoke_LoyaltyBadge_revoke_their_badge_from_their_user_not_by_their_own_id()
     {
         // Get-LoyaltyBadgeUser -BadgeId $b -Status active | Revoke-LoyaltyBadge -Confirm:$false
-        var snag = _sandbox.Server.State.Snag;
+        var snag = Sandbox.Server.State.Snag;
         var badge = snag.Badges.First(b => snag.UserBadgesOf(b.Id).Any(u => u.Status == "active")).Id;
         var holders = snag.UserBadgesOf(badge).Where(u => u.Status == "active").ToList();
-        _session.Run("$holders = Get-LoyaltyBadgeUser -BadgeId $Badge -Status active", ("Badge", badge)).ThrowIfErrors();
+        Session.Run("$holders = Get-LoyaltyBadgeUser -BadgeId $Badge -Status active", ("Badge", badge)).ThrowIfErrors();
 
         var (result, requests) = RunLogged("$holders | Revoke-LoyaltyBadge -Confirm:$false");
 
@@ -267,7 +258,7 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void A_loyalty_badge_piped_to_Remove_LoyaltyBadge_deletes_that_badge()
     {
-        _session.Run("$badge = Get-LoyaltyBadge -First 1").ThrowIfErrors();
+        Session.Run("$badge = Get-LoyaltyBadge -First 1").ThrowIfErrors();
         var id = Ids("$badge.Id").Single();
 
         var (result, requests) = RunLogged("$badge | Remove-LoyaltyBadge -Confirm:$false");
@@ -275,13 +266,13 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
         var delete = Assert.Single(requests);
         Assert.Equal(("DELETE", $"{LoyaltyBadges}/{id}"), (delete.Method, delete.Path));
         Assert.Empty(result.Output);
-        Assert.Null(_sandbox.Server.State.Snag.FindBadge(id));
+        Assert.Null(Sandbox.Server.State.Snag.FindBadge(id));
     }
 
     [Fact]
     public void Loyalty_badges_piped_to_Get_LoyaltyBadgeUser_list_the_users_of_each_badge()
     {
-        _session.Run("$badges = Get-LoyaltyBadge -First 2").ThrowIfErrors();
+        Session.Run("$badges = Get-LoyaltyBadge -First 2").ThrowIfErrors();
         var ids = Ids("$badges.Id");
 
         var (result, requests) = RunLogged("$badges | Get-LoyaltyBadgeUser");
@@ -289,16 +280,16 @@ public sealed class PipelineBindingTests : IClassFixture<SandboxEngineFixture>
         // The badge binds -BadgeId by value (as its Id), not by its Id property, which would not match -BadgeId.
         Assert.Equal(ids.Select(id => $"loyaltyBadgeId={id}"), requests.Select(r => r.Query.TrimStart('?').Split('&')[0]));
         Assert.All(requests, r => Assert.Equal(("GET", "/api/loyalty/badge_users"), (r.Method, r.Path)));
-        Assert.Equal(ids.Sum(id => _sandbox.Server.State.Snag.UserBadgesOf(id).Count), result.Output.Count);
+        Assert.Equal(ids.Sum(id => Sandbox.Server.State.Snag.UserBadgesOf(id).Count), result.Output.Count);
         Assert.Equal(ids.ToHashSet(), result.Output.Select(u => u.GuidOf("LoyaltyBadgeId")).ToHashSet());
     }
 
     [Fact]
     public void A_loyalty_badge_piped_to_New_LoyaltyBadge_copies_it_to_the_website_given()
     {
-        var beta = _sandbox.Server.State.Snag.BetaWebsite.Id;
-        _session.Run("$badge = Get-LoyaltyBadge -First 1").ThrowIfErrors();
-        var source = _sandbox.Server.State.Snag.FindBadge(Ids("$badge.Id").Single())!;
+        var beta = Sandbox.Server.State.Snag.BetaWebsite.Id;
+        Session.Run("$badge = Get-LoyaltyBadge -First 1").ThrowIfErrors();
+        var source = Sandbox.Server.State.Snag.FindBadge(Ids("$badge.Id").Single())!;
 
         var (result, requests) = RunLogged("$badge | New-LoyaltyBadge -WebsiteId $Beta -Confirm:$false", ("Beta", beta));
 

@@ -9,29 +9,20 @@ namespace BadgeAdmin.Engine.Tests.Module;
 /// before what it holds (the entry before its badge), and the request that goes out shows what was bound. Scripts
 /// that name their parameters, in any order, bind as they always did.
 /// </summary>
-public sealed class PositionalParameterTests : IClassFixture<SandboxEngineFixture>
+public sealed class PositionalParameterTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public PositionalParameterTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
-    private Guid Entry => _sandbox.EntryIds[0];
+    private Guid Entry => Sandbox.EntryIds[0];
 
     /// <summary>A badge the first entry shows.</summary>
-    private Guid Attached => _sandbox.Server.State.PartnerPage.BadgesOf(Entry)[0].BadgeId;
+    private Guid Attached => Sandbox.Server.State.PartnerPage.BadgesOf(Entry)[0].BadgeId;
 
     /// <summary>A directory badge the first entry does not show.</summary>
     private Guid Free
     {
         get
         {
-            var attached = _sandbox.Server.State.PartnerPage.BadgesOf(Entry).Select(b => b.BadgeId).ToHashSet();
-            return _sandbox.Server.State.PartnerPage.DirectoryBadges.First(b => !attached.Contains(b.Id)).Id;
+            var attached = Sandbox.Server.State.PartnerPage.BadgesOf(Entry).Select(b => b.BadgeId).ToHashSet();
+            return Sandbox.Server.State.PartnerPage.DirectoryBadges.First(b => !attached.Contains(b.Id)).Id;
         }
     }
 
@@ -69,12 +60,12 @@ public sealed class PositionalParameterTests : IClassFixture<SandboxEngineFixtur
     {
         var (attached, free) = (Attached, Free);
 
-        var result = _session.Run(script + " | Out-Null", ("e", Entry), ("attached", attached), ("free", free),
+        var result = Session.Run(script + " | Out-Null", ("e", Entry), ("attached", attached), ("free", free),
             ("d", PartnerPageData.PartnerDirectoryId), ("b", LoyaltyBadge)); // a revoke from a wallet that holds nothing is a 404: the request is what counts
 
         var expected = path.Replace("{e}", Entry.ToString()).Replace("{attached}", attached.ToString()).Replace("{free}", free.ToString())
             .Replace("{d}", PartnerPageData.PartnerDirectoryId.ToString()).Replace("{b}", LoyaltyBadge.ToString());
-        var request = Assert.Single(_sandbox.Requests.ApiCalls());
+        var request = Assert.Single(Sandbox.Requests.ApiCalls());
         Assert.Equal((method, expected), (request.Method, request.Path));
         if (script.StartsWith("New-PartnerBadge", StringComparison.Ordinal)) Assert.Equal($"{{\"id\":\"{free}\"}}", request.Body);
         if (script.Contains("$b", StringComparison.Ordinal) && method == "GET" && path.EndsWith("badges", StringComparison.Ordinal))
@@ -89,7 +80,7 @@ public sealed class PositionalParameterTests : IClassFixture<SandboxEngineFixtur
     [Fact]
     public void The_positions_are_those_help_and_Get_Command_show()
     {
-        var positions = _session.Run("""
+        var positions = Session.Run("""
             foreach ($name in 'Get-PartnerBadge', 'Set-PartnerBadge', 'Remove-PartnerBadge', 'New-PartnerBadge', 'Grant-LoyaltyBadge', 'Revoke-LoyaltyBadge') {
                 $command = Get-Command $name
                 $command.ParameterSets[0].Parameters | Where-Object Position -GE 0 | Sort-Object Position | ForEach-Object { "$name $($_.Position) $($_.Name)" }

@@ -9,33 +9,26 @@ namespace BadgeAdmin.Engine.Tests.PartnerPage;
 /// each call works in, the pipelines into New-PartnerBadge, the create → attach → reorder → detach → delete round trip,
 /// bad input refused before any request, -WhatIf, and Tab.
 /// </summary>
-public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngineFixture>
+public sealed class PartnerDirectoryBadgeCmdletTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Prefix = "/api/directory/private/v1alpha/";
     private const string DirectoryBadgeType = "BadgeAdmin.Core.PartnerPage.Models.PartnerDirectoryBadge";
     private static readonly Guid Directory = PartnerPageData.PartnerDirectoryId;
     private static readonly Guid AppDirectory = PartnerPageData.AppDirectoryId;
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
 
-    public PartnerDirectoryBadgeCmdletTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset(); // connected without a default directory
-    }
+    // Session is connected without a default directory.
+    private Guid FirstEntry => Sandbox.EntryIds[0];
 
-    private Guid FirstEntry => _sandbox.EntryIds[0];
-
-    private PartnerPageData Server => _sandbox.Server.State.PartnerPage;
+    private PartnerPageData Server => Sandbox.Server.State.PartnerPage;
 
     private static string Badges(Guid directory) => $"{Prefix}badges/directory/{directory}/";
 
     /// <summary>Runs a script with $e (the first entry), $d (the seeded directory) and $SandboxUri/$ApiKey set; the request log starts empty.</summary>
     private EngineResult Run(string script, params (string Name, object? Value)[] variables)
     {
-        _sandbox.Server.State.Requests.Clear();
-        return _session.Run(script, [("e", FirstEntry), ("d", Directory), ("SandboxUri", _sandbox.BaseAddress),
-            ("ApiKey", Secure(_sandbox.Server.State.Options.PartnerPageKey)), .. variables]);
+        Sandbox.Server.State.Requests.Clear();
+        return Session.Run(script, [("e", FirstEntry), ("d", Directory), ("SandboxUri", Sandbox.BaseAddress),
+            ("ApiKey", Secure(Sandbox.Server.State.Options.PartnerPageKey)), .. variables]);
     }
 
     /// <summary>Reconnects with the seeded directory as the connection's default.</summary>
@@ -65,7 +58,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Equal(Directory, IdOf(Assert.Single(named.Output)));
         Assert.Equal([("PartnerDirectoryNotFound", ErrorCategory.ObjectNotFound)], named.ErrorKinds());
         Assert.Equal(missing, named.Errors[0].TargetObject);
-        Assert.Equal(new[] { $"{Prefix}directories/{missing}/", $"{Prefix}directories/{Directory}/" }, _sandbox.Requests.Select(r => r.Path));
+        Assert.Equal(new[] { $"{Prefix}directories/{missing}/", $"{Prefix}directories/{Directory}/" }, Sandbox.Requests.Select(r => r.Path));
     }
 
     [Fact]
@@ -83,7 +76,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Contains("-DirectoryId", result.Errors[0].Exception.Message);
         Assert.StartsWith("Badge 'n': no directory given", result.Errors[0].Exception.Message);
         Assert.StartsWith("Input row 2, badge ", result.Errors[2].Exception.Message);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
@@ -92,7 +85,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         ConnectWithDirectory();
 
         var byDefault = Run("Get-PartnerDirectoryBadge").ThrowIfErrors();
-        var defaultPaths = _sandbox.Requests.Select(r => r.Path).Distinct().ToList();
+        var defaultPaths = Sandbox.Requests.Select(r => r.Path).Distinct().ToList();
         var overridden = Run("Get-PartnerDirectoryBadge -DirectoryId $App", ("App", AppDirectory)).ThrowIfErrors();
 
         Assert.Equal(Server.DirectoryBadgeIds, byDefault.Output.Select(IdOf));
@@ -100,7 +93,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.All(byDefault.Output, b => Assert.Equal((DirectoryBadgeType, Directory), (b.TypeNames[0], b.Property<Guid>("DirectoryId"))));
         Assert.Equal(new[] { Badges(Directory) }, defaultPaths); // 14 badges, 5 a page: three pages of one listing
         Assert.Empty(overridden.Output);
-        Assert.Equal(Badges(AppDirectory), Assert.Single(_sandbox.Requests).Path);
+        Assert.Equal(Badges(AppDirectory), Assert.Single(Sandbox.Requests).Path);
     }
 
     [Fact]
@@ -109,8 +102,8 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         var result = Run("Get-PartnerDirectory | Get-PartnerDirectoryBadge").ThrowIfErrors();
 
         Assert.Equal(Server.DirectoryBadgeIds, result.Output.Select(IdOf));
-        Assert.Contains(_sandbox.Requests, r => r.Path == Badges(AppDirectory));
-        Assert.DoesNotContain(_sandbox.Requests, r => r.Path.Contains(Directory + "/" + Directory, StringComparison.Ordinal));
+        Assert.Contains(Sandbox.Requests, r => r.Path == Badges(AppDirectory));
+        Assert.DoesNotContain(Sandbox.Requests, r => r.Path.Contains(Directory + "/" + Directory, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,7 +129,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         var result = Run("Get-PartnerDirectoryBadge -DirectoryId $d -Skip 1 -First 2").ThrowIfErrors();
 
         Assert.Equal(Server.DirectoryBadgeIds.Skip(1).Take(2), result.Output.Select(IdOf));
-        Assert.Single(_sandbox.Requests); // the first page of 5 held them
+        Assert.Single(Sandbox.Requests); // the first page of 5 held them
     }
 
     [Fact]
@@ -148,7 +141,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         var result = Run("Get-PartnerDirectoryBadge -Name $Name | New-PartnerBadge -EntryId $e -Confirm:$false", ("Name", name)).ThrowIfErrors();
 
         // The directory badge's Id bound -BadgeId (alias Id) by property name; it has no Order, so none was sent.
-        var post = Assert.Single(_sandbox.Requests.To("POST", $"{Prefix}entries/partners/{FirstEntry}/badges/"));
+        var post = Assert.Single(Sandbox.Requests.To("POST", $"{Prefix}entries/partners/{FirstEntry}/badges/"));
         Assert.Equal($"{{\"id\":\"{free}\"}}", post.Body);
         var attached = Assert.Single(result.Output);
         Assert.Equal((free, FirstEntry, name), (IdOf(attached), attached.Property<Guid>("EntryId"), attached.Property<string>("Name")));
@@ -179,7 +172,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Equal("Early Adopter 2026", result.Output[2].Property<string>("Name"));
         Assert.Equal(0, (int)result.Output[3].BaseObject);
 
-        var changes = _sandbox.Requests.Where(r => r.Method != "GET").Select(r => (r.Method, r.Path, r.Body)).ToList();
+        var changes = Sandbox.Requests.Where(r => r.Method != "GET").Select(r => (r.Method, r.Path, r.Body)).ToList();
         Assert.Equal(new[]
         {
             ("POST", Badges(Directory), "{\"name\":\"Early Adopter\",\"image\":\"https://images.example.com/early.png\"}"),
@@ -196,7 +189,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
     public void Deleting_a_directory_badge_that_entries_show_detaches_it_from_them()
     {
         var shared = Server.BadgesOf(FirstEntry)[0].BadgeId;
-        var showing = _sandbox.EntryIds.Where(e => Server.BadgesOf(e).Any(b => b.BadgeId == shared)).ToList();
+        var showing = Sandbox.EntryIds.Where(e => Server.BadgesOf(e).Any(b => b.BadgeId == shared)).ToList();
         Assert.True(showing.Count > 1, "the seed should attach the badge to several entries");
 
         var result = Run("Remove-PartnerDirectoryBadge -Id $Shared -DirectoryId $d -PassThru -Confirm:$false", ("Shared", shared)).ThrowIfErrors();
@@ -221,7 +214,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
             """, ("Gold", gold)).ThrowIfErrors();
 
         Assert.Empty(result.Output);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
         Assert.Equal(before, Server.DirectoryBadges);
     }
 
@@ -264,7 +257,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         Assert.Contains($"Directory: Sandbox Partner Directory ({Directory})", table);
         Assert.Contains($"Directory: Sandbox App Directory ({AppDirectory})", table);
         // One listing of directories, then one of each directory's badges (one page each).
-        Assert.Equal(new[] { $"{Prefix}directories/", Badges(Directory), Badges(AppDirectory) }, _sandbox.Requests.ApiCalls().Select(r => r.Path).Distinct().Take(3));
+        Assert.Equal(new[] { $"{Prefix}directories/", Badges(Directory), Badges(AppDirectory) }, Sandbox.Requests.ApiCalls().Select(r => r.Path).Distinct().Take(3));
 
         Assert.Equal(appBadge, IdOf(Assert.Single(byId.Output)));
         Assert.Equal([("PartnerDirectoryBadgeNotFound", ErrorCategory.ObjectNotFound)], byId.ErrorKinds());
@@ -283,7 +276,7 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
 
         var ids = result.AllErrorIds();
         Assert.True(ids.Contains(errorId) || (errorId == "ParameterArgumentTransformationError" && ids.Contains("CannotConvertArgumentNoMessage")), string.Join(", ", ids));
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
@@ -320,8 +313,8 @@ public sealed class PartnerDirectoryBadgeCmdletTests : IClassFixture<SandboxEngi
         var only = (CompletionResult)Assert.Single(result.Output).BaseObject;
         Assert.Equal((gold.ToString(), $"{gold} Gold Partner"), (only.CompletionText, only.ListItemText));
         // Primed by listing the connection's directory (its pages, within the completion's time budget), nothing else.
-        Assert.NotEmpty(_sandbox.Requests.ApiCalls());
-        Assert.All(_sandbox.Requests.ApiCalls(), r => Assert.Equal(Badges(Directory), r.Path));
+        Assert.NotEmpty(Sandbox.Requests.ApiCalls());
+        Assert.All(Sandbox.Requests.ApiCalls(), r => Assert.Equal(Badges(Directory), r.Path));
     }
 
     [Fact]

@@ -9,40 +9,32 @@ namespace BadgeAdmin.Engine.Tests.PartnerPage;
 /// send, write, ask and report.
 /// </summary>
 [Collection(ProcessEnvironmentCollection.Name)]
-public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
+public sealed class PartnerPageCmdletTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Prefix = "/api/directory/private/v1alpha/";
     private const string KeyVariable = "PARTNERPAGE_API_KEY";
     private const string ConnectionType = "BadgeAdmin.Core.PartnerPage.PartnerPageConnection";
     private const string BadgeType = "BadgeAdmin.Core.PartnerPage.Models.PartnerBadge";
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
 
-    public PartnerPageCmdletTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
+    private Guid FirstEntry => Sandbox.EntryIds[0];
 
-    private Guid FirstEntry => _sandbox.EntryIds[0];
-
-    private string ValidKey => _sandbox.Server.State.Options.PartnerPageKey;
+    private string ValidKey => Sandbox.Server.State.Options.PartnerPageKey;
 
     /// <summary>The badges the server holds for an entry, by order.</summary>
-    private IReadOnlyList<(Guid BadgeId, int Order)> ServerBadges(Guid entry) => _sandbox.Server.State.PartnerPage.BadgesOf(entry);
+    private IReadOnlyList<(Guid BadgeId, int Order)> ServerBadges(Guid entry) => Sandbox.Server.State.PartnerPage.BadgesOf(entry);
 
     /// <summary>
     /// Runs a script with $SandboxUri, $ApiKey (the valid key as a SecureString) and $e (the first entry's id) set,
     /// plus <paramref name="variables"/>.
     /// </summary>
     private EngineResult Run(string script, params (string Name, object? Value)[] variables) =>
-        _session.Run(script, [("SandboxUri", _sandbox.BaseAddress), ("ApiKey", Secure(ValidKey)), ("e", FirstEntry), .. variables]);
+        Session.Run(script, [("SandboxUri", Sandbox.BaseAddress), ("ApiKey", Secure(ValidKey)), ("e", FirstEntry), .. variables]);
 
     /// <summary>The badges Get-PartnerBadge lists for an entry; the request log is cleared afterwards.</summary>
     private IReadOnlyList<PSObject> BadgesOf(Guid entry)
     {
         var badges = Run("Get-PartnerBadge -EntryId $Entry", ("Entry", entry)).ThrowIfErrors().Output;
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
         return badges;
     }
 
@@ -55,14 +47,14 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
 
         var connection = Assert.Single(connect.Output);
         Assert.Equal(ConnectionType, connection.TypeNames[0]);
-        Assert.Equal(("$env:PARTNERPAGE_API_KEY", _sandbox.BaseAddress), (connection.Property<string>("ApiKeySource"), connection.Property<Uri>("BaseUri")));
-        Assert.Empty(_sandbox.Requests); // connecting sends nothing
+        Assert.Equal(("$env:PARTNERPAGE_API_KEY", Sandbox.BaseAddress), (connection.Property<string>("ApiKeySource"), connection.Property<Uri>("BaseUri")));
+        Assert.Empty(Sandbox.Requests); // connecting sends nothing
 
         // A later command, with the variable gone, still uses the kept connection and its key.
         var kept = Run("Get-BadgeAdminConnection -Service PartnerPage").ThrowIfErrors();
         Assert.Same(connection.BaseObject, Assert.Single(kept.Output).BaseObject);
         Run("Get-PartnerEntry -Id $e").ThrowIfErrors();
-        var request = Assert.Single(_sandbox.Requests);
+        var request = Assert.Single(Sandbox.Requests);
         Assert.Equal("valid", request.Auth);
         Assert.StartsWith("BadgeAdmin/", request.UserAgent);
     }
@@ -76,7 +68,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var source = Run("(Get-BadgeAdminConnection -Service PartnerPage).ApiKeySource").ThrowIfErrors();
         Assert.Equal("Parameter", Assert.Single(source.Output).BaseObject);
         Run("Get-PartnerEntry -Id $e").ThrowIfErrors();
-        Assert.Equal("valid", Assert.Single(_sandbox.Requests).Auth); // the environment's key would be refused
+        Assert.Equal("valid", Assert.Single(Sandbox.Requests).Auth); // the environment's key would be refused
     }
 
     [Fact]
@@ -129,7 +121,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         // A runbook connects from the environment: the advice names the variables Connect-PartnerPage reads.
         Assert.Contains("$env:PARTNERPAGE_API_KEY", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Contains("$env:PARTNERPAGE_BASE_URI", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -144,7 +136,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
             """));
 
         Assert.Equal(("ConnectionClosed", ErrorCategory.ConnectionError), (result.TerminatingErrorId, result.TerminatingError().CategoryInfo.Category));
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -152,10 +144,10 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var result = Run("Get-PartnerEntry -Verbose").ThrowIfErrors();
 
-        Assert.Equal(_sandbox.EntryIds, result.Output.Select(IdOf));
+        Assert.Equal(Sandbox.EntryIds, result.Output.Select(IdOf));
         Assert.Equal(3, result.Verbose.Count); // 12 entries, 5 a page
         Assert.All(result.Verbose, line => Assert.Matches(@"^GET /api/directory/private/v1alpha/entries/partners/\S* → 200 in \d+ ms$", line));
-        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(3, Sandbox.Requests.Count);
     }
 
     [Fact]
@@ -171,7 +163,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
             """, ("ModulePath", EngineSession.ModuleManifest)).ThrowIfErrors();
 
         Assert.Equal(FirstEntry, IdOf(Assert.Single(result.Output)));
-        Assert.Equal("valid", Assert.Single(_sandbox.Requests).Auth);
+        Assert.Equal("valid", Assert.Single(Sandbox.Requests).Auth);
     }
 
     [Fact]
@@ -179,8 +171,8 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var result = Run("Get-PartnerEntry | Select-Object -First 3").ThrowIfErrors();
 
-        Assert.Equal(_sandbox.EntryIds.Take(3), result.Output.Select(IdOf));
-        Assert.Single(_sandbox.Requests); // the first page held them; no second page was asked for
+        Assert.Equal(Sandbox.EntryIds.Take(3), result.Output.Select(IdOf));
+        Assert.Single(Sandbox.Requests); // the first page held them; no second page was asked for
     }
 
     [Fact]
@@ -205,9 +197,9 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var result = Run("Get-PartnerEntry | Get-PartnerBadge").ThrowIfErrors();
 
         var entryIds = result.Values("EntryId").Cast<Guid>().ToList();
-        Assert.Equal(_sandbox.EntryIds.Sum(e => ServerBadges(e).Count), result.Output.Count);
-        Assert.Equal(_sandbox.EntryIds, entryIds.Distinct());
-        Assert.All(_sandbox.EntryIds, e => Assert.InRange(entryIds.Count(id => id == e), 2, 6));
+        Assert.Equal(Sandbox.EntryIds.Sum(e => ServerBadges(e).Count), result.Output.Count);
+        Assert.Equal(Sandbox.EntryIds, entryIds.Distinct());
+        Assert.All(Sandbox.EntryIds, e => Assert.InRange(entryIds.Count(id => id == e), 2, 6));
         Assert.All(result.Output, badge => Assert.Equal(BadgeType, badge.TypeNames[0]));
     }
 
@@ -240,7 +232,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Equal(badges.Count, asked.Count);
         // The badge by the name it was listed with; the entry, never listed, by its id.
         Assert.Equal(($"badge '{listed[0].Property<string>("Name")}' ({badges[0]}) of partner entry {FirstEntry}", "Set order to 0"), asked[0]);
-        var patches = _sandbox.Requests.Where(r => r.Method != "GET").ToList();
+        var patches = Sandbox.Requests.Where(r => r.Method != "GET").ToList();
         Assert.All(patches, r => Assert.Equal(("PATCH", "{\"order\":0}"), (r.Method, r.Body)));
         // Sent concurrently (-ThrottleLimit 4 by default): every badge once, in any order.
         Assert.Equal(badges.Select(b => Prefix + $"entries/partners/{FirstEntry}/badges/{b}/").Order(), patches.Select(r => r.Path).Order());
@@ -256,7 +248,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
 
         Assert.Empty(result.Output);
         Assert.Contains((badge, 5), ServerBadges(FirstEntry));
-        Assert.Equal("PATCH", Assert.Single(_sandbox.Requests).Method);
+        Assert.Equal("PATCH", Assert.Single(Sandbox.Requests).Method);
     }
 
     [Fact]
@@ -267,7 +259,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var result = Run("Get-PartnerBadge -EntryId $e | Set-PartnerBadge -Order 9 -WhatIf").ThrowIfErrors();
 
         Assert.Empty(result.Output);
-        Assert.Equal("GET", Assert.Single(_sandbox.Requests).Method); // the listing only
+        Assert.Equal("GET", Assert.Single(Sandbox.Requests).Method); // the listing only
         Assert.Equal(before, ServerBadges(FirstEntry));
     }
 
@@ -277,7 +269,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var result = Run(StopOnTerminating("Set-PartnerBadge -EntryId $e -Id $Badge"), ("Badge", Guid.NewGuid()));
 
         Assert.Equal(("NothingToChange", ErrorCategory.InvalidArgument), (result.TerminatingErrorId, result.TerminatingError().CategoryInfo.Category));
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -300,7 +292,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.StartsWith($"Input row 1, badge {result.Errors[0].TargetObject} of partner entry {FirstEntry}: ", result.Errors[0].ErrorDetails.Message);
         Assert.Equal($"Input row 2, badge {kept} of partner entry {FirstEntry}: id: This badge is already attached to this entry.",
             result.Errors[1].ErrorDetails.Message.Split(" (PATCH ")[0]);
-        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Equal(2, Sandbox.Requests.Count);
         Assert.Equal(badges, ServerBadges(FirstEntry));
     }
 
@@ -308,14 +300,14 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     public void New_PartnerBadge_attaches_and_writes_the_badge()
     {
         var attached = ServerBadges(FirstEntry).Select(b => b.BadgeId).ToHashSet();
-        var free = _sandbox.Server.State.PartnerPage.DirectoryBadgeIds.First(id => !attached.Contains(id));
+        var free = Sandbox.Server.State.PartnerPage.DirectoryBadgeIds.First(id => !attached.Contains(id));
 
         var result = Run("New-PartnerBadge -EntryId $e -BadgeId $Free -Order 1 -Verbose", ("Free", free)).ThrowIfErrors();
 
         var badge = Assert.Single(result.Output);
         Assert.Equal((free, FirstEntry, 1), (IdOf(badge), badge.Property<Guid>("EntryId"), badge.Property<int>("Order")));
         Assert.Equal(($"partner entry {FirstEntry}", $"Attach badge {free} at order 1"), Assert.Single(result.ShouldProcessCalls()));
-        var request = Assert.Single(_sandbox.Requests);
+        var request = Assert.Single(Sandbox.Requests);
         Assert.Equal(("POST", Prefix + $"entries/partners/{FirstEntry}/badges/", $"{{\"id\":\"{free}\",\"order\":1}}"), (request.Method, request.Path, request.Body));
         Assert.Contains((free, 1), ServerBadges(FirstEntry));
     }
@@ -326,13 +318,13 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var result = Run("New-PartnerBadge -EntryId $e -BadgeId (New-Guid) -WhatIf").ThrowIfErrors();
 
         Assert.Empty(result.Output);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
     public void Remove_PartnerBadge_for_filtered_badges_deletes_only_those()
     {
-        var entry = _sandbox.EntryIds.First(e => ServerBadges(e).Count >= 5);
+        var entry = Sandbox.EntryIds.First(e => ServerBadges(e).Count >= 5);
         var badges = ServerBadges(entry);
         var doomed = badges.Where(b => b.Order > 2).Select(b => b.BadgeId).ToList();
         var names = BadgesOf(entry).ToDictionary(IdOf, b => b.Property<string>("Name"));
@@ -342,7 +334,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
 
         Assert.Empty(result.Output);
         Assert.Equal(badges.Where(b => b.Order <= 2).Select(b => b.BadgeId), ServerBadges(entry).Select(b => b.BadgeId));
-        Assert.Equal(doomed.Count, _sandbox.Requests.Count(r => r.Method == "DELETE"));
+        Assert.Equal(doomed.Count, Sandbox.Requests.Count(r => r.Method == "DELETE"));
         Assert.Equal(doomed.Select(id => ($"badge '{names[id]}' ({id}) of partner entry '{entryName}' ({entry})", "Remove badge from entry")), result.ShouldProcessCalls());
     }
 
@@ -391,7 +383,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     public async Task Api_failures_map_to_error_ids_and_categories(int status, string errorId, ErrorCategory category)
     {
         Run("Connect-PartnerPage -ApiKey $ApiKey -BaseUri $SandboxUri -MaxRetries 0").ThrowIfErrors();
-        await _sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", status, body = "{\"detail\":\"scripted " + status + "\"}" });
+        await Sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", status, body = "{\"detail\":\"scripted " + status + "\"}" });
 
         var result = Run("Get-PartnerEntry -Id $e");
 
@@ -399,13 +391,13 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         var error = Assert.Single(result.Errors);
         Assert.Equal([(errorId, category)], result.ErrorKinds());
         Assert.StartsWith($"Partner entry {FirstEntry}: scripted {status} (GET ", error.ErrorDetails.Message);
-        Assert.Single(_sandbox.Requests); // -MaxRetries 0
+        Assert.Single(Sandbox.Requests); // -MaxRetries 0
     }
 
     [Fact]
     public async Task A_retry_is_a_warning_on_the_pipeline_thread_and_the_call_then_succeeds()
     {
-        await _sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", status = 503, retryAfter = "0" });
+        await Sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", status = 503, retryAfter = "0" });
 
         // Written from a thread other than the pipeline's, the warning would be an error instead.
         var result = Run("Get-PartnerEntry -Id $e").ThrowIfErrors();
@@ -413,7 +405,7 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Equal(FirstEntry, IdOf(Assert.Single(result.Output)));
         var warning = Assert.Single(result.Warnings);
         Assert.Matches(@"^GET /api/\S+ answered 503 Service Unavailable; retrying in 0\.[45] s \(retry 1 of 4\)\.$", warning);
-        Assert.Equal([503, 200], _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal([503, 200], Sandbox.Requests.Select(r => r.Status));
     }
 
     [Fact]
@@ -432,13 +424,13 @@ public sealed class PartnerPageCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task Stopping_the_pipeline_cancels_a_stalled_request_within_a_second()
     {
-        await _sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", stall = true });
-        var (shell, pending) = _session.Begin($"Get-PartnerEntry -Id '{FirstEntry}'");
+        await Sandbox.AddFaultAsync(new { path = Prefix + "entries/partners/*", stall = true });
+        var (shell, pending) = Session.Begin($"Get-PartnerEntry -Id '{FirstEntry}'");
         using (shell)
         {
             var waited = Stopwatch.StartNew();
-            while (_sandbox.Requests.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
-            Assert.Single(_sandbox.Requests);
+            while (Sandbox.Requests.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+            Assert.Single(Sandbox.Requests);
             await Task.Delay(200);
 
             // Ctrl+C: Stop returns once the pipeline has stopped.

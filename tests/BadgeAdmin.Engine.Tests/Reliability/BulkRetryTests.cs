@@ -11,42 +11,34 @@ namespace BadgeAdmin.Engine.Tests.Reliability;
 /// waits really taken (as the warnings state them) shared among the -ThrottleLimit requests in flight, plus 10 s: an item
 /// waiting out a retry holds up none of the others, and 429s that come whatever the rate do not slow the connection.
 /// </summary>
-public sealed class BulkRetryTests : IClassFixture<SandboxEngineFixture>
+public sealed class BulkRetryTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const int DefaultThrottleLimit = 4;
     private const int AskedWaitMs = 200;
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public BulkRetryTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
 
     [Fact]
     public async Task A_thousand_updates_through_429s_and_503s_with_default_settings_are_each_applied_once_in_time()
     {
-        _session.Run("""
+        Session.Run("""
             Connect-Snag -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri
             $badges = Get-LoyaltyBadge -WebsiteId $WebsiteId -PageSize 1000 -First 1000
-            """, ("Key", _sandbox.Server.State.Options.SnagKey), ("Uri", _sandbox.BaseAddress), ("WebsiteId", _sandbox.MainWebsiteId)).ThrowIfErrors();
-        var badges = _session.Run("$badges.Id").ThrowIfErrors().Output.Select(o => (Guid)o.BaseObject).ToList();
+            """, ("Key", Sandbox.Server.State.Options.SnagKey), ("Uri", Sandbox.BaseAddress), ("WebsiteId", Sandbox.MainWebsiteId)).ThrowIfErrors();
+        var badges = Session.Run("$badges.Id").ThrowIfErrors().Output.Select(o => (Guid)o.BaseObject).ToList();
         var wait = AskedWaitMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Every 10th request is rate limited; every 9th of the rest (10 % of all) is a 503.
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, every = 10, count = 100000, retryAfterMs = wait });
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 503, every = 9, count = 100000, retryAfterMs = wait });
-        _sandbox.Server.State.Requests.Clear();
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, every = 10, count = 100000, retryAfterMs = wait });
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 503, every = 9, count = 100000, retryAfterMs = wait });
+        Sandbox.Server.State.Requests.Clear();
 
         var clock = Stopwatch.StartNew();
-        var run = _session.Run("$badges | Set-LoyaltyBadge -Description Bulk -PassThru");
+        var run = Session.Run("$badges | Set-LoyaltyBadge -Description Bulk -PassThru");
         var took = clock.Elapsed;
 
         Assert.Equal(1000, badges.Distinct().Count());
         run.ThrowIfErrors();
         Assert.Equal(badges.Cast<object>(), run.Values("Id"));
 
-        var log = _sandbox.Requests;
+        var log = Sandbox.Requests;
         var faulted = log.Where(r => r.Faulted).ToList();
         Assert.InRange(faulted.Count(r => r.Status == 429), 100, 130); // 10 % of the requests
         Assert.InRange(faulted.Count(r => r.Status == 503), 100, 130);
@@ -55,7 +47,7 @@ public sealed class BulkRetryTests : IClassFixture<SandboxEngineFixture>
         Assert.All(succeeded, g => Assert.Single(g)); // applied once: never sent again after it succeeded
         Assert.Equal(1000 + faulted.Count, log.Count);
         Assert.Equal(faulted.Count, run.Warnings.Count); // one warning per retry
-        lock (_sandbox.Server.State.Snag.Gate) Assert.Equal(1000, _sandbox.Server.State.Snag.Badges.Count(b => b.Description == "Bulk"));
+        lock (Sandbox.Server.State.Snag.Gate) Assert.Equal(1000, Sandbox.Server.State.Snag.Badges.Count(b => b.Description == "Bulk"));
 
         var waits = run.AnnouncedWaits();
         Assert.All(waits, w => Assert.True(w >= AskedWaitMs / 1000.0, $"waited {w} s"));

@@ -9,22 +9,14 @@ namespace BadgeAdmin.Engine.Tests.Reliability;
 /// bodies over the size limit refused, unusable waits failing only their item, keys and bad numbers refused before
 /// any request, and the connection's limits shown by Get-BadgeAdminConnection.
 /// </summary>
-public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixture>
+public sealed class HostileServerEngineTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
     private const string Website = "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"x\"},";
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public HostileServerEngineTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
 
     private EngineResult Run(string script, params (string Name, object? Value)[] variables) =>
-        _session.Run(script, [("SandboxUri", _sandbox.BaseAddress), ("SnagKey", Secure(_sandbox.Server.State.Options.SnagKey)),
-            ("PartnerPageKey", Secure(_sandbox.Server.State.Options.PartnerPageKey)), .. variables]);
+        Session.Run(script, [("SandboxUri", Sandbox.BaseAddress), ("SnagKey", Secure(Sandbox.Server.State.Options.SnagKey)),
+            ("PartnerPageKey", Secure(Sandbox.Server.State.Options.PartnerPageKey)), .. variables]);
 
     /// <summary>Runs a script that must end on its own well within <paramref name="limit"/>: a hang fails the test instead of the suite.</summary>
     private async Task<(EngineResult Result, TimeSpan Took)> Timed(string script, TimeSpan limit, params (string Name, object? Value)[] variables)
@@ -38,14 +30,14 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
     [Fact]
     public async Task With_debug_output_on_TimeoutSec_still_ends_a_trickling_body()
     {
-        var body = "{\"id\":\"" + _sandbox.EntryIds[0] + "\",\"name\":\"Entry\"}";
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 200, body, trickleMs = 1000 });
+        var body = "{\"id\":\"" + Sandbox.EntryIds[0] + "\",\"name\":\"Entry\"}";
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 200, body, trickleMs = 1000 });
 
         var (result, took) = await Timed("""
             Connect-PartnerPage -ApiKey $PartnerPageKey -BaseUri $SandboxUri -TimeoutSec 2 -MaxRetries 0
             $DebugPreference = 'Continue'
             Get-PartnerEntry -Id $Id
-            """, TimeSpan.FromSeconds(4), ("Id", _sandbox.EntryIds[0]));
+            """, TimeSpan.FromSeconds(4), ("Id", Sandbox.EntryIds[0]));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("RequestTimedOut", result.ErrorIds.Single());
@@ -56,7 +48,7 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
     [Fact]
     public async Task A_listing_that_never_ends_is_InvalidResponse_naming_the_limit_and_not_retried()
     {
-        await _sandbox.AddFaultAsync(new { path = "/api/websites", status = 200, body = "{\"data\":[", repeat = Website, count = 3 });
+        await Sandbox.AddFaultAsync(new { path = "/api/websites", status = 200, body = "{\"data\":[", repeat = Website, count = 3 });
 
         var (result, _) = await Timed("""
             Connect-Snag -ApiKey $SnagKey -BaseUri $SandboxUri -MaxResponseSizeMB 2
@@ -66,31 +58,31 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
         var error = Assert.Single(result.Errors);
         Assert.Equal(("InvalidResponse", ErrorCategory.InvalidResult), result.ErrorKinds().Single());
         Assert.Contains("a body larger than the 2 MB limit (-MaxResponseSizeMB)", error.ErrorDetails.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
     public async Task A_buffered_body_that_never_ends_is_InvalidResponse_with_debug_output_on()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 200, body = "{\"id\":\"", repeat = "A", count = 3 });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 200, body = "{\"id\":\"", repeat = "A", count = 3 });
 
         var (result, _) = await Timed("""
             Connect-PartnerPage -ApiKey $PartnerPageKey -BaseUri $SandboxUri -MaxResponseSizeMB 1
             $DebugPreference = 'Continue'
             Get-PartnerEntry -Id $Id
-            """, TimeSpan.FromSeconds(20), ("Id", _sandbox.EntryIds[0]));
+            """, TimeSpan.FromSeconds(20), ("Id", Sandbox.EntryIds[0]));
 
         Assert.Equal("InvalidResponse", result.ErrorIds.Single());
         Assert.Contains("1 MB limit", result.Errors[0].Exception.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
     public async Task An_unusable_wait_fails_only_its_item_and_the_bulk_run_goes_on()
     {
         var ids = Run("(Get-LoyaltyBadge -First 20).Id").ThrowIfErrors().Output.Select(o => (Guid)o.BaseObject).ToList();
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, retryAfterMs = "Infinity", every = 5, count = 4 });
-        _sandbox.Server.State.Requests.Clear();
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges/*", status = 429, retryAfterMs = "Infinity", every = 5, count = 4 });
+        Sandbox.Server.State.Requests.Clear();
 
         var result = Run("$Ids | Set-LoyaltyBadge -Description Bulk -PassThru -ThrottleLimit 1", ("Ids", ids.ToArray()));
 
@@ -98,7 +90,7 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
         Assert.Equal(16, result.Output.Count);
         Assert.Equal(Enumerable.Repeat(("RateLimited", ErrorCategory.LimitsExceeded), 4), result.ErrorKinds());
         Assert.All(result.Errors, e => Assert.Contains("retry-after-ms: Infinity", e.Exception.Message));
-        Assert.Equal(20, _sandbox.Requests.Count);
+        Assert.Equal(20, Sandbox.Requests.Count);
     }
 
     [Theory]
@@ -112,7 +104,7 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
         Assert.Equal(("InvalidApiKey", ErrorCategory.InvalidArgument), (result.TerminatingErrorId, error.CategoryInfo.Category));
         Assert.Contains("-ApiKey", error.Exception.Message);
         Assert.DoesNotContain("canary", error.ToString() + error.Exception + error.TargetObject);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -121,9 +113,9 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
         var result = Run("""
             Connect-Snag -ApiKey (ConvertTo-SecureString "$Key`r`n" -AsPlainText -Force) -BaseUri $SandboxUri
             $null = Get-LoyaltyWebsite
-            """, ("Key", _sandbox.Server.State.Options.SnagKey)).ThrowIfErrors();
+            """, ("Key", Sandbox.Server.State.Options.SnagKey)).ThrowIfErrors();
 
-        Assert.Equal("valid", Assert.Single(_sandbox.Requests).Auth);
+        Assert.Equal("valid", Assert.Single(Sandbox.Requests).Auth);
         Assert.Empty(result.Errors);
     }
 
@@ -162,15 +154,15 @@ public sealed class HostileServerEngineTests : IClassFixture<SandboxEngineFixtur
         var message = (result.Terminating as IContainsErrorRecord)?.ErrorRecord.Exception.Message ?? result.Errors.Single().Exception.Message;
         Assert.Contains($"'{parameter}'", message);
         Assert.Contains(why, message);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
     public async Task Terminal_escape_sequences_from_the_server_never_reach_the_error()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 400, body = "{\"detail\":\"\\u001b[2J\\u001b]0;owned\\u0007bad\"}" });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 400, body = "{\"detail\":\"\\u001b[2J\\u001b]0;owned\\u0007bad\"}" });
 
-        var result = Run("Get-PartnerEntry -Id $Id", ("Id", _sandbox.EntryIds[0]));
+        var result = Run("Get-PartnerEntry -Id $Id", ("Id", Sandbox.EntryIds[0]));
 
         var error = Assert.Single(result.Errors);
         Assert.Contains("bad", error.ErrorDetails.Message);

@@ -7,33 +7,24 @@ namespace BadgeAdmin.Engine.Tests.Reliability;
 /// server accepts and paces itself, so few requests meet a 429, none fails, and every wallet is granted once. The
 /// full-size figures (20,000 grants at 250/s) are benchmarks/Measure-RateLimit.ps1's; this checks the behaviour.
 /// </summary>
-public sealed class RateLimitPacingTests : IClassFixture<SandboxEngineFixture>
+public sealed class RateLimitPacingTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public RateLimitPacingTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
     [Fact]
     public async Task Grants_at_a_rate_limit_are_paced_each_wallet_granted_once_without_an_error()
     {
         const int Wallets = 600;
-        var badge = _sandbox.Server.State.Snag.Badges[0].Id;
+        var badge = Sandbox.Server.State.Snag.Badges[0].Id;
         var rows = Enumerable.Range(1, Wallets).Select(i => $"0x{i:x40}").ToArray();
-        await _sandbox.SetAsync(new { rateLimitPerSecond = 100, latencyMs = 10 });
-        _sandbox.Server.State.Requests.Clear();
+        await Sandbox.SetAsync(new { rateLimitPerSecond = 100, latencyMs = 10 });
+        Sandbox.Server.State.Requests.Clear();
 
-        var run = _session.Run("""
+        var run = Session.Run("""
             $Wallets | ForEach-Object { [pscustomobject]@{ WalletAddress = $_ } } |
                 Grant-LoyaltyBadge -BadgeId $Badge -ThrottleLimit 16 -WarningAction SilentlyContinue
             (Get-BadgeAdminConnection -Service Snag).SendRateLimit
             """, ("Wallets", rows), ("Badge", badge)).ThrowIfErrors();
 
-        var log = _sandbox.Requests;
+        var log = Sandbox.Requests;
         var granted = log.Where(r => r.Status == 200).Select(r => r.Json()["walletAddress"]!.GetValue<string>()).ToList();
         Assert.Equal(rows.Order(), granted.Order()); // each wallet once
         var limited = log.Count(r => r.RateLimited);

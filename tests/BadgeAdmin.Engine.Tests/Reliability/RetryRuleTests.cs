@@ -12,26 +12,18 @@ namespace BadgeAdmin.Engine.Tests.Reliability;
 /// whatever its Retry-After; every retry waits at least a growing floor; a 429 without Retry-After waits too; failures
 /// to connect are reported within 4 s naming scheme, host and port.
 /// </summary>
-public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
+public sealed class RetryRuleTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
-
-    public RetryRuleTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
 
     private EngineResult Run(string script, params (string Name, object? Value)[] variables) =>
-        _session.Run(script, [("SandboxUri", _sandbox.BaseAddress), ("PartnerPageKey", Secure(_sandbox.Server.State.Options.PartnerPageKey)),
-            ("SnagKey", Secure(_sandbox.Server.State.Options.SnagKey)), ("Id", _sandbox.EntryIds[0]), .. variables]);
+        Session.Run(script, [("SandboxUri", Sandbox.BaseAddress), ("PartnerPageKey", Secure(Sandbox.Server.State.Options.PartnerPageKey)),
+            ("SnagKey", Secure(Sandbox.Server.State.Options.SnagKey)), ("Id", Sandbox.EntryIds[0]), .. variables]);
 
     /// <summary>Seconds between the arrivals of consecutive requests at the sandbox.</summary>
     private IReadOnlyList<double> Gaps()
     {
-        var times = _sandbox.Requests.Select(r => r.Time).ToList();
+        var times = Sandbox.Requests.Select(r => r.Time).ToList();
         return times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
     }
 
@@ -47,7 +39,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_503_storm_with_Retry_After_0_gives_one_error_after_MaxRetries_retries_each_waiting_a_growing_floor()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 503, retryAfter = "0", count = 50 });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 503, retryAfter = "0", count = 50 });
 
         var result = Run("""
             Connect-PartnerPage -ApiKey $PartnerPageKey -BaseUri $SandboxUri -MaxRetries 2
@@ -56,7 +48,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
 
         Assert.Equal([("ServiceError", ErrorCategory.ResourceUnavailable)], result.ErrorKinds());
         Assert.EndsWith("It was sent 3 times in all (-MaxRetries 2).", result.Errors[0].ErrorDetails.Message);
-        Assert.Equal([503, 503, 503], _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal([503, 503, 503], Sandbox.Requests.Select(r => r.Status));
         var announced = result.AnnouncedWaits();
         Assert.InRange(announced[0], 0.4, 0.5); // 0.5 s less up to 25 % jitter, in tenths
         Assert.InRange(announced[1], 0.8, 1.0); // then twice that
@@ -67,7 +59,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_5xx_asking_for_a_wait_gets_it_but_only_MaxRetries_times()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 503, retryAfter = "1", count = 50 });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 503, retryAfter = "1", count = 50 });
 
         var result = Run("""
             Connect-PartnerPage -ApiKey $PartnerPageKey -BaseUri $SandboxUri -MaxRetries 1
@@ -75,7 +67,7 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
             """);
 
         Assert.Equal(["ServiceError"], result.ErrorIds);
-        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Equal(2, Sandbox.Requests.Count);
         Assert.Equal([1.0], result.AnnouncedWaits());
         AssertWaitedAsAnnounced(result);
     }
@@ -83,12 +75,12 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_429_without_Retry_After_waits_and_backs_off()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 429, count = 2 });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 429, count = 2 });
 
         var result = Run("Get-PartnerEntry -Id $Id").ThrowIfErrors();
 
         Assert.Single(result.Output);
-        Assert.Equal([429, 429, 200], _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal([429, 429, 200], Sandbox.Requests.Select(r => r.Status));
         var announced = result.AnnouncedWaits();
         Assert.InRange(announced[0], 0.4, 0.5);
         Assert.InRange(announced[1], 0.8, 1.0);
@@ -99,11 +91,11 @@ public sealed class RetryRuleTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public async Task A_429_asking_for_no_wait_still_waits_the_floor_and_the_warning_says_so()
     {
-        await _sandbox.AddFaultAsync(new { path = EntryPath, status = 429, retryAfterMs = "0" });
+        await Sandbox.AddFaultAsync(new { path = EntryPath, status = 429, retryAfterMs = "0" });
 
         var result = Run("Get-PartnerEntry -Id $Id").ThrowIfErrors();
 
-        Assert.Equal([429, 200], _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal([429, 200], Sandbox.Requests.Select(r => r.Status));
         var warning = Assert.Single(result.Warnings);
         Assert.Matches(@"answered 429 Too Many Requests; retrying in 0\.[45] s \(retry 1; 0\.[45] s of the 60 s wait budget used\)\.$", warning);
         AssertWaitedAsAnnounced(result);

@@ -10,43 +10,34 @@ namespace BadgeAdmin.Engine.Tests.Snag;
 /// -Reward and -CsvFile, Get-LoyaltyBadge -UserGroupId and -UserGroupExternalIdentifier, and Holders unknown on a listing
 /// for some users. Each asserts the exact request the sandbox received.
 /// </summary>
-public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
+public sealed class BadgeApiCmdletTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Holders = "https://files.example.com/holders.csv";
 
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
+    private SnagData Data => Sandbox.Server.State.Snag;
 
-    public BadgeApiCmdletTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
+    private SnagBadge Badge(Guid id) => Sandbox.SnagBadge(id);
 
-    private SnagData Data => _sandbox.Server.State.Snag;
-
-    private SnagBadge Badge(Guid id) => _sandbox.SnagBadge(id);
-
-    private IReadOnlyList<Sandbox.Control.LoggedRequest> Posts(string path = "/api/loyalty/badges") => _sandbox.Requests.To("POST", path);
+    private IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Posts(string path = "/api/loyalty/badges") => Sandbox.Requests.To("POST", path);
 
     private static string Body(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     [Fact]
     public void A_badge_from_a_csv_url_alone_gets_one_csv_condition_and_shows_its_pending_data_job()
     {
-        var result = _session.Run("New-LoyaltyBadge -Name 'Partner Summit' -ImageUrl https://cdn.example.com/s.png -CsvFile $Url", ("Url", Holders)).ThrowIfErrors();
+        var result = Session.Run("New-LoyaltyBadge -Name 'Partner Summit' -ImageUrl https://cdn.example.com/s.png -CsvFile $Url", ("Url", Holders)).ThrowIfErrors();
 
         var post = Assert.Single(Posts());
         Assert.Equal(Body(new
         {
-            organizationId = _sandbox.OrganizationId, websiteId = _sandbox.MainWebsiteId, name = "Partner Summit", imageUrl = "https://cdn.example.com/s.png",
+            organizationId = Sandbox.OrganizationId, websiteId = Sandbox.MainWebsiteId, name = "Partner Summit", imageUrl = "https://cdn.example.com/s.png",
             conditions = new[] { new { type = "csv" } }, csvFiles = new[] { new { src = Holders } },
         }), post.Body);
         Assert.Empty(result.Warnings);
         var badge = Assert.Single(result.Output);
         Assert.Equal("pending", badge.Properties["DataJobStatus"].Value);
-        Assert.Equal(Holders, _session.Run("$Badge.Conditions[0].CsvFiles[0].Src", ("Badge", badge)).Output.Single().BaseObject);
-        var table = _session.Run("$Badge | Format-Table | Out-String -Width 120", ("Badge", badge)).Output.Single().ToString();
+        Assert.Equal(Holders, Session.Run("$Badge.Conditions[0].CsvFiles[0].Src", ("Badge", badge)).Output.Single().BaseObject);
+        var table = Session.Run("$Badge | Format-Table | Out-String -Width 120", ("Badge", badge)).Output.Single().ToString();
         Assert.Matches(@"(?m)^ *Name +Id +Holders +DataJobStatus +Hidden +Conditions +Rewards *$", table);
         Assert.Matches(@"(?m)^Partner Summit +[0-9a-f-]{36} +0 pending +False +csv *$", table);
     }
@@ -54,7 +45,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Csv_files_as_hashtables_and_objects_are_sent_with_their_names_beside_a_described_csv_condition()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             $file = [BadgeAdmin.Core.Snag.Models.LoyaltyCsvFile]'https://files.example.com/us.csv'
             $file.Name = 'US'
             New-LoyaltyBadge -Name VIP -ImageUrl https://cdn.example.com/vip.png -Condition @{ type = 'csv'; description = 'On the VIP list' } `
@@ -74,7 +65,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Bad_csv_files_are_refused_before_any_request_naming_the_item_and_field()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             New-LoyaltyBadge -Name A -ImageUrl https://cdn.example.com/a.png -CsvFile @{ name = 'no address' }, 'ftp://files.example.com/a.csv', $null
             New-LoyaltyBadge -Name B -ImageUrl https://cdn.example.com/b.png -CsvFile @{ url = 'https://files.example.com/b.csv' }
             """);
@@ -85,13 +76,13 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Contains("CsvFile[1].Src: 'ftp://files.example.com/a.csv' is not an http(s) URL.", message);
         Assert.Contains("CsvFile[2]: is null.", message);
         Assert.Contains("-CsvFile[0]: 'url' is not a CsvFile key; use src, name, description.", result.Errors[1].Exception.Message);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
     public void Csv_files_beside_conditions_without_a_csv_one_are_sent_as_given_with_a_warning()
     {
-        var result = _session.Run("New-LoyaltyBadge -Name P -ImageUrl https://cdn.example.com/p.png -Condition @{ type = 'points'; amount = 5 } -CsvFile $Url",
+        var result = Session.Run("New-LoyaltyBadge -Name P -ImageUrl https://cdn.example.com/p.png -Condition @{ type = 'points'; amount = 5 } -CsvFile $Url",
             ("Url", Holders)).ThrowIfErrors();
 
         var body = Posts().Single().Json();
@@ -111,7 +102,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
             "Webinar,https://cdn.example.com/webinar.png,https://files.example.com/webinar.csv",
         };
 
-        var result = _session.Run("$Rows | ConvertFrom-Csv | New-LoyaltyBadge", ("Rows", rows)); // as Import-Csv reads a file
+        var result = Session.Run("$Rows | ConvertFrom-Csv | New-LoyaltyBadge", ("Rows", rows)); // as Import-Csv reads a file
 
         Assert.Equal(new[] { "Summit", "Webinar" }, result.Values("Name"));
         Assert.Equal("InvalidLoyaltyBadge", Assert.Single(result.ErrorIds));
@@ -124,12 +115,12 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Copying_a_csv_badge_to_another_website_sends_its_csv_files_again()
     {
-        var beta = _sandbox.Server.State.Snag.BetaWebsite.Id;
-        var source = _session.Run("New-LoyaltyBadge -Name Listed -ImageUrl https://cdn.example.com/l.png -CsvFile @{ src = $Url; name = 'List' }",
+        var beta = Sandbox.Server.State.Snag.BetaWebsite.Id;
+        var source = Session.Run("New-LoyaltyBadge -Name Listed -ImageUrl https://cdn.example.com/l.png -CsvFile @{ src = $Url; name = 'List' }",
             ("Url", Holders)).ThrowIfErrors().Output.Single().GuidOf("Id");
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
-        _session.Run("Get-LoyaltyBadge -Id $Id | New-LoyaltyBadge -WebsiteId $Beta", ("Id", source), ("Beta", beta)).ThrowIfErrors();
+        Session.Run("Get-LoyaltyBadge -Id $Id | New-LoyaltyBadge -WebsiteId $Beta", ("Id", source), ("Beta", beta)).ThrowIfErrors();
 
         var body = Posts().Single().Json();
         Assert.Equal(beta.ToString(), (string)body["websiteId"]!);
@@ -142,7 +133,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var id = SeedBadge(2499); // seeded with a points reward
 
-        _session.Run("Set-LoyaltyBadge -Id $Id -Reward @{ rewardType = 'Multiplier'; multiplier = 1.5 }, @{ rewardType = 'points'; amount = 25 }", ("Id", id)).ThrowIfErrors();
+        Session.Run("Set-LoyaltyBadge -Id $Id -Reward @{ rewardType = 'Multiplier'; multiplier = 1.5 }, @{ rewardType = 'points'; amount = 25 }", ("Id", id)).ThrowIfErrors();
 
         var post = Assert.Single(Posts($"/api/loyalty/badges/{id}"));
         Assert.Equal("""{"rewards":[{"rewardType":"multiplier","multiplier":1.5},{"rewardType":"points","amount":25}]}""", post.Body);
@@ -154,7 +145,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var id = SeedBadge(2499);
 
-        _session.Run("""
+        Session.Run("""
             $badge = Get-LoyaltyBadge -Id $Id
             Set-LoyaltyBadge -Id $Id -Reward ($badge.Rewards + @{ rewardType = 'points'; amount = 25 })
             """, ("Id", id)).ThrowIfErrors();
@@ -171,25 +162,25 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var id = SeedBadge(2499);
 
-        var cleared = _session.Run("Set-LoyaltyBadge -Id $Id -Reward @() -PassThru", ("Id", id)).ThrowIfErrors();
-        var refused = _session.Run("Set-LoyaltyBadge -Id $Id -Reward $null", ("Id", id));
+        var cleared = Session.Run("Set-LoyaltyBadge -Id $Id -Reward @() -PassThru", ("Id", id)).ThrowIfErrors();
+        var refused = Session.Run("Set-LoyaltyBadge -Id $Id -Reward $null", ("Id", id));
 
         Assert.Equal("""{"rewards":[]}""", Assert.Single(Posts($"/api/loyalty/badges/{id}")).Body);
         Assert.Empty(Badge(id).Rewards);
-        Assert.Equal(0, _session.Run("@($Badge.Rewards).Count", ("Badge", cleared.Output.Single())).Output.Single().BaseObject);
+        Assert.Equal(0, Session.Run("@($Badge.Rewards).Count", ("Badge", cleared.Output.Single())).Output.Single().BaseObject);
         Assert.Equal(new[] { "ParameterArgumentValidationError" }, refused.AllErrorIds());
     }
 
     [Fact]
     public void Set_LoyaltyBadge_refuses_a_reward_without_a_known_type_before_any_badge_is_sent()
     {
-        var result = _session.Run("try { $Ids | Set-LoyaltyBadge -Reward @{ rewardType = 'cash'; amount = 5 }, @{ amount = 1 } } catch { throw }",
+        var result = Session.Run("try { $Ids | Set-LoyaltyBadge -Reward @{ rewardType = 'cash'; amount = 5 }, @{ amount = 1 } } catch { throw }",
             ("Ids", new[] { SeedBadge(1), SeedBadge(2) }));
 
         Assert.Equal("InvalidLoyaltyBadge", result.TerminatingErrorId);
         Assert.Contains("Reward[0].RewardType: 'cash' is not a reward type; use one of points, multiplier, badge, token.", result.Terminating!.Message);
         Assert.Contains("Reward[1].RewardType: required", result.Terminating.Message);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
@@ -197,10 +188,10 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var id = SeedBadge(2490);
 
-        var whatIf = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile $Url -WhatIf", ("Id", id), ("Url", Holders)).ThrowIfErrors();
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        var whatIf = Session.Run("Set-LoyaltyBadge -Id $Id -CsvFile $Url -WhatIf", ("Id", id), ("Url", Holders)).ThrowIfErrors();
+        Assert.Empty(Sandbox.Requests.ApiCalls());
 
-        var result = _session.Run("Set-LoyaltyBadge -Id $Id -CsvFile @{ src = $Url; name = 'February' } -PassThru", ("Id", id), ("Url", Holders)).ThrowIfErrors();
+        var result = Session.Run("Set-LoyaltyBadge -Id $Id -CsvFile @{ src = $Url; name = 'February' } -PassThru", ("Id", id), ("Url", Holders)).ThrowIfErrors();
 
         Assert.Equal($$"""{"csvFiles":[{"src":"{{Holders}}","name":"February"}]}""", Assert.Single(Posts($"/api/loyalty/badges/{id}")).Body);
         Assert.Equal("pending", result.Output.Single().Properties["DataJobStatus"].Value);
@@ -212,33 +203,33 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     public void Set_LoyaltyBadge_CsvFile_warns_when_the_badge_the_server_answers_with_has_no_csv_condition()
     {
         var points = SeedBadge(2490); // seeded with other conditions
-        var csv = _session.Run("New-LoyaltyBadge -Name Listed -ImageUrl https://cdn.example.com/l.png -CsvFile $Url", ("Url", Holders))
+        var csv = Session.Run("New-LoyaltyBadge -Name Listed -ImageUrl https://cdn.example.com/l.png -CsvFile $Url", ("Url", Holders))
             .ThrowIfErrors().Output.Single().GuidOf("Id");
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
-        var result = _session.Run("$Ids | Set-LoyaltyBadge -CsvFile $Url", ("Ids", new[] { points, csv }), ("Url", Holders)).ThrowIfErrors();
-        var rewardsOnly = _session.Run("Set-LoyaltyBadge -Id $Id -Reward @()", ("Id", points)).ThrowIfErrors();
+        var result = Session.Run("$Ids | Set-LoyaltyBadge -CsvFile $Url", ("Ids", new[] { points, csv }), ("Url", Holders)).ThrowIfErrors();
+        var rewardsOnly = Session.Run("Set-LoyaltyBadge -Id $Id -Reward @()", ("Id", points)).ThrowIfErrors();
 
         var warning = Assert.Single(result.Warnings);
         Assert.Matches($@"^Loyalty badge '[^']+' \({points}\) got CSV files, but none of its conditions is of type csv: what Snag does with the files then is not documented\.", warning);
         Assert.Single(Posts($"/api/loyalty/badges/{points}"), p => p.Body!.Contains("csvFiles", StringComparison.Ordinal)); // sent as given
         Assert.Single(Posts($"/api/loyalty/badges/{csv}"));
-        Assert.Equal(3, _sandbox.Requests.ApiCalls().Count); // the two updates and the rewards: the answers tell, no read
+        Assert.Equal(3, Sandbox.Requests.ApiCalls().Count); // the two updates and the rewards: the answers tell, no read
         Assert.Empty(rewardsOnly.Warnings);
     }
 
     [Fact]
     public void An_empty_CsvFile_typed_is_refused_alike_by_New_and_Set_before_any_request()
     {
-        var created = _session.Run("try { New-LoyaltyBadge -Name A -ImageUrl https://cdn.example.com/a.png -Condition @{ type = 'points'; amount = 5 } -CsvFile $Empty } catch { throw }",
+        var created = Session.Run("try { New-LoyaltyBadge -Name A -ImageUrl https://cdn.example.com/a.png -Condition @{ type = 'points'; amount = 5 } -CsvFile $Empty } catch { throw }",
             ("Empty", ""));
-        var changed = _session.Run("try { Set-LoyaltyBadge -Id $Id -CsvFile '' } catch { throw }", ("Id", SeedBadge(7)));
+        var changed = Session.Run("try { Set-LoyaltyBadge -Id $Id -CsvFile '' } catch { throw }", ("Id", SeedBadge(7)));
 
         Assert.Equal("InvalidLoyaltyBadge", created.TerminatingErrorId);
         Assert.Equal("InvalidLoyaltyBadge", changed.TerminatingErrorId);
         Assert.Equal(changed.Terminating!.Message, created.Terminating!.Message);
         Assert.Contains("CsvFile[0].Src: required", created.Terminating.Message);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Theory]
@@ -254,12 +245,12 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         "-Condition[1]: 'typ' is not a Condition key; use type, amount, repeatCount, requiredCount, description, csvUrl, loyaltyRuleIds,")]
     public void A_misspelt_hashtable_key_names_the_parameter_the_item_and_the_keys_to_use(string script, string message)
     {
-        var result = _session.Run(script, ("Id", SeedBadge(8)));
+        var result = Session.Run(script, ("Id", SeedBadge(8)));
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("ParameterArgumentTransformationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(_sandbox.Requests.ApiCalls());
+        Assert.Empty(Sandbox.Requests.ApiCalls());
     }
 
     [Theory]
@@ -271,7 +262,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         Guid held, notHeld;
         lock (Data.Gate)
         {
-            var main = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && b.DeletedAt is null).ToList();
+            var main = Data.Badges.Where(b => b.WebsiteId == Sandbox.MainWebsiteId && b.DeletedAt is null).ToList();
             held = main.First(b => Data.UserBadgesOf(b.Id).Any(u => group.Members.Contains(u.User.Id))).Id;
             notHeld = main.First(b => !Data.UserBadgesOf(b.Id).Any(u => group.Members.Contains(u.User.Id))).Id;
         }
@@ -279,7 +270,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         var user = group.Members.First(m => { lock (Data.Gate) return Data.UserBadgesOf(held).Any(u => u.User.Id == m); });
         var missing = Guid.NewGuid();
 
-        var result = _session.Run($"Get-LoyaltyBadge -Id $Held, $NotHeld, $Missing {filter} -Verbose",
+        var result = Session.Run($"Get-LoyaltyBadge -Id $Held, $NotHeld, $Missing {filter} -Verbose",
             ("Held", held), ("NotHeld", notHeld), ("Missing", missing), ("User", user));
 
         Assert.Equal(new[] { held }, result.Output.Select(o => o.GuidOf("Id")));
@@ -288,7 +279,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         Assert.Contains("-IncludeDeleted", result.Errors[0].Exception.Message);
         var line = Assert.Single(result.ModuleVerbose(), l => l.StartsWith("Loyalty badge", StringComparison.Ordinal));
         Assert.Matches($@"^Loyalty badge '[^']+' \({notHeld}\) is not held by {System.Text.RegularExpressions.Regex.Escape(named)}.*: left out\.$", line);
-        var requests = _sandbox.Requests.ApiCalls();
+        var requests = Sandbox.Requests.ApiCalls();
         Assert.Equal(2, requests.Count);
         Assert.Equal(new[] { held, notHeld, missing }.Select(g => g.ToString()), requests[0].QueryValues("badgeIds"));
         Assert.NotNull(requests[0].QueryValue(key));
@@ -299,16 +290,16 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Get_LoyaltyBadge_Id_with_a_user_filter_asks_no_more_when_every_badge_came_back()
     {
-        var result = _session.Run("Get-LoyaltyBadge -Id $Held -UserGroupId $Group", ("Held", HeldBadge), ("Group", Data.UserGroups[0].Id)).ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadge -Id $Held -UserGroupId $Group", ("Held", HeldBadge), ("Group", Data.UserGroups[0].Id)).ThrowIfErrors();
 
         Assert.Single(result.Output);
-        Assert.Single(_sandbox.Requests.ApiCalls());
+        Assert.Single(Sandbox.Requests.ApiCalls());
     }
 
     [Fact]
     public void Nothing_to_change_names_the_new_parameters_too()
     {
-        var result = _session.Run("try { Set-LoyaltyBadge -Id $Id } catch { throw }", ("Id", SeedBadge(3)));
+        var result = Session.Run("try { Set-LoyaltyBadge -Id $Id } catch { throw }", ("Id", SeedBadge(3)));
 
         Assert.Equal("NothingToChange", result.TerminatingErrorId);
         Assert.Contains("-Reward or -CsvFile", result.Terminating!.Message);
@@ -321,20 +312,20 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
     {
         var vip = Data.UserGroups.Single(g => g.ExternalIdentifier == "vip");
 
-        var result = _session.Run($"Get-LoyaltyBadge {filter}", ("Group", vip.Id)).ThrowIfErrors();
+        var result = Session.Run($"Get-LoyaltyBadge {filter}", ("Group", vip.Id)).ThrowIfErrors();
 
-        var request = Assert.Single(_sandbox.Requests.ApiCalls());
+        var request = Assert.Single(Sandbox.Requests.ApiCalls());
         Assert.Equal(key == "userGroupId" ? vip.Id.ToString() : "vip", request.QueryValue(key));
         List<Guid> held;
         lock (Data.Gate)
         {
-            held = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && Data.UserBadgesOf(b.Id).Any(u => vip.Members.Contains(u.User.Id))).Select(b => b.Id).ToList();
+            held = Data.Badges.Where(b => b.WebsiteId == Sandbox.MainWebsiteId && Data.UserBadgesOf(b.Id).Any(u => vip.Members.Contains(u.User.Id))).Select(b => b.Id).ToList();
         }
 
         Assert.NotEmpty(held);
         Assert.Equal(held, result.Output.Select(o => o.GuidOf("Id")));
         Assert.All(result.Output, badge => Assert.Null(badge.Properties["Holders"].Value));
-        Assert.All(result.Output, badge => Assert.All(_session.Run("$B.UserBadges.UserId", ("B", badge)).Output, u => Assert.Contains((Guid)u.BaseObject, vip.Members)));
+        Assert.All(result.Output, badge => Assert.All(Session.Run("$B.UserBadges.UserId", ("B", badge)).Output, u => Assert.Contains((Guid)u.BaseObject, vip.Members)));
     }
 
     [Theory]
@@ -346,7 +337,7 @@ public sealed class BadgeApiCmdletTests : IClassFixture<SandboxEngineFixture>
         SnagUserBadge holder;
         lock (Data.Gate) holder = Data.UserBadgesOf(HeldBadge).First(u => u.Status == "active" && Data.UserGroups[0].Members.Contains(u.User.Id));
 
-        var result = _session.Run($$"""
+        var result = Session.Run($$"""
             $badge = Get-LoyaltyBadge -Id $Held {{filter}}
             $whole = Get-LoyaltyBadge -Id $Held
             $badge.Holders

@@ -9,24 +9,21 @@ namespace BadgeAdmin.Engine.Tests.Snag;
 /// The Snag cmdlets that change something (New-, Set-, Remove-, Grant-, Revoke-LoyaltyBadge) typed as in pwsh,
 /// mostly fed by a pipeline: the exact requests the sandbox received, what was written, -WhatIf and -Confirm.
 /// </summary>
-public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>, IDisposable
+public sealed class SnagChangeCmdletTests : SandboxEngineTest, IDisposable
 {
     private const string PerformingPrefix = "Performing the operation ";
 
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"badgeadmin-snag-{Guid.NewGuid():N}");
 
     public SnagChangeCmdletTests(SandboxEngineFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
         Directory.CreateDirectory(_folder);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private SnagData Data => _sandbox.Server.State.Snag;
+    private SnagData Data => Sandbox.Server.State.Snag;
 
     private SnagBadge Badge(Guid id)
     {
@@ -47,12 +44,12 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     [Fact]
     public void Gold_badges_of_a_website_get_a_description_through_the_pipeline()
     {
-        var result = _session.Run(
+        var result = Session.Run(
             "Get-LoyaltyBadge -WebsiteId $WebsiteId | Where-Object Name -like 'Gold*' | Set-LoyaltyBadge -Description 'Top tier' -PassThru -Verbose",
-            ("WebsiteId", _sandbox.MainWebsiteId)).ThrowIfErrors();
+            ("WebsiteId", Sandbox.MainWebsiteId)).ThrowIfErrors();
 
         List<(Guid Id, string Name)> golden;
-        lock (Data.Gate) golden = Data.Badges.Where(b => b.WebsiteId == _sandbox.MainWebsiteId && b.Name.StartsWith("Gold", StringComparison.Ordinal)).Select(b => (b.Id, b.Name)).ToList();
+        lock (Data.Gate) golden = Data.Badges.Where(b => b.WebsiteId == Sandbox.MainWebsiteId && b.Name.StartsWith("Gold", StringComparison.Ordinal)).Select(b => (b.Id, b.Name)).ToList();
         var gold = golden.Select(b => b.Id).ToList();
         Assert.Equal(250, gold.Count);
         Assert.Equal(gold, result.Values("Id").Cast<Guid>()); // written in input order although sent concurrently
@@ -61,7 +58,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Equal(golden.Select(b => Performing("Set description to 'Top tier'", $"loyalty badge '{b.Name}' ({b.Id})")),
             result.Verbose.Where(v => v.StartsWith(PerformingPrefix, StringComparison.Ordinal)));
 
-        var posts = _sandbox.Requests.Where(r => r.Method == "POST").ToList();
+        var posts = Sandbox.Requests.Where(r => r.Method == "POST").ToList();
         Assert.Equal(gold.Select(id => $"/api/loyalty/badges/{id}").Order(), posts.Select(r => r.Path).Order());
         Assert.All(posts, r => Assert.Equal(("{\"description\":\"Top tier\"}", 200), (r.Body, r.Status)));
         Assert.All(gold, id => Assert.Equal("Top tier", Badge(id).Description));
@@ -70,11 +67,11 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     [Fact]
     public void Set_LoyaltyBadge_with_nothing_to_change_ends_before_any_request()
     {
-        var result = _session.Run("try { Set-LoyaltyBadge -Id $Held } catch { throw }", ("Held", HeldBadge));
+        var result = Session.Run("try { Set-LoyaltyBadge -Id $Held } catch { throw }", ("Held", HeldBadge));
 
         Assert.Equal("NothingToChange", result.TerminatingErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord.CategoryInfo.Category);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Theory]
@@ -84,11 +81,11 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var ids = new[] { SeedBadge(20), SeedBadge(21), SeedBadge(22) };
 
-        var result = _session.Run("$Ids | Set-LoyaltyBadge -Description 'x'",
+        var result = Session.Run("$Ids | Set-LoyaltyBadge -Description 'x'",
             ("Ids", asStrings ? ids.Select(id => id.ToString()).ToArray() : ids)).ThrowIfErrors();
 
         Assert.Empty(result.Output); // no -PassThru
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(ids.Select(id => $"/api/loyalty/badges/{id}").Order(), requests.Select(r => r.Path).Order());
         Assert.All(requests, r => Assert.Equal(("POST", "{\"description\":\"x\"}", 200), (r.Method, r.Body, r.Status)));
         Assert.All(ids, id => Assert.Equal("x", Badge(id).Description));
@@ -99,7 +96,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var csv = Path.Combine(_folder, "badges.csv");
 
-        var result = _session.Run("""
+        var result = Session.Run("""
             Get-LoyaltyBadge -First 3 | Export-Csv -Path $Csv
             Import-Csv -Path $Csv | Set-LoyaltyBadge -Description 'From CSV' -PassThru
             """, ("Csv", csv)).ThrowIfErrors();
@@ -108,7 +105,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         var newest = new[] { HeldBadge, SeedBadge(2498), SeedBadge(2497) };
         Assert.Equal(newest, result.Values("Id").Cast<Guid>());
         Assert.All(result.Values("Description"), d => Assert.Equal("From CSV", d));
-        var posts = _sandbox.Requests.Where(r => r.Method == "POST").ToList();
+        var posts = Sandbox.Requests.Where(r => r.Method == "POST").ToList();
         Assert.Equal(newest.Select(id => $"/api/loyalty/badges/{id}").Order(), posts.Select(r => r.Path).Order());
         Assert.All(posts, r => Assert.Equal("{\"description\":\"From CSV\"}", r.Body));
     }
@@ -116,7 +113,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     [Fact]
     public void Set_LoyaltyBadge_refuses_an_image_url_that_is_not_absolute_http_in_binding()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             Set-LoyaltyBadge -Id $Held -ImageUrl 'cdn.example/a.png'
             Set-LoyaltyBadge -Id $Held -ImageUrl 'ftp://cdn.example/a.png'
             Set-LoyaltyBadge -Id $Held -ImageUrl 'https://cdn.example/a.png'
@@ -125,7 +122,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Equal(new[] { "ParameterArgumentValidationError", "ParameterArgumentValidationError" }, result.ErrorIds);
         Assert.Contains("'cdn.example/a.png' is not an absolute http:// or https:// URL", result.Errors[0].Exception.Message);
         Assert.Contains("'ftp://cdn.example/a.png' is not an absolute http:// or https:// URL", result.Errors[1].Exception.Message);
-        var request = Assert.Single(_sandbox.Requests); // only the https URL was sent
+        var request = Assert.Single(Sandbox.Requests); // only the https URL was sent
         Assert.Equal("{\"imageUrl\":\"https://cdn.example/a.png\"}", request.Body);
     }
 
@@ -136,12 +133,12 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         var csv = Csv("wallets.csv", wallets.Select((w, i) => $"Member {i},{w}").Prepend("Name,WalletAddress").ToArray());
         var badge = SeedBadge(10);
 
-        var result = _session.Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $Badge", ("Csv", csv), ("Badge", badge)).ThrowIfErrors();
+        var result = Session.Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $Badge", ("Csv", csv), ("Badge", badge)).ThrowIfErrors();
 
         Assert.Equal(wallets, result.Values("WalletAddress"));
         Assert.All(result.Output, r => Assert.Equal(("Granted", "active", (object)badge),
             ((string)r.Properties["Action"].Value, (string)r.Properties["Status"].Value, r.Properties["LoyaltyBadgeId"].Value)));
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.All(requests, r => Assert.Equal(("POST", $"/api/loyalty/badges/{badge}/reward"), (r.Method, r.Path)));
         Assert.Equal(wallets.Select(w => $"{{\"walletAddress\":\"{w}\"}}").Order(), requests.Select(r => r.Body!).Order()); // concurrent: any order
         lock (Data.Gate) Assert.Equal(4, Data.UserBadgesOf(badge).Count(u => u.Status == "active"));
@@ -158,27 +155,27 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         var csv = Csv("users.csv", "UserId,WalletAddress", $"{known.Id},{otherWallet}", $",{newWallet}");
         var badge = SeedBadge(11);
 
-        var result = _session.Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $Badge", ("Csv", csv), ("Badge", badge)).ThrowIfErrors();
+        var result = Session.Run("Import-Csv $Csv | Grant-LoyaltyBadge -BadgeId $Badge", ("Csv", csv), ("Badge", badge)).ThrowIfErrors();
 
         Assert.Equal(2, result.Output.Count);
         Assert.Equal(known.Id, result.Values("UserId")[0]);
         Assert.Null(result.Values("WalletAddress")[0]);
         Assert.Equal(newWallet, result.Values("WalletAddress")[1]);
-        Assert.Equal(new[] { $"{{\"userId\":\"{known.Id}\"}}", $"{{\"walletAddress\":\"{newWallet}\"}}" }.Order(), _sandbox.Requests.Select(r => r.Body!).Order());
+        Assert.Equal(new[] { $"{{\"userId\":\"{known.Id}\"}}", $"{{\"walletAddress\":\"{newWallet}\"}}" }.Order(), Sandbox.Requests.Select(r => r.Body!).Order());
     }
 
     [Fact]
     public void Grant_without_a_user_is_a_per_item_error_and_with_both_given_a_terminating_one()
     {
-        var none = _session.Run("try { Grant-LoyaltyBadge -BadgeId $Held } catch { throw }", ("Held", HeldBadge));
+        var none = Session.Run("try { Grant-LoyaltyBadge -BadgeId $Held } catch { throw }", ("Held", HeldBadge));
         Assert.Null(none.Terminating);
         Assert.Equal("UserNotSpecified", Assert.Single(none.ErrorIds));
         Assert.Equal((ErrorCategory.InvalidArgument, (object)HeldBadge), (none.Errors[0].CategoryInfo.Category, none.Errors[0].TargetObject));
 
-        var both = _session.Run("try { Grant-LoyaltyBadge -BadgeId $Held -UserId (New-Guid) -WalletAddress '0xab' } catch { throw }", ("Held", HeldBadge));
+        var both = Session.Run("try { Grant-LoyaltyBadge -BadgeId $Held -UserId (New-Guid) -WalletAddress '0xab' } catch { throw }", ("Held", HeldBadge));
         Assert.Equal("UserIdAndWalletAddress", both.TerminatingErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, Assert.IsAssignableFrom<IContainsErrorRecord>(both.Terminating).ErrorRecord.CategoryInfo.Category);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -186,7 +183,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var wallet = SnagData.WalletFor("blank-cells");
 
-        var result = _session.Run("""
+        var result = Session.Run("""
             Grant-LoyaltyBadge -BadgeId $Held -UserId '' -WalletAddress $Wallet
             Grant-LoyaltyBadge -BadgeId $Held -WalletAddress '  '
             """, ("Held", HeldBadge), ("Wallet", wallet));
@@ -194,17 +191,17 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         // '' is no user id rather than a failed Guid conversion; '  ' is no wallet.
         Assert.Equal(wallet, Assert.Single(result.Values("WalletAddress")));
         Assert.Equal("UserNotSpecified", Assert.Single(result.ErrorIds));
-        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", Assert.Single(_sandbox.Requests).Body);
+        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", Assert.Single(Sandbox.Requests).Body);
     }
 
     [Fact]
     public void Grant_WhatIf_sends_nothing()
     {
-        var result = _session.Run("Grant-LoyaltyBadge -BadgeId $Held -WalletAddress $Wallet -Status inactive -WhatIf",
+        var result = Session.Run("Grant-LoyaltyBadge -BadgeId $Held -WalletAddress $Wallet -Status inactive -WhatIf",
             ("Held", HeldBadge), ("Wallet", SnagData.WalletFor("x"))).ThrowIfErrors();
 
         Assert.Empty(result.Output);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -212,12 +209,12 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var wallet = SnagData.WalletFor("x");
 
-        var result = _session.Run("Grant-LoyaltyBadge -BadgeId $Held -WalletAddress $Wallet -Status inactive -Verbose",
+        var result = Session.Run("Grant-LoyaltyBadge -BadgeId $Held -WalletAddress $Wallet -Status inactive -Verbose",
             ("Held", HeldBadge), ("Wallet", wallet)).ThrowIfErrors();
 
         Assert.Equal(Performing($"Grant loyalty badge {HeldBadge} as inactive", $"wallet {wallet}"), result.Verbose[0]);
         Assert.Equal("inactive", Assert.Single(result.Values("Status")));
-        Assert.Equal($"{{\"walletAddress\":\"{wallet}\",\"status\":\"inactive\"}}", Assert.Single(_sandbox.Requests).Body);
+        Assert.Equal($"{{\"walletAddress\":\"{wallet}\",\"status\":\"inactive\"}}", Assert.Single(Sandbox.Requests).Body);
     }
 
     [Fact]
@@ -225,7 +222,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var wallet = SnagData.WalletFor("new-badge");
 
-        var result = _session.Run(
+        var result = Session.Run(
             "New-LoyaltyBadge -Name 'Launch Day' -ImageUrl 'https://cdn.example/launch.png' -Condition @{ type = 'points'; amount = 10 } | Grant-LoyaltyBadge -WalletAddress $Wallet",
             ("Wallet", wallet)).ThrowIfErrors();
 
@@ -233,8 +230,8 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         lock (Data.Gate) created = Data.Badges.Single(b => b.Name == "Launch Day").Id;
         var grant = Assert.Single(result.Output);
         Assert.Equal(("Granted", (object)created, wallet), ((string)grant.Properties["Action"].Value, grant.Properties["LoyaltyBadgeId"].Value, (string)grant.Properties["WalletAddress"].Value));
-        Assert.Equal(new[] { ("POST", "/api/loyalty/badges"), ("POST", $"/api/loyalty/badges/{created}/reward") }, _sandbox.Requests.Select(r => (r.Method, r.Path)));
-        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", _sandbox.Requests[1].Body);
+        Assert.Equal(new[] { ("POST", "/api/loyalty/badges"), ("POST", $"/api/loyalty/badges/{created}/reward") }, Sandbox.Requests.Select(r => (r.Method, r.Path)));
+        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", Sandbox.Requests[1].Body);
     }
 
     [Fact]
@@ -244,16 +241,16 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         lock (Data.Gate) active = Data.UserBadgesOf(HeldBadge).Where(u => u.Status == "active").ToList();
         Assert.NotEmpty(active);
 
-        var result = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status active | Revoke-LoyaltyBadge -Confirm:$false", ("Held", HeldBadge)).ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status active | Revoke-LoyaltyBadge -Confirm:$false", ("Held", HeldBadge)).ThrowIfErrors();
 
         Assert.Equal(active.Select(u => (object?)u.User.Id), result.Values("UserId"));
         Assert.All(result.Output, r => Assert.Equal(("Revoked", "revoked"), ((string)r.Properties["Action"].Value, (string)r.Properties["Status"].Value)));
         // The user badge offers both UserId and WalletAddress by name; the user id is what is sent.
-        var revokes = _sandbox.Requests.Where(r => r.Method == "POST").ToList();
+        var revokes = Sandbox.Requests.Where(r => r.Method == "POST").ToList();
         Assert.All(revokes, r => Assert.Equal($"/api/loyalty/badges/{HeldBadge}/revoke", r.Path));
         Assert.Equal(active.Select(u => $"{{\"userId\":\"{u.User.Id}\"}}").Order(), revokes.Select(r => r.Body!).Order());
 
-        var after = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status active", ("Held", HeldBadge)).ThrowIfErrors();
+        var after = Session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status active", ("Held", HeldBadge)).ThrowIfErrors();
         Assert.Empty(after.Output);
     }
 
@@ -263,13 +260,13 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         string wallet;
         lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
 
-        var result = _session.Run("Revoke-LoyaltyBadge -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", SeedBadge(3)), ("Wallet", wallet));
+        var result = Session.Run("Revoke-LoyaltyBadge -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", SeedBadge(3)), ("Wallet", wallet));
 
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyUserBadgeNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)wallet), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
         Assert.StartsWith($"Wallet {wallet}, loyalty badge {SeedBadge(3)}: User badge not found (POST ", result.Errors[0].ErrorDetails.Message);
-        Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+        Assert.Equal(404, Assert.Single(Sandbox.Requests).Status);
     }
 
     [Theory]
@@ -281,13 +278,13 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         string wallet;
         lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
 
-        var result = _session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", missing), ("Wallet", wallet));
+        var result = Session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", missing), ("Wallet", wallet));
 
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyBadgeNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)missing), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
         Assert.StartsWith($"Wallet {wallet}, loyalty badge {missing}: Badge not found (POST ", result.Errors[0].ErrorDetails.Message);
-        Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+        Assert.Equal(404, Assert.Single(Sandbox.Requests).Status);
     }
 
     [Theory]
@@ -297,13 +294,13 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         const string unknownUser = "00000000-0000-0000-0000-000000000001";
 
-        var result = _session.Run(cmdlet + " -BadgeId $Badge -UserId $User -Confirm:$false", ("Badge", SeedBadge(3)), ("User", unknownUser));
+        var result = Session.Run(cmdlet + " -BadgeId $Badge -UserId $User -Confirm:$false", ("Badge", SeedBadge(3)), ("User", unknownUser));
 
         Assert.Empty(result.Output);
         Assert.Equal("LoyaltyUserNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal((ErrorCategory.ObjectNotFound, (object)unknownUser), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
         Assert.StartsWith($"User {unknownUser}, loyalty badge {SeedBadge(3)}: User not found (POST ", result.Errors[0].ErrorDetails.Message);
-        Assert.Equal(404, Assert.Single(_sandbox.Requests).Status);
+        Assert.Equal(404, Assert.Single(Sandbox.Requests).Status);
     }
 
     [Theory]
@@ -313,31 +310,31 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         string wallet;
         lock (Data.Gate) wallet = Data.FindUser(SeedUser(1))!.WalletAddress;
-        await _sandbox.AddFaultAsync(new { path = $"/api/loyalty/badges/{HeldBadge}/*", status = 404, body = "{\"message\":\"Not Found\"}" });
+        await Sandbox.AddFaultAsync(new { path = $"/api/loyalty/badges/{HeldBadge}/*", status = 404, body = "{\"message\":\"Not Found\"}" });
 
-        var result = _session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", HeldBadge), ("Wallet", wallet));
+        var result = Session.Run(cmdlet + " -BadgeId $Badge -WalletAddress $Wallet -Confirm:$false", ("Badge", HeldBadge), ("Wallet", wallet));
 
         Assert.Empty(result.Output);
         Assert.Equal(errorId, Assert.Single(result.ErrorIds));
         var target = errorId == "LoyaltyBadgeNotFound" ? (object)HeldBadge : wallet;
         Assert.Equal((ErrorCategory.ObjectNotFound, target), (result.Errors[0].CategoryInfo.Category, result.Errors[0].TargetObject));
-        Assert.True(Assert.Single(_sandbox.Requests).Faulted);
+        Assert.True(Assert.Single(Sandbox.Requests).Faulted);
     }
 
     [Fact]
     public void Remove_LoyaltyBadge_WhatIf_sends_nothing_and_without_it_deletes()
     {
-        _session.Run("$badge = Get-LoyaltyBadge -Id $Held", ("Held", HeldBadge)).ThrowIfErrors();
-        _sandbox.Server.State.Requests.Clear();
+        Session.Run("$badge = Get-LoyaltyBadge -Id $Held", ("Held", HeldBadge)).ThrowIfErrors();
+        Sandbox.Server.State.Requests.Clear();
 
-        var whatIf = _session.Run("$badge | Remove-LoyaltyBadge -WhatIf").ThrowIfErrors();
+        var whatIf = Session.Run("$badge | Remove-LoyaltyBadge -WhatIf").ThrowIfErrors();
         Assert.Empty(whatIf.Output);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
         Assert.Null(Badge(HeldBadge).DeletedAt);
 
-        var removed = _session.Run("$badge | Remove-LoyaltyBadge -Confirm:$false -PassThru").ThrowIfErrors();
+        var removed = Session.Run("$badge | Remove-LoyaltyBadge -Confirm:$false -PassThru").ThrowIfErrors();
         Assert.NotNull(Assert.Single(removed.Values("DeletedAt")));
-        var request = Assert.Single(_sandbox.Requests);
+        var request = Assert.Single(Sandbox.Requests);
         Assert.Equal(("DELETE", $"/api/loyalty/badges/{HeldBadge}"), (request.Method, request.Path));
         Assert.NotNull(Badge(HeldBadge).DeletedAt);
     }
@@ -349,7 +346,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     public void A_change_that_confirms_by_default_ends_with_ConfirmationRequired_where_nobody_can_answer(string script, string action)
     {
         // ConfirmImpact High: without -Confirm:$false the engine would prompt, which a runbook (or this host) cannot answer.
-        var result = _session.Run("try { " + script + " } catch { throw }", ("Held", HeldBadge));
+        var result = Session.Run("try { " + script + " } catch { throw }", ("Held", HeldBadge));
 
         var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal("ConfirmationRequired", error.FullyQualifiedErrorId.Split(',')[0]);
@@ -358,7 +355,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         // The message itself says what was to be done, to what, that nothing was, and how to go ahead.
         Assert.Contains($"\"{action}", error.Exception.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed. Add -Confirm:$false", error.Exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_sandbox.Requests, r => r.Method is "DELETE" or "POST");
+        Assert.DoesNotContain(Sandbox.Requests, r => r.Method is "DELETE" or "POST");
     }
 
     [Theory]
@@ -368,11 +365,11 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var ids = new[] { SeedBadge(30), SeedBadge(31), SeedBadge(32) };
 
-        var result = _session.Run("$Ids | Remove-LoyaltyBadge -Confirm:$false",
+        var result = Session.Run("$Ids | Remove-LoyaltyBadge -Confirm:$false",
             ("Ids", asStrings ? ids.Select(id => id.ToString()).ToArray() : ids)).ThrowIfErrors();
 
         Assert.Empty(result.Output); // no -PassThru
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.All(requests, r => Assert.Equal(("DELETE", 200), (r.Method, r.Status)));
         Assert.Equal(ids.Select(id => $"/api/loyalty/badges/{id}").Order(), requests.Select(r => r.Path).Order());
         Assert.All(ids, id => Assert.NotNull(Badge(id).DeletedAt));
@@ -383,7 +380,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var currency = Guid.NewGuid();
 
-        var result = _session.Run("""
+        var result = Session.Run("""
             New-LoyaltyBadge -Name 'Gold Member' -ImageUrl 'https://cdn.example/gold.png' -HideInUi -Verbose `
                 -Condition @{ type = 'points'; amount = 1000; loyaltyCurrencyIds = @($Currency) } `
                 -Reward @{ rewardType = 'multiplier'; multiplier = 1.5 }
@@ -391,12 +388,12 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
 
         var badge = Assert.Single(result.Output);
         Assert.Equal(("Gold Member", (object?)true), ((string)badge.Properties["Name"].Value, badge.Properties["HideInUi"].Value));
-        Assert.Equal(Performing("Create badge 'Gold Member' with 1 condition(s) and 1 reward(s)", $"website {_sandbox.MainWebsiteId}"), result.Verbose[0]);
+        Assert.Equal(Performing("Create badge 'Gold Member' with 1 condition(s) and 1 reward(s)", $"website {Sandbox.MainWebsiteId}"), result.Verbose[0]);
 
-        var request = Assert.Single(_sandbox.Requests);
+        var request = Assert.Single(Sandbox.Requests);
         Assert.Equal(("POST", "/api/loyalty/badges"), (request.Method, request.Path));
         var body = JsonNode.Parse(request.Body!)!;
-        Assert.Equal((_sandbox.OrganizationId.ToString(), _sandbox.MainWebsiteId.ToString(), true),
+        Assert.Equal((Sandbox.OrganizationId.ToString(), Sandbox.MainWebsiteId.ToString(), true),
             ((string?)body["organizationId"], (string?)body["websiteId"], (bool?)body["hideInUi"]));
         Assert.Equal(("points", 1000.0, currency.ToString()),
             ((string?)body["conditions"]![0]!["type"], (double?)body["conditions"]![0]!["amount"], (string?)body["conditions"]![0]!["loyaltyCurrencyIds"]![0]));
@@ -406,9 +403,9 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     [Fact]
     public void New_LoyaltyBadge_refuses_an_unknown_type_or_a_missing_website_before_any_request()
     {
-        _sandbox.ConnectSnag("-OrganizationId $OrgId"); // no default website
+        Sandbox.ConnectSnag("-OrganizationId $OrgId"); // no default website
 
-        var result = _session.Run("New-LoyaltyBadge -Name 'X' -ImageUrl 'https://cdn.example/x.png' -Condition @{ type = 'ruel' } -Verbose");
+        var result = Session.Run("New-LoyaltyBadge -Name 'X' -ImageUrl 'https://cdn.example/x.png' -Condition @{ type = 'ruel' } -Verbose");
 
         Assert.Empty(result.Output);
         Assert.Equal("InvalidLoyaltyBadge", Assert.Single(result.ErrorIds));
@@ -417,7 +414,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Contains("WebsiteId: required", error.Exception.Message);
         Assert.Contains("use one of rule, rules, points, section, level, api, badge, badges, csv", error.Exception.Message);
         Assert.DoesNotContain(result.Verbose, v => v.StartsWith(PerformingPrefix, StringComparison.Ordinal)); // refused before ShouldProcess
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -425,7 +422,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
     {
         var beta = Data.BetaWebsite.Id;
 
-        var result = _session.Run("Get-LoyaltyBadge -Id $Source | New-LoyaltyBadge -WebsiteId $Beta", ("Source", SeedBadge(3)), ("Beta", beta)).ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadge -Id $Source | New-LoyaltyBadge -WebsiteId $Beta", ("Source", SeedBadge(3)), ("Beta", beta)).ThrowIfErrors();
 
         var source = Badge(SeedBadge(3));
         var copyId = (Guid)Assert.Single(result.Values("Id"))!;
@@ -435,7 +432,7 @@ public sealed class SnagChangeCmdletTests : IClassFixture<SandboxEngineFixture>,
         Assert.Equal(source.Conditions.Select(c => (c.Type, c.Amount)), copy.Conditions.Select(c => (c.Type, c.Amount)));
         Assert.NotEmpty(source.Rewards);
         Assert.Equal(source.Rewards.Select(r => (r.RewardType, r.Amount)), copy.Rewards.Select(r => (r.RewardType, r.Amount)));
-        var create = _sandbox.Requests.Single(r => r.Method == "POST");
+        var create = Sandbox.Requests.Single(r => r.Method == "POST");
         Assert.Equal(beta.ToString(), (string?)JsonNode.Parse(create.Body!)!["websiteId"]);
     }
 }

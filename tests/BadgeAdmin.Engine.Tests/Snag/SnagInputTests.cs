@@ -9,24 +9,16 @@ namespace BadgeAdmin.Engine.Tests.Snag;
 /// them; conditions without a type and misspelt hashtable keys are refused before any request, naming what is wrong;
 /// ids that name nothing are reported as not found, not answered with an empty list.
 /// </summary>
-public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
+public sealed class SnagInputTests(SandboxEngineFixture sandbox) : SandboxEngineTest(sandbox)
 {
     private const string Create = "New-LoyaltyBadge -Name 'Input' -ImageUrl https://cdn.example/i.png -Confirm:$false ";
-    private readonly SandboxEngineFixture _sandbox;
-    private readonly EngineSession _session;
 
-    public SnagInputTests(SandboxEngineFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _session = sandbox.Reset();
-    }
-
-    private IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Calls => _sandbox.Requests.ApiCalls();
+    private IReadOnlyList<BadgeAdmin.Sandbox.Control.LoggedRequest> Calls => Sandbox.Requests.ApiCalls();
 
     [Fact]
     public void Types_in_any_casing_are_sent_as_the_api_spells_them()
     {
-        _session.Run(Create + "-Condition @{ type = 'Points'; amount = 5 } -Reward @{ rewardType = 'MULTIPLIER'; multiplier = 2 }").ThrowIfErrors();
+        Session.Run(Create + "-Condition @{ type = 'Points'; amount = 5 } -Reward @{ rewardType = 'MULTIPLIER'; multiplier = 2 }").ThrowIfErrors();
 
         var body = JsonNode.Parse(Assert.Single(Calls, r => r.Method == "POST").Body!)!;
         Assert.Equal("points", (string?)body["conditions"]![0]!["type"]);
@@ -38,7 +30,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     [InlineData("@{}")]
     public void A_condition_without_a_type_is_refused_before_any_request(string condition)
     {
-        var result = _session.Run(Create + "-Condition " + condition);
+        var result = Session.Run(Create + "-Condition " + condition);
 
         Assert.Equal("InvalidLoyaltyBadge", Assert.Single(result.ErrorIds));
         Assert.Contains("Condition[0].Type: required", result.Errors[0].Exception.Message, StringComparison.Ordinal);
@@ -48,7 +40,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void A_misspelt_key_is_refused_in_binding_naming_it_and_the_valid_keys()
     {
-        var result = _session.Run(Create + "-Condition @{ type = 'points'; amuont = 5 }");
+        var result = Session.Run(Create + "-Condition @{ type = 'points'; amuont = 5 }");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("ParameterArgumentTransformationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -61,9 +53,9 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     public void Statuses_in_any_casing_are_sent_lowercase()
     {
         var badge = SeedBadge(21);
-        _session.Run("Grant-LoyaltyBadge -BadgeId $Badge -WalletAddress 0x00000000000000000000000000000000000000b7 -Status Active -Confirm:$false",
+        Session.Run("Grant-LoyaltyBadge -BadgeId $Badge -WalletAddress 0x00000000000000000000000000000000000000b7 -Status Active -Confirm:$false",
             ("Badge", badge)).ThrowIfErrors();
-        _session.Run("Get-LoyaltyBadgeUser -BadgeId $Badge -Status ACTIVE", ("Badge", badge)).ThrowIfErrors();
+        Session.Run("Get-LoyaltyBadgeUser -BadgeId $Badge -Status ACTIVE", ("Badge", badge)).ThrowIfErrors();
 
         Assert.Contains("\"status\":\"active\"", Assert.Single(Calls, r => r.Method == "POST").Body, StringComparison.Ordinal);
         Assert.Equal("active", Assert.Single(Calls, r => r.Method == "GET").QueryValue("status"));
@@ -79,7 +71,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
         var wallet = "0x00000000000000000000000000000000000000c3";
         var csv = $"UserId,WalletAddress\n{typo},0x00000000000000000000000000000000000000c2\n,{wallet}";
 
-        var result = _session.Run($"$Csv | ConvertFrom-Csv | {command} -BadgeId $Badge", ("Csv", csv), ("Badge", badge));
+        var result = Session.Run($"$Csv | ConvertFrom-Csv | {command} -BadgeId $Badge", ("Csv", csv), ("Badge", badge));
 
         // (Revoking from the good row's wallet, which holds nothing, is the server's 404: another error, for that row.)
         var error = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("InvalidUserId,", StringComparison.Ordinal));
@@ -97,8 +89,8 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     {
         var unknown = Guid.NewGuid();
 
-        var result = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Unknown", ("Unknown", unknown));
-        var held = _session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status revoked -First 1", ("Held", HeldBadge)).ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadgeUser -BadgeId $Unknown", ("Unknown", unknown));
+        var held = Session.Run("Get-LoyaltyBadgeUser -BadgeId $Held -Status revoked -First 1", ("Held", HeldBadge)).ThrowIfErrors();
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("LoyaltyBadgeNotFound", ErrorCategory.ObjectNotFound), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
@@ -112,8 +104,8 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     {
         var unknown = Guid.NewGuid();
 
-        var result = _session.Run("Get-LoyaltyBadge -WebsiteId $Unknown", ("Unknown", unknown));
-        var beta = _session.Run("Get-LoyaltyBadge -WebsiteId $Beta -Name 'No such badge*'", ("Beta", _sandbox.Server.State.Snag.BetaWebsite.Id));
+        var result = Session.Run("Get-LoyaltyBadge -WebsiteId $Unknown", ("Unknown", unknown));
+        var beta = Session.Run("Get-LoyaltyBadge -WebsiteId $Beta -Name 'No such badge*'", ("Beta", Sandbox.Server.State.Snag.BetaWebsite.Id));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("LoyaltyWebsiteNotFound", ErrorCategory.ObjectNotFound), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
@@ -125,7 +117,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void Holders_is_a_real_property_that_sorts_and_exports()
     {
-        var result = _session.Run("""
+        var result = Session.Run("""
             $badges = Get-LoyaltyBadge -First 5
             $badges | ForEach-Object { $_.Holders -eq @($_.UserBadges | Where-Object Status -eq 'active').Count }
             ($badges | Sort-Object Holders -Descending | Select-Object -First 1).Holders -eq ($badges.Holders | Measure-Object -Maximum).Maximum
@@ -139,7 +131,7 @@ public sealed class SnagInputTests : IClassFixture<SandboxEngineFixture>
     [Fact]
     public void A_user_badges_embedded_user_reads_as_its_wallet()
     {
-        var result = _session.Run("Get-LoyaltyBadge -First 1 | ForEach-Object { $_.UserBadges | Select-Object -First 1 } | ForEach-Object { \"$($_.User)\"; $_.User.WalletAddress }").ThrowIfErrors();
+        var result = Session.Run("Get-LoyaltyBadge -First 1 | ForEach-Object { $_.UserBadges | Select-Object -First 1 } | ForEach-Object { \"$($_.User)\"; $_.User.WalletAddress }").ThrowIfErrors();
 
         Assert.Equal(2, result.Output.Count);
         Assert.False(string.IsNullOrEmpty((string?)result.Output[1]?.BaseObject));

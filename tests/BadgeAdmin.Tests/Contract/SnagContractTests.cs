@@ -10,17 +10,15 @@ namespace BadgeAdmin.Tests.Contract;
 /// that exercises rewards of each type, user badges in every status, conditions with and without a type, and a
 /// deleted badge. Run with the default settings: the drift switches reproduce documented deviations on purpose.
 /// </summary>
-public sealed class SnagContractTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SnagContractTests : SandboxTest, IDisposable
 {
     private const string Badges = "/api/loyalty/badges";
     private static readonly Lazy<OpenApiContract> Extract = new(() => OpenApiContract.Load(OpenApiContract.SnagExtractPath));
-    private readonly SandboxFixture _sandbox;
     private readonly HttpClient _http;
 
     public SnagContractTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
         _http.DefaultRequestHeaders.Add("X-API-KEY", sandbox.Server.State.Options.SnagKey);
     }
@@ -29,9 +27,9 @@ public sealed class SnagContractTests : IClassFixture<SandboxFixture>, IDisposab
 
     private static OpenApiContract Contract => Extract.Value;
 
-    private Guid Organization => _sandbox.Snag.OrganizationId;
+    private Guid Organization => Sandbox.Snag.OrganizationId;
 
-    private Guid Website => _sandbox.Snag.MainWebsite.Id;
+    private Guid Website => Sandbox.Snag.MainWebsite.Id;
 
     private async Task<JsonNode> Ok(HttpResponseMessage response)
     {
@@ -143,11 +141,11 @@ public sealed class SnagContractTests : IClassFixture<SandboxFixture>, IDisposab
     {
         // The extract describes the 200 as one user-badge object (api-reference §1.8 item 4: a spec quirk); the
         // sandbox's default envelope carries such objects in data, and its "object" drift sends one bare.
-        var held = _sandbox.Snag.UserBadges[0].BadgeId;
+        var held = Sandbox.Snag.UserBadges[0].BadgeId;
         var schema = Contract.ResponseSchema("/api/loyalty/badge_users", "get");
 
         var envelope = await Get($"/api/loyalty/badge_users?loyaltyBadgeId={held}&limit=20");
-        await _sandbox.SetAsync(new { snagBadgeUsersShape = "object" });
+        await Sandbox.SetAsync(new { snagBadgeUsersShape = "object" });
         var single = await Get($"/api/loyalty/badge_users?loyaltyBadgeId={held}");
 
         var rows = envelope["data"]!.AsArray();
@@ -180,16 +178,16 @@ public sealed class SnagContractTests : IClassFixture<SandboxFixture>, IDisposab
             conditions = new[] { new { type = "csv" } }, csvFiles = new[] { file },
         };
 
-        await _sandbox.SetAsync(new { snagDataJobMs = 60_000 });
+        await Sandbox.SetAsync(new { snagDataJobMs = 60_000 });
         var pending = await Post(Badges, CsvBadge("Pending"));
-        await _sandbox.SetAsync(new { snagDataJobMs = 0 });
+        await Sandbox.SetAsync(new { snagDataJobMs = 0 });
         foreach (var outcome in new[] { "complete", "failed", "cancelled" })
         {
-            await _sandbox.SetAsync(new { snagDataJobOutcome = outcome });
+            await Sandbox.SetAsync(new { snagDataJobOutcome = outcome });
             await Post(Badges, CsvBadge(outcome));
         }
 
-        await _sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
+        await Sandbox.SetAsync(new { snagDataJobOutcome = "complete" });
         var updated = await Post($"{Badges}/{(string)pending["id"]!}", new { csvFiles = new[] { file }, rewards = Array.Empty<object>() });
         var page = await Get($"{Badges}?websiteId={Website}&limit=4");
 

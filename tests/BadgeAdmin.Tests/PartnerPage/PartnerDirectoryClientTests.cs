@@ -12,23 +12,21 @@ namespace BadgeAdmin.Tests.PartnerPage;
 /// Directories and directory badges through the client against the sandbox over real HTTP: the inferred routes, bodies,
 /// both list formats, the sandbox's 400/404/401 rules and faults on these routes, and the delete-while-attached rule.
 /// </summary>
-public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class PartnerDirectoryClientTests : SandboxTest, IDisposable
 {
     private const string Prefix = "/api/directory/private/v1alpha/";
     private static readonly Guid Directory = PartnerPageData.PartnerDirectoryId;
-    private readonly SandboxFixture _sandbox;
     private readonly PartnerPageClient _client;
 
     public PartnerDirectoryClientTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _client = sandbox.PartnerPageClient();
     }
 
     public void Dispose() => _client.Dispose();
 
-    private PartnerPageData Server => _sandbox.Server.State.PartnerPage;
+    private PartnerPageData Server => Sandbox.Server.State.PartnerPage;
 
     private static string Badges(Guid directory) => $"{Prefix}badges/directory/{directory}/";
 
@@ -40,7 +38,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
 
         Assert.Equal(new[] { Directory, PartnerPageData.AppDirectoryId }, listed.Select(d => d.Id));
         Assert.Equal(("Sandbox App Directory", "sandbox-app-directory"), (one.Name, one.AdditionalFields!["slug"]));
-        Assert.Equal(new[] { Prefix + "directories/", Prefix + $"directories/{PartnerPageData.AppDirectoryId}/" }, _sandbox.Requests.Select(r => r.Path));
+        Assert.Equal(new[] { Prefix + "directories/", Prefix + $"directories/{PartnerPageData.AppDirectoryId}/" }, Sandbox.Requests.Select(r => r.Path));
     }
 
     [Theory]
@@ -48,15 +46,15 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     [InlineData("array", 1)]
     public async Task Directory_badges_are_listed_in_either_format_and_carry_their_directory(string style, int requests)
     {
-        await _sandbox.SetAsync(new { partnerPageListStyle = style });
+        await Sandbox.SetAsync(new { partnerPageListStyle = style });
 
         var badges = await _client.ListDirectoryBadgesAsync(Directory).ToListAsync();
 
         Assert.Equal(Server.DirectoryBadgeIds, badges.Select(b => b.Id));
         Assert.All(badges, b => Assert.Equal(Directory, b.DirectoryId));
         Assert.All(badges, b => Assert.StartsWith("https://images.sandbox.invalid/badges/", b.Image));
-        Assert.Equal(requests, _sandbox.Requests.Count);
-        Assert.All(_sandbox.Requests, r => Assert.Equal(("GET", Badges(Directory)), (r.Method, r.Path)));
+        Assert.Equal(requests, Sandbox.Requests.Count);
+        Assert.All(Sandbox.Requests, r => Assert.Equal(("GET", Badges(Directory)), (r.Method, r.Path)));
     }
 
     [Fact]
@@ -74,7 +72,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
             ("POST", Badges(Directory), "{\"name\":\"Early\",\"image\":\"https://images.example/e.png\"}", 201),
             ("PATCH", Badges(Directory) + created.Id + "/", "{\"name\":\"Earlier\"}", 200),
             ("DELETE", Badges(Directory) + created.Id + "/", string.Empty, 204),
-        }, _sandbox.Requests.Select(r => (r.Method, r.Path, r.Body ?? string.Empty, r.Status)));
+        }, Sandbox.Requests.Select(r => (r.Method, r.Path, r.Body ?? string.Empty, r.Status)));
         Assert.DoesNotContain(Server.DirectoryBadges, b => b.Id == created.Id);
     }
 
@@ -83,7 +81,7 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateDirectoryBadgeAsync(Directory, Guid.NewGuid(), new PartnerDirectoryBadgeChange()));
         await Assert.ThrowsAsync<ArgumentException>(() => _client.CreateDirectoryBadgeAsync(Directory, new PartnerDirectoryBadgeChange { Name = "No image" }));
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -104,8 +102,8 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     [InlineData("[1]", "non_field_errors: Invalid data. Expected a dictionary.")]
     public async Task The_sandbox_refuses_a_bad_new_badge_with_a_400_naming_the_field(string body, string message)
     {
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", _sandbox.Server.State.Options.PartnerPageKey);
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseAddress };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Sandbox.Server.State.Options.PartnerPageKey);
 
         var response = await http.PostAsync(Badges(Directory).TrimStart('/'), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject().Single();
@@ -119,8 +117,8 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     public async Task A_patch_with_no_field_is_a_400_as_the_documented_update_rule()
     {
         var gold = Server.DirectoryBadges.Single(b => b.Name == "Gold Partner").Id;
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", _sandbox.Server.State.Options.PartnerPageKey);
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseAddress };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Sandbox.Server.State.Options.PartnerPageKey);
 
         var response = await http.PatchAsJsonAsync($"{Badges(Directory).TrimStart('/')}{gold}/", new { });
 
@@ -131,15 +129,15 @@ public sealed class PartnerDirectoryClientTests : IClassFixture<SandboxFixture>,
     [Fact]
     public async Task Directory_routes_want_the_key_and_answer_scripted_faults()
     {
-        using var wrongKey = _sandbox.PartnerPageClient(key: "wrong-key-0123456789");
-        await _sandbox.AddFaultAsync(new { path = Prefix + "badges/directory/*", status = 503, count = 1 });
+        using var wrongKey = Sandbox.PartnerPageClient(key: "wrong-key-0123456789");
+        await Sandbox.AddFaultAsync(new { path = Prefix + "badges/directory/*", status = 503, count = 1 });
 
         var unauthorized = await Assert.ThrowsAsync<ApiException>(() => wrongKey.GetDirectoryAsync(Directory));
         var afterRetry = await _client.ListDirectoryBadgesAsync(Directory).ToListAsync();
 
         Assert.Equal(ApiFailureKind.Unauthorized, unauthorized.Kind);
         Assert.Equal(14, afterRetry.Count);
-        Assert.Equal(new[] { 401, 503, 200 }, _sandbox.Requests.Take(3).Select(r => r.Status));
+        Assert.Equal(new[] { 401, 503, 200 }, Sandbox.Requests.Take(3).Select(r => r.Status));
     }
 
     [Fact]

@@ -18,25 +18,23 @@ namespace BadgeAdmin.Tests.Reliability;
 /// cell. Each asserts the outcome, the wait the retry handler chose, and the exact number of requests the sandbox saw.
 /// Idempotent calls are a PartnerPage GET; the non-idempotent call is a Snag badge create.
 /// </summary>
-public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class FaultMatrixTests : SandboxTest, IDisposable
 {
     private const string EntryPath = "/api/directory/private/v1alpha/entries/partners/*";
-    private readonly SandboxFixture _sandbox;
     private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<TimeSpan> _waits = new();
     private readonly RecordingObserver _observer = new();
     private readonly IDisposable _scope;
 
     public FaultMatrixTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _scope = RequestObserverScope.Begin(_observer);
     }
 
     public void Dispose() => _scope.Dispose();
 
-    private Guid Entry => _sandbox.Server.State.PartnerPage.EntryIds[0];
+    private Guid Entry => Sandbox.Server.State.PartnerPage.EntryIds[0];
 
     private static ConnectionSettings Settings(string header, string key, int maxRetries, TimeSpan? timeout, Uri baseUri, TimeSpan? maxRetryWait = null) =>
         new(baseUri, header, key)
@@ -54,18 +52,18 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     });
 
     private PartnerPageClient PartnerPage(int maxRetries = 2, TimeSpan? timeout = null, TimeSpan? maxRetryWait = null, Uri? baseUri = null) =>
-        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, baseUri ?? _sandbox.BaseAddress, maxRetryWait), pacer: RecordingPacer());
+        new(Settings(PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey, maxRetries, timeout, baseUri ?? Sandbox.BaseAddress, maxRetryWait), pacer: RecordingPacer());
 
     private SnagClient Snag(int maxRetries = 2, TimeSpan? timeout = null, Uri? baseUri = null) =>
-        new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri ?? _sandbox.BaseAddress), pacer: RecordingPacer());
+        new(Settings(SnagConnection.ApiKeyHeader, SandboxOptions.DefaultSnagKey, maxRetries, timeout, baseUri ?? Sandbox.BaseAddress), pacer: RecordingPacer());
 
     private LoyaltyBadgeCreate NewBadge() => new()
     {
-        OrganizationId = _sandbox.Snag.OrganizationId, WebsiteId = _sandbox.Snag.MainWebsite.Id, Name = "Matrix", ImageUrl = "https://cdn.example/m.png",
+        OrganizationId = Sandbox.Snag.OrganizationId, WebsiteId = Sandbox.Snag.MainWebsite.Id, Name = "Matrix", ImageUrl = "https://cdn.example/m.png",
         Conditions = new[] { new LoyaltyCondition { Type = "points", Amount = 1 } },
     };
 
-    private Task Fault(object rule) => _sandbox.AddFaultAsync(rule);
+    private Task Fault(object rule) => Sandbox.AddFaultAsync(rule);
 
     public static TheoryData<int, string> RetryableStatusesAndWaits()
     {
@@ -98,8 +96,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var entry = await client.GetEntryAsync(Entry);
 
         Assert.Equal(Entry, entry.Id);
-        Assert.Equal(2, _sandbox.Requests.Count);
-        Assert.Equal(new[] { status, 200 }, _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal(2, Sandbox.Requests.Count);
+        Assert.Equal(new[] { status, 200 }, Sandbox.Requests.Select(r => r.Status));
         var wait = Assert.Single(_waits).TotalSeconds;
         Assert.InRange(wait, expected.Min, expected.Max);
         var stated = SecondsText.Format(TimeSpan.FromSeconds(wait)).Replace(".", "\\.");
@@ -119,7 +117,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal((kind, (HttpStatusCode)status), (ex.Kind, ex.StatusCode!.Value));
-        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(3, Sandbox.Requests.Count);
         Assert.Equal(2, _observer.Retries.Count);
     }
 
@@ -131,7 +129,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -145,7 +143,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
         Assert.Contains("The server asked to wait 120 s, which is over the 60 s retry wait budget (MaxRetryWait), so it was not waited.", ex.Message);
         Assert.Equal(ConnectionLimit.MaxRetryWait, ex.Stop!.Limit);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
         Assert.Empty(_waits);
     }
 
@@ -158,7 +156,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var entry = await client.GetEntryAsync(Entry);
 
         Assert.Equal(Entry, entry.Id);
-        Assert.Equal(new[] { 429, 429, 429, 429, 429, 200 }, _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal(new[] { 429, 429, 429, 429, 429, 200 }, Sandbox.Requests.Select(r => r.Status));
         // What the server asks (1 s), or the floor when it grows past that: 0.5, 1, 2, 4, 8 s less up to 25 %.
         var floors = new[] { 0.5, 1, 2, 4, 8 };
         Assert.Equal(5, _waits.Count);
@@ -177,7 +175,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
         Assert.Contains("It waited 2 s in all, the retry wait budget (MaxRetryWait 3 s).", ex.Message);
         Assert.Equal(ConnectionLimit.MaxRetryWait, ex.Stop!.Limit);
-        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(3, Sandbox.Requests.Count);
         Assert.Equal(new[] { 1.0, 1.0 }, _waits.Select(w => w.TotalSeconds));
     }
 
@@ -191,7 +189,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
         // About 0.5 + 1 + 2 s (at most 3.5 s); a fourth wait, at least 3 s, would pass the 5 s budget.
-        Assert.Equal(4, _sandbox.Requests.Count);
+        Assert.Equal(4, Sandbox.Requests.Count);
         Assert.Equal(3, _waits.Count);
         Assert.All(_waits.Zip(new[] { 0.5, 1, 2 }), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
     }
@@ -214,7 +212,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.RateLimited, ex.Kind);
         Assert.Contains("cannot be honoured", ex.Message);
         Assert.Contains(value.Length > 40 ? value[..40] : value, ex.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
         Assert.Empty(_waits);
     }
 
@@ -227,7 +225,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
-        Assert.Equal(3, _sandbox.Requests.Count); // MaxRetries 2
+        Assert.Equal(3, Sandbox.Requests.Count); // MaxRetries 2
         Assert.Equal(2, _waits.Count);
         Assert.InRange(_waits[0].TotalSeconds, 0.4, 0.5); // the floor, longer than the 0.2 s asked
         Assert.InRange(_waits[1].TotalSeconds, 0.8, 1.0);
@@ -242,7 +240,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal((ApiFailureKind.ServerError, HttpStatusCode.ServiceUnavailable), (ex.Kind, ex.StatusCode!.Value));
-        Assert.Equal(5, _sandbox.Requests.Count);
+        Assert.Equal(5, Sandbox.Requests.Count);
         Assert.All(_waits.Zip(new[] { 0.5, 1, 2, 4 }), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
         Assert.Equal(4, _observer.Retries.Count);
         Assert.All(_observer.Retries.Zip(_waits), r => Assert.Contains($"retrying in {SecondsText.Format(r.Second)} (retry ", r.First));
@@ -258,7 +256,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
         Assert.Contains("cannot be honoured", ex.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Theory]
@@ -275,8 +273,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
 
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);
-        Assert.Single(_sandbox.Requests);
-        lock (_sandbox.Snag.Gate) Assert.DoesNotContain(_sandbox.Snag.Badges, b => b.Name == "Matrix");
+        Assert.Single(Sandbox.Requests);
+        lock (Sandbox.Snag.Gate) Assert.DoesNotContain(Sandbox.Snag.Badges, b => b.Name == "Matrix");
     }
 
     [Fact]
@@ -288,9 +286,9 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var badge = await client.CreateBadgeAsync(NewBadge());
 
         Assert.Equal("Matrix", badge.Name);
-        Assert.Equal(new[] { 429, 200 }, _sandbox.Requests.Select(r => r.Status));
+        Assert.Equal(new[] { 429, 200 }, Sandbox.Requests.Select(r => r.Status));
         Assert.Equal(1.0, Assert.Single(_waits).TotalSeconds, 1);
-        lock (_sandbox.Snag.Gate) Assert.Single(_sandbox.Snag.Badges, b => b.Name == "Matrix");
+        lock (Sandbox.Snag.Gate) Assert.Single(Sandbox.Snag.Badges, b => b.Name == "Matrix");
     }
 
     [Fact]
@@ -305,20 +303,23 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
         Assert.EndsWith("timed out after 0.3 s.", ex.Message);
         Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
-    [Fact]
-    public async Task A_stalled_read_is_retried_and_then_succeeds()
+    /// <summary>A read whose first answer stalls past the timeout, or whose connection drops, is sent again and succeeds.</summary>
+    [Theory]
+    [InlineData("stall", 300, "timed out after 0.3 s")]
+    [InlineData("abort", 10_000, "lost its connection")]
+    public async Task A_stalled_or_dropped_read_is_retried_and_then_succeeds(string fault, int timeoutMs, string retryNote)
     {
-        await Fault(new { path = EntryPath, stall = true });
-        using var client = PartnerPage(timeout: TimeSpan.FromMilliseconds(300));
+        await Fault(new Dictionary<string, object> { ["path"] = EntryPath, [fault] = true });
+        using var client = PartnerPage(timeout: TimeSpan.FromMilliseconds(timeoutMs));
 
         var entry = await client.GetEntryAsync(Entry);
 
         Assert.Equal(Entry, entry.Id);
-        Assert.Equal(2, _sandbox.Requests.Count);
-        Assert.Contains("timed out after 0.3 s", Assert.Single(_observer.Retries));
+        Assert.Equal(2, Sandbox.Requests.Count);
+        Assert.Contains(retryNote, Assert.Single(_observer.Retries));
     }
 
     [Fact]
@@ -330,20 +331,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
 
         Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
-        Assert.Single(_sandbox.Requests);
-    }
-
-    [Fact]
-    public async Task A_dropped_connection_is_retried_for_a_read()
-    {
-        await Fault(new { path = EntryPath, abort = true });
-        using var client = PartnerPage();
-
-        var entry = await client.GetEntryAsync(Entry);
-
-        Assert.Equal(Entry, entry.Id);
-        Assert.Equal(2, _sandbox.Requests.Count);
-        Assert.Contains("lost its connection", Assert.Single(_observer.Retries));
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -355,8 +343,8 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateBadgeAsync(NewBadge()));
 
         Assert.Equal(ApiFailureKind.ConnectionFailed, ex.Kind);
-        Assert.Contains($"at {_sandbox.BaseAddress.Scheme}://127.0.0.1:{_sandbox.BaseAddress.Port} failed: the connection dropped", ex.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Contains($"at {Sandbox.BaseAddress.Scheme}://127.0.0.1:{Sandbox.BaseAddress.Port} failed: the connection dropped", ex.Message);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -417,7 +405,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Contains($"answered 200 with", ex.Message);
         Assert.Contains(body.Length == 0 ? "(empty body)" : body[..Math.Min(body.Length, 12)], ex.Message);
         Assert.NotNull(ex.ResponseExcerpt);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
@@ -436,7 +424,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
         Assert.Contains($"answered 200 with {why}", ex.Message);
         if (body.Length > 0) Assert.Contains(body[..Math.Min(body.Length, 12)], ex.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
@@ -450,7 +438,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
 
         Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
         Assert.EndsWith("timed out after 0.4 s reading the body.", ex.Message);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -476,7 +464,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
         Assert.Contains("502", ex.Message);
         Assert.Contains("Bad Gateway from the proxy", ex.Message);
-        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(3, Sandbox.Requests.Count);
     }
 
     [Theory]
@@ -494,7 +482,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetEntryAsync(Entry));
 
         Assert.Equal((kind, message), (ex.Kind, ex.ServerMessage));
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
         Assert.Empty(_observer.Retries);
     }
 
@@ -502,7 +490,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
     public async Task A_rate_limit_delays_only_the_request_it_answered()
     {
         await Fault(new { path = EntryPath, status = 429, retryAfter = "1" });
-        using var client = new PartnerPageClient(new ConnectionSettings(_sandbox.BaseAddress, PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey));
+        using var client = new PartnerPageClient(new ConnectionSettings(Sandbox.BaseAddress, PartnerPageConnection.ApiKeyHeader, SandboxOptions.DefaultPartnerPageKey));
 
         var first = client.GetEntryAsync(Entry);
         await Task.Delay(150);
@@ -511,7 +499,7 @@ public sealed class FaultMatrixTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.False(first.IsCompleted, "the rate-limited request should still be waiting");
         await first;
 
-        var log = _sandbox.Requests;
+        var log = Sandbox.Requests;
         Assert.Equal(new[] { 429, 200, 200 }, log.Select(r => r.Status));
         Assert.True(log[2].Time - log[0].Time >= TimeSpan.FromMilliseconds(900), "the rate-limited request waited its Retry-After");
     }

@@ -11,15 +11,13 @@ namespace BadgeAdmin.Tests.Sandbox;
 /// The sandbox's emulation of CSV files and data jobs (pending → processing → complete, failed or cancelled over time,
 /// as its settings say) and of the user groups the badge list filters by.
 /// </summary>
-public sealed class SandboxDataJobTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SandboxDataJobTests : SandboxTest, IDisposable
 {
-    private readonly SandboxFixture _sandbox;
     private readonly HttpClient _http;
 
     public SandboxDataJobTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _http = sandbox.SnagHttpClient();
     }
 
@@ -29,7 +27,7 @@ public sealed class SandboxDataJobTests : IClassFixture<SandboxFixture>, IDispos
     {
         using var response = await _http.PostAsJsonAsync("api/loyalty/badges", new
         {
-            organizationId = _sandbox.Snag.OrganizationId, websiteId = _sandbox.Snag.MainWebsite.Id, name = "CSV", imageUrl = "https://cdn.example/c.png",
+            organizationId = Sandbox.Snag.OrganizationId, websiteId = Sandbox.Snag.MainWebsite.Id, name = "CSV", imageUrl = "https://cdn.example/c.png",
             conditions = new[] { new { type = "csv" } }, csvFiles,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -42,7 +40,7 @@ public sealed class SandboxDataJobTests : IClassFixture<SandboxFixture>, IDispos
     [Fact]
     public async Task A_data_job_goes_from_pending_to_processing_to_complete_step_by_step()
     {
-        await _sandbox.SetAsync(new { snagDataJobMs = 400 });
+        await Sandbox.SetAsync(new { snagDataJobMs = 400 });
         var clock = Stopwatch.StartNew();
         var id = (string)(await CreateCsvBadgeAsync(new { src = "https://files.example/a.csv", name = "A" }))["id"]!;
 
@@ -66,17 +64,17 @@ public sealed class SandboxDataJobTests : IClassFixture<SandboxFixture>, IDispos
     [Fact]
     public async Task The_outcome_setting_makes_new_jobs_fail_or_be_cancelled_and_reset_restores_the_default()
     {
-        await _sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = "failed" });
+        await Sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = "failed" });
         var failed = (string)(await CreateCsvBadgeAsync(new { src = "https://files.example/f.csv" }))["id"]!;
-        await _sandbox.SetAsync(new { snagDataJobOutcome = "cancelled" });
+        await Sandbox.SetAsync(new { snagDataJobOutcome = "cancelled" });
         var cancelled = (string)(await CreateCsvBadgeAsync(new { src = "https://files.example/c.csv" }))["id"]!;
 
         Assert.Equal(("failed", "https://files.example/f.csv: row 3: 'not-a-wallet' is not a valid wallet address"),
             ((string)(await JobOfAsync(failed))["status"]!, (string)(await JobOfAsync(failed))["message"]!));
         Assert.Equal("cancelled", (string)(await JobOfAsync(cancelled))["status"]!);
 
-        _sandbox.Reset();
-        Assert.Equal((SandboxState.DefaultSnagDataJobMs, "complete"), (_sandbox.Server.State.SnagDataJobMs, _sandbox.Server.State.SnagDataJobOutcome));
+        Sandbox.Reset();
+        Assert.Equal((SandboxState.DefaultSnagDataJobMs, "complete"), (Sandbox.Server.State.SnagDataJobMs, Sandbox.Server.State.SnagDataJobOutcome));
     }
 
     [Theory]
@@ -131,7 +129,7 @@ public sealed class SandboxDataJobTests : IClassFixture<SandboxFixture>, IDispos
         var both = JsonNode.Parse(await _http.GetStringAsync($"api/loyalty/badges?userGroupId={vip}&userGroupExternalIdentifier=staff"))!["data"]!.AsArray();
         using var bad = await _http.GetAsync("api/loyalty/badges?userGroupId=vip");
 
-        var members = _sandbox.Snag.UserGroups[0].Members;
+        var members = Sandbox.Snag.UserGroups[0].Members;
         Assert.NotEmpty(byId);
         Assert.All(byId, b => Assert.All(b!["loyaltyBadgeUsers"]!.AsArray(), u => Assert.Contains(Guid.Parse((string)u!["userId"]!), members)));
         Assert.Empty(both); // no group is both

@@ -11,23 +11,21 @@ namespace BadgeAdmin.Tests.Sandbox;
 /// The sandbox's rate limit (--rate-limit, rateLimitPerSecond): a token bucket per service, burst and refill on a clock
 /// of the test's own; over HTTP, Snag's 429 body, each Retry-After style, control routes not counted, the log.
 /// </summary>
-public sealed class SandboxRateLimitTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SandboxRateLimitTests : SandboxTest, IDisposable
 {
     private const string Entries = "api/directory/private/v1alpha/entries/partners/";
-    private readonly SandboxFixture _sandbox;
     private readonly HttpClient _http;
     private double _now;
 
     public SandboxRateLimitTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
     }
 
     public void Dispose()
     {
-        _sandbox.Reset();
+        Sandbox.Reset();
         _http.Dispose();
     }
 
@@ -137,7 +135,7 @@ public sealed class SandboxRateLimitTests : IClassFixture<SandboxFixture>, IDisp
         }
 
         Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }, statuses);
-        var log = await _sandbox.RequestLogAsync();
+        var log = await Sandbox.RequestLogAsync();
         Assert.Equal(new[] { 200, 200, 429 }, log.Select(e => e!["status"]!.GetValue<int>()));
         Assert.Equal(new[] { false, false, true }, log.Select(e => e!["rateLimited"]!.GetValue<bool>()));
         var summary = JsonNode.Parse(await _http.GetStringAsync("_sandbox/requests/summary"))!;

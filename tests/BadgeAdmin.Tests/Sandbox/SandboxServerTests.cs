@@ -7,16 +7,14 @@ using BadgeAdmin.Tests.Support;
 namespace BadgeAdmin.Tests.Sandbox;
 
 /// <summary>The sandbox's own rules: options, loopback only, control routes, the request log and fault injection.</summary>
-public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SandboxServerTests : SandboxTest, IDisposable
 {
     private const string Entries = "api/directory/private/v1alpha/entries/partners/";
-    private readonly SandboxFixture _sandbox;
     private readonly HttpClient _http;
 
     public SandboxServerTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
     }
 
@@ -54,7 +52,7 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
     [Fact]
     public async Task The_server_listens_on_loopback_only()
     {
-        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(_sandbox.BaseAddress.Host)));
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(Sandbox.BaseAddress.Host)));
         await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { Address = IPAddress.Any }));
     }
 
@@ -67,7 +65,7 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(detail, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
-        var log = await _sandbox.RequestLogAsync();
+        var log = await Sandbox.RequestLogAsync();
         Assert.Equal(logged, log.Single()!["auth"]!.GetValue<string>());
         Assert.DoesNotContain("sandbox-partnerpage", log.ToJsonString());
     }
@@ -82,7 +80,7 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
     [Fact]
     public async Task A_fault_answers_the_next_matching_requests_then_stops()
     {
-        await _sandbox.AddFaultAsync(new { method = "GET", path = "/" + Entries, status = 429, count = 2, retryAfter = "3", retryAfterMs = "2500", body = "{\"message\":\"slow down\"}" });
+        await Sandbox.AddFaultAsync(new { method = "GET", path = "/" + Entries, status = 429, count = 2, retryAfter = "3", retryAfterMs = "2500", body = "{\"message\":\"slow down\"}" });
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -98,23 +96,23 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
         }
 
         Assert.Equal(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK }, statuses);
-        Assert.Equal(new[] { true, true, false }, _sandbox.Requests.Select(r => r.Faulted));
+        Assert.Equal(new[] { true, true, false }, Sandbox.Requests.Select(r => r.Faulted));
     }
 
     [Fact]
     public async Task A_fault_matches_method_and_path_pattern_only()
     {
-        await _sandbox.AddFaultAsync(new { method = "PATCH", path = "/api/*/badges/*", status = 500 });
+        await Sandbox.AddFaultAsync(new { method = "PATCH", path = "/api/*/badges/*", status = 500 });
 
         using var get = await _http.SendAsync(Api(HttpMethod.Get, Entries));
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Single(_sandbox.Server.State.Faults.Snapshot());
+        Assert.Single(Sandbox.Server.State.Faults.Snapshot());
     }
 
     [Fact]
     public async Task An_aborting_fault_drops_the_connection()
     {
-        await _sandbox.AddFaultAsync(new { path = "/" + Entries, abort = true });
+        await Sandbox.AddFaultAsync(new { path = "/" + Entries, abort = true });
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => _http.SendAsync(Api(HttpMethod.Get, Entries)));
     }
@@ -130,23 +128,23 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
-        Assert.Empty(_sandbox.Server.State.Faults.Snapshot());
+        Assert.Empty(Sandbox.Server.State.Faults.Snapshot());
     }
 
     [Fact]
     public async Task Reset_restores_the_seed_and_clears_log_and_faults()
     {
-        var entry = _sandbox.Server.State.PartnerPage.EntryIds[0];
-        var badge = _sandbox.Server.State.PartnerPage.BadgesOf(entry)[0].BadgeId;
+        var entry = Sandbox.Server.State.PartnerPage.EntryIds[0];
+        var badge = Sandbox.Server.State.PartnerPage.BadgesOf(entry)[0].BadgeId;
         using (await _http.SendAsync(Api(HttpMethod.Delete, $"{Entries}{entry}/badges/{badge}/"))) { }
-        await _sandbox.AddFaultAsync(new { status = 500 });
+        await Sandbox.AddFaultAsync(new { status = 500 });
 
         using var reset = await _http.PostAsync("_sandbox/reset", null);
 
         reset.EnsureSuccessStatusCode();
-        Assert.Contains(_sandbox.Server.State.PartnerPage.BadgesOf(entry), b => b.BadgeId == badge);
-        Assert.Empty(_sandbox.Requests);
-        Assert.Empty(_sandbox.Server.State.Faults.Snapshot());
+        Assert.Contains(Sandbox.Server.State.PartnerPage.BadgesOf(entry), b => b.BadgeId == badge);
+        Assert.Empty(Sandbox.Requests);
+        Assert.Empty(Sandbox.Server.State.Faults.Snapshot());
     }
 
     [Fact]
@@ -164,28 +162,26 @@ public sealed class SandboxServerTests : IClassFixture<SandboxFixture>, IDisposa
     [Fact]
     public void Seed_ids_are_the_same_on_every_run()
     {
-        Assert.Equal(StableId.For("partnerpage/entry/Acme Cloud"), _sandbox.Server.State.PartnerPage.EntryIds[0]);
+        Assert.Equal(StableId.For("partnerpage/entry/Acme Cloud"), Sandbox.Server.State.PartnerPage.EntryIds[0]);
         Assert.Equal(4, StableId.For("x").ToString()[14] - '0'); // a version-4 layout
     }
 }
 
 /// <summary>The sandbox's Snag emulation: seed, key check, the server-side rules the docs state, wallets as the reward route meets them, and badges with thousands of holders.</summary>
-public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SandboxSnagTests : SandboxTest, IDisposable
 {
-    private readonly SandboxFixture _sandbox;
     private readonly HttpClient _http;
 
     public SandboxSnagTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _http = new HttpClient { BaseAddress = sandbox.BaseAddress };
         _http.DefaultRequestHeaders.Add("X-API-KEY", SandboxOptions.DefaultSnagKey);
     }
 
     public void Dispose() => _http.Dispose();
 
-    private BadgeAdmin.Sandbox.Snag.SnagData Data => _sandbox.Snag;
+    private BadgeAdmin.Sandbox.Snag.SnagData Data => Sandbox.Snag;
 
     private static Guid SeedBadge(int i) => StableId.For($"snag/badge/{i}");
 
@@ -212,11 +208,11 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
     [Fact]
     public async Task Snag_routes_want_the_X_API_KEY()
     {
-        using var anonymous = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Sandbox.BaseAddress };
         using var response = await anonymous.GetAsync("api/websites");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("missing", _sandbox.Requests.Single().Auth);
+        Assert.Equal("missing", Sandbox.Requests.Single().Auth);
     }
 
     [Fact]
@@ -359,23 +355,19 @@ public sealed class SandboxSnagTests : IClassFixture<SandboxFixture>, IDisposabl
 }
 
 /// <summary>The seed route that tells scripts the sandbox's fixed ids.</summary>
-public sealed class SandboxSeedRouteTests : IClassFixture<SandboxFixture>
+public sealed class SandboxSeedRouteTests(SandboxFixture sandbox) : SandboxTest(sandbox)
 {
-    private readonly SandboxFixture _sandbox;
-
-    public SandboxSeedRouteTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
     [Fact]
     public async Task The_seed_route_names_the_organization_websites_and_entries()
     {
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseAddress };
 
         var seed = JsonNode.Parse(await http.GetStringAsync("_sandbox/seed"))!;
 
-        Assert.Equal(_sandbox.Snag.OrganizationId.ToString(), seed["snag"]!["organizationId"]!.GetValue<string>());
-        Assert.Equal(_sandbox.Snag.MainWebsite.Id.ToString(), seed["snag"]!["mainWebsiteId"]!.GetValue<string>());
+        Assert.Equal(Sandbox.Snag.OrganizationId.ToString(), seed["snag"]!["organizationId"]!.GetValue<string>());
+        Assert.Equal(Sandbox.Snag.MainWebsite.Id.ToString(), seed["snag"]!["mainWebsiteId"]!.GetValue<string>());
         Assert.Equal(12, seed["partnerPage"]!["entryIds"]!.AsArray().Count);
         Assert.Equal(BadgeAdmin.Sandbox.PartnerPage.PartnerPageData.PartnerDirectoryId.ToString(), seed["partnerPage"]!["directoryId"]!.GetValue<string>());
-        Assert.DoesNotContain(_sandbox.Requests, r => r.Path.StartsWith("/_sandbox", StringComparison.Ordinal));
+        Assert.DoesNotContain(Sandbox.Requests, r => r.Path.StartsWith("/_sandbox", StringComparison.Ordinal));
     }
 }

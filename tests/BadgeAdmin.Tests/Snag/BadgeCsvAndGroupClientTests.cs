@@ -9,22 +9,20 @@ namespace BadgeAdmin.Tests.Snag;
 /// The Snag client's CSV files (create and update bodies), data jobs read back, and the user-group filters of the badge
 /// list, against the sandbox over real HTTP, asserting the exact requests.
 /// </summary>
-public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class BadgeCsvAndGroupClientTests : SandboxTest, IDisposable
 {
     private const string Url = "https://files.example.com/holders.csv";
-    private readonly SandboxFixture _sandbox;
     private readonly SnagClient _client;
 
     public BadgeCsvAndGroupClientTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _client = sandbox.SnagClient();
     }
 
     public void Dispose() => _client.Dispose();
 
-    private SnagData Data => _sandbox.Snag;
+    private SnagData Data => Sandbox.Snag;
 
     private static Guid SeedBadge(int i) => BadgeAdmin.Sandbox.StableId.For($"snag/badge/{i}");
 
@@ -42,7 +40,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
         Assert.Equal(
             $"{{\"organizationId\":\"{Data.OrganizationId}\",\"websiteId\":\"{Data.MainWebsite.Id}\",\"name\":\"Holders\",\"imageUrl\":\"https://cdn.example/h.png\"," +
             $"\"conditions\":[{{\"type\":\"csv\"}}],\"csvFiles\":[{{\"src\":\"{Url}\",\"name\":\"List\",\"description\":\"From the CRM\"}}]}}",
-            _sandbox.Requests.Single().Body);
+            Sandbox.Requests.Single().Body);
         var file = Assert.Single(Assert.Single(badge.Conditions!).CsvFiles!);
         Assert.Equal((Url, "List", "From the CRM"), (file.Src, file.Name, file.Description));
         Assert.NotNull(file.Id);
@@ -61,7 +59,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
         Assert.Contains("CsvFile[0].Src: required", ex.Message);
         Assert.Contains("CsvFile[1].Src: 'files.example.com/a.csv' is not an http(s) URL.", ex.Message);
         Assert.Contains("CsvFile[2]: is null.", ex.Message);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -74,7 +72,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
         Assert.True(points.CsvFilesWithoutCsvCondition);
         await _client.CreateBadgeAsync(points);
 
-        var body = _sandbox.Requests.Single().Body!;
+        var body = Sandbox.Requests.Single().Body!;
         Assert.Contains("\"conditions\":[{\"type\":\"points\",\"amount\":5}],\"csvFiles\":[{\"src\":\"" + Url + "\"}]", body);
         Assert.False(CsvBadge(new[] { new LoyaltyCondition { Type = "CSV" } }, new[] { new LoyaltyCsvFile(Url) }).CsvFilesWithoutCsvCondition);
     }
@@ -83,14 +81,14 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
     public async Task A_copied_csv_condition_brings_its_files_as_the_new_badges_csv_files()
     {
         var source = await _client.CreateBadgeAsync(CsvBadge(files: new[] { new LoyaltyCsvFile(Url) { Name = "List" } }));
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
         await _client.CreateBadgeAsync(new LoyaltyBadgeCreate
         {
             OrganizationId = Data.OrganizationId, WebsiteId = Data.BetaWebsite.Id, Name = "Copy", ImageUrl = source.ImageUrl!, Conditions = source.Conditions!,
         });
 
-        var body = _sandbox.Requests.Single().Body!;
+        var body = Sandbox.Requests.Single().Body!;
         Assert.Contains("\"conditions\":[{\"type\":\"csv\"}],", body);
         Assert.Contains("\"csvFiles\":[{\"src\":\"" + Url + "\",\"name\":\"List\"}]", body);
     }
@@ -104,11 +102,11 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
             CsvFiles = new[] { new LoyaltyCsvFile(Url), new LoyaltyCsvFile("https://files.example.com/more.csv") { Name = "More" } },
         });
 
-        Assert.Equal($"{{\"rewards\":[],\"csvFiles\":[{{\"src\":\"{Url}\"}},{{\"src\":\"https://files.example.com/more.csv\",\"name\":\"More\"}}]}}", _sandbox.Requests.Single().Body);
+        Assert.Equal($"{{\"rewards\":[],\"csvFiles\":[{{\"src\":\"{Url}\"}},{{\"src\":\"https://files.example.com/more.csv\",\"name\":\"More\"}}]}}", Sandbox.Requests.Single().Body);
         Assert.Equal(2, badge.DataJobs!.Count);
         Assert.False(new LoyaltyBadgeUpdate { CsvFiles = new[] { new LoyaltyCsvFile(Url) } }.IsEmpty);
         await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateBadgeAsync(SeedBadge(7), new LoyaltyBadgeUpdate { CsvFiles = new[] { new LoyaltyCsvFile("ftp://x/y.csv") } }));
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -117,7 +115,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
         var states = new List<(string? Status, string? Job, string? Message)>();
         foreach (var outcome in new[] { "complete", "failed", "cancelled" })
         {
-            await _sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = outcome });
+            await Sandbox.SetAsync(new { snagDataJobMs = 0, snagDataJobOutcome = outcome });
             var made = await _client.CreateBadgeAsync(CsvBadge(files: new[] { new LoyaltyCsvFile(Url) { Name = outcome } }));
             var read = await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { made.Id } }).SingleAsync();
             states.Add((read.DataJobStatus, read.DataJobs!.Single().Status, read.DataJobs!.Single().Message));
@@ -139,7 +137,7 @@ public sealed class BadgeCsvAndGroupClientTests : IClassFixture<SandboxFixture>,
         var staff = await _client.ListBadgesAsync(new LoyaltyBadgeQuery { UserGroupExternalIdentifier = "staff" }).ToListAsync();
         var whole = await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = byId.Select(b => b.Id).ToList() }).ToListAsync();
 
-        var queries = _sandbox.Requests.Select(r => r.Query).ToList();
+        var queries = Sandbox.Requests.Select(r => r.Query).ToList();
         Assert.Equal($"?websiteId={Data.MainWebsite.Id}&userGroupId={vip.Id}&limit=1000", queries[0]);
         Assert.Equal("?userGroupExternalIdentifier=vip&limit=1000", queries[1]);
         Assert.NotEmpty(byId);

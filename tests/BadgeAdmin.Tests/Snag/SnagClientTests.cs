@@ -8,21 +8,19 @@ using BadgeAdmin.Tests.Support;
 namespace BadgeAdmin.Tests.Snag;
 
 /// <summary>The Snag client against the sandbox over real HTTP: cursor paging, query encoding, every route, the drift.</summary>
-public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SnagClientTests : SandboxTest, IDisposable
 {
-    private readonly SandboxFixture _sandbox;
     private readonly SnagClient _client;
 
     public SnagClientTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
         _client = sandbox.SnagClient();
     }
 
     public void Dispose() => _client.Dispose();
 
-    private SnagData Data => _sandbox.Snag;
+    private SnagData Data => Sandbox.Snag;
 
     private Guid MainWebsite => Data.MainWebsite.Id;
 
@@ -45,7 +43,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(SnagData.DefaultMainWebsiteBadges, badges.Count);
         Assert.Equal(badges.Count, badges.Select(b => b.Id).Distinct().Count());
         Assert.True(badges.Zip(badges.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt), "newest first");
-        var requests = _sandbox.Requests;
+        var requests = Sandbox.Requests;
         Assert.Equal(3, requests.Count);
         Assert.All(requests, r => Assert.Equal(("GET", "/api/loyalty/badges", "valid"), (r.Method, r.Path, r.Auth)));
         var queries = requests.Select(r => Query(r.Query)).ToList();
@@ -66,7 +64,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
             if (first.Count == 3) break;
         }
 
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -78,19 +76,19 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite }))
         {
             read++;
-            if (read == 500) requestsBeforeHalf = _sandbox.Requests.Count;
+            if (read == 500) requestsBeforeHalf = Sandbox.Requests.Count;
             if (read == 502)
             {
                 // The read-ahead is on its way; give it time to reach the server while "the consumer works".
-                for (var wait = 0; wait < 200 && _sandbox.Requests.Count < 2; wait++) await Task.Delay(10);
-                requestsWhenHalfRead = _sandbox.Requests.Count;
+                for (var wait = 0; wait < 200 && Sandbox.Requests.Count < 2; wait++) await Task.Delay(10);
+                requestsWhenHalfRead = Sandbox.Requests.Count;
             }
         }
 
         Assert.Equal(SnagData.DefaultMainWebsiteBadges, read);
         Assert.Equal(1, requestsBeforeHalf);
         Assert.Equal(2, requestsWhenHalfRead);
-        Assert.Equal(3, _sandbox.Requests.Count); // every page once, none past the last
+        Assert.Equal(3, Sandbox.Requests.Count); // every page once, none past the last
     }
 
     [Fact]
@@ -98,14 +96,14 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     {
         async Task<int> RequestsToRead(int wanted)
         {
-            _sandbox.Server.State.Requests.Clear();
+            Sandbox.Server.State.Requests.Clear();
             var read = 0;
             await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite, MaxItems = wanted }))
             {
                 if (++read == wanted) break;
             }
 
-            return _sandbox.Requests.Count;
+            return Sandbox.Requests.Count;
         }
 
         Assert.Equal(1, await RequestsToRead(1000));
@@ -123,7 +121,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
             await foreach (var badge in _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite }))
             {
                 // Once the first page is in, every later request fails (retries included).
-                if (++read == 1) await _sandbox.AddFaultAsync(new { path = "/api/loyalty/badges", status = 500, count = 10 });
+                if (++read == 1) await Sandbox.AddFaultAsync(new { path = "/api/loyalty/badges", status = 500, count = 10 });
             }
         });
 
@@ -142,7 +140,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
             BadgeIds = ids, UserIds = users, WalletAddresses = new[] { "0xabc", "0xdef" }, IncludeDeleted = true, OrganizationId = Data.OrganizationId,
         }, pageSize: 50).ToListAsync();
 
-        var query = Query(_sandbox.Requests.Single().Query);
+        var query = Query(Sandbox.Requests.Single().Query);
         Assert.Equal(ids.Select(i => i.ToString()), query["badgeIds"]);
         Assert.Equal(users.Select(u => u.ToString().ToLowerInvariant()), query["userId"]);
         Assert.Equal(new[] { "0xabc", "0xdef" }, query["walletAddress"]);
@@ -158,7 +156,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         var badges = await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = ids }).ToListAsync();
 
         Assert.Equal(ids.ToHashSet(), badges.Select(b => b.Id).ToHashSet());
-        Assert.Equal(new[] { 100, 100, 50 }, _sandbox.Requests.Select(r => Query(r.Query)["badgeIds"].Length));
+        Assert.Equal(new[] { 100, 100, 50 }, Sandbox.Requests.Select(r => Query(r.Query)["badgeIds"].Length));
     }
 
     [Fact]
@@ -177,18 +175,18 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public async Task HasNextPage_sent_as_a_string_still_pages()
     {
-        await _sandbox.SetAsync(new { snagHasNextPageAsString = true });
+        await Sandbox.SetAsync(new { snagHasNextPageAsString = true });
 
         var badges = await _client.ListBadgesAsync(new LoyaltyBadgeQuery { WebsiteId = MainWebsite }).ToListAsync();
 
         Assert.Equal(SnagData.DefaultMainWebsiteBadges, badges.Count);
-        Assert.Equal(3, _sandbox.Requests.Count);
+        Assert.Equal(3, Sandbox.Requests.Count);
     }
 
     [Fact]
     public async Task The_older_LoyaltyBadgeUser_key_fills_UserBadges()
     {
-        await _sandbox.SetAsync(new { snagLegacyUserBadgeKey = true });
+        await Sandbox.SetAsync(new { snagLegacyUserBadgeKey = true });
 
         var badge = (await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { HeldBadge } }).ToListAsync()).Single();
 
@@ -198,7 +196,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public async Task The_older_badges_envelope_is_read()
     {
-        await _sandbox.AddFaultAsync(new
+        await Sandbox.AddFaultAsync(new
         {
             path = "/api/loyalty/badges", status = 200,
             body = "{\"badges\":[{\"id\":\"" + HeldBadge + "\",\"name\":\"Old shape\",\"loyaltyConditions\":[]}],\"hasNextPage\":\"false\"}",
@@ -212,12 +210,12 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public async Task A_page_that_claims_more_but_is_empty_is_refused_instead_of_looping()
     {
-        await _sandbox.AddFaultAsync(new { path = "/api/loyalty/badges", status = 200, body = "{\"data\":[],\"hasNextPage\":true}" });
+        await Sandbox.AddFaultAsync(new { path = "/api/loyalty/badges", status = 200, body = "{\"data\":[],\"hasNextPage\":true}" });
 
         var ex = await Assert.ThrowsAsync<ApiException>(async () => await _client.ListBadgesAsync(new LoyaltyBadgeQuery()).ToListAsync());
 
         Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Theory]
@@ -225,7 +223,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [InlineData("array")]
     public async Task Badge_users_are_read_as_an_envelope_or_an_array(string shape)
     {
-        await _sandbox.SetAsync(new { snagBadgeUsersShape = shape });
+        await Sandbox.SetAsync(new { snagBadgeUsersShape = shape });
         int expected;
         lock (Data.Gate) expected = Data.UserBadgesOf(HeldBadge).Count;
 
@@ -234,19 +232,19 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(expected, users.Count);
         Assert.Equal(expected, users.Select(u => u.Id).Distinct().Count());
         Assert.All(users, u => Assert.Equal(HeldBadge, u.LoyaltyBadgeId));
-        Assert.Equal(shape == "array" ? 1 : (expected + 1) / 2, _sandbox.Requests.Count);
-        Assert.Equal(new[] { HeldBadge.ToString() }, Query(_sandbox.Requests[0].Query)["loyaltyBadgeId"]);
+        Assert.Equal(shape == "array" ? 1 : (expected + 1) / 2, Sandbox.Requests.Count);
+        Assert.Equal(new[] { HeldBadge.ToString() }, Query(Sandbox.Requests[0].Query)["loyaltyBadgeId"]);
     }
 
     [Fact]
     public async Task Badge_users_sent_as_one_object_are_one_user()
     {
-        await _sandbox.SetAsync(new { snagBadgeUsersShape = "object" });
+        await Sandbox.SetAsync(new { snagBadgeUsersShape = "object" });
 
         var users = await _client.ListBadgeUsersAsync(new LoyaltyBadgeUserQuery { BadgeId = HeldBadge }).ToListAsync();
 
         Assert.Single(users);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
@@ -258,7 +256,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
 
         var one = await _client.ListBadgeUsersAsync(new LoyaltyBadgeUserQuery { BadgeId = HeldBadge, WalletAddress = active[0].WalletAddress!.ToUpperInvariant().Replace("0X", "0x") }).ToListAsync();
         Assert.Equal(active[0].Id, Assert.Single(one).Id);
-        Assert.Equal(new[] { "active" }, Query(_sandbox.Requests[0].Query)["status"]);
+        Assert.Equal(new[] { "active" }, Query(Sandbox.Requests[0].Query)["status"]);
     }
 
     [Fact]
@@ -276,7 +274,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(("Gold Member", "For the best"), (badge.Name, badge.Description));
         Assert.Equal("rule", Assert.Single(badge.Conditions!).Type);
         Assert.Equal(500, Assert.Single(badge.Rewards!).Amount);
-        var request = _sandbox.Requests.Single();
+        var request = Sandbox.Requests.Single();
         Assert.Equal(("POST", "/api/loyalty/badges", 200), (request.Method, request.Path, request.Status));
         Assert.Equal(
             $"{{\"organizationId\":\"{Data.OrganizationId}\",\"websiteId\":\"{MainWebsite}\",\"name\":\"Gold Member\",\"imageUrl\":\"https://cdn.example/gold.png\"," +
@@ -291,14 +289,14 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     {
         var source = (await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { StableIdOfSeedBadge(0) } }).ToListAsync()).Single();
         Assert.Equal("rule", source.Conditions![0].Type);
-        _sandbox.Server.State.Requests.Clear();
+        Sandbox.Server.State.Requests.Clear();
 
         await _client.CreateBadgeAsync(new LoyaltyBadgeCreate
         {
             OrganizationId = Data.OrganizationId, WebsiteId = Data.BetaWebsite.Id, Name = source.Name!, ImageUrl = source.ImageUrl!, Conditions = source.Conditions,
         });
 
-        var body = _sandbox.Requests.Single().Body!;
+        var body = Sandbox.Requests.Single().Body!;
         Assert.Contains("\"loyaltyRuleIds\":[\"" + source.Conditions[0].Association![0].LoyaltyRule!.Id, body);
         Assert.DoesNotContain("\"association\"", body);
         Assert.DoesNotContain("\"id\"", body);
@@ -318,7 +316,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Contains("Condition[0].Type: 'ruel' is not a condition type; use one of rule, rules, points, section, level, api, badge, badges, csv.", ex.Message);
         Assert.Contains("Reward[0].RewardType: 'coins' is not a reward type; use one of points, multiplier, badge, token.", ex.Message);
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
     }
 
     [Fact]
@@ -340,7 +338,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         var badge = await _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Description = "Top tier" });
 
         Assert.Equal("Top tier", badge.Description);
-        var request = _sandbox.Requests.Single();
+        var request = Sandbox.Requests.Single();
         Assert.Equal(("POST", $"/api/loyalty/badges/{HeldBadge}", "{\"description\":\"Top tier\"}"), (request.Method, request.Path, request.Body));
     }
 
@@ -353,16 +351,16 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         badge = await _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Rewards = Array.Empty<LoyaltyReward>() });
         Assert.Empty(badge.Rewards ?? new List<LoyaltyReward>());
 
-        Assert.Equal(new[] { "{\"rewards\":[{\"rewardType\":\"points\",\"amount\":50}]}", "{\"rewards\":[]}" }, _sandbox.Requests.Select(r => r.Body));
+        Assert.Equal(new[] { "{\"rewards\":[{\"rewardType\":\"points\",\"amount\":50}]}", "{\"rewards\":[]}" }, Sandbox.Requests.Select(r => r.Body));
         await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate { Rewards = new[] { new LoyaltyReward { RewardType = "cash" } } }));
-        Assert.Equal(2, _sandbox.Requests.Count);
+        Assert.Equal(2, Sandbox.Requests.Count);
     }
 
     [Fact]
     public async Task Updating_nothing_or_an_unknown_badge_fails()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _client.UpdateBadgeAsync(HeldBadge, new LoyaltyBadgeUpdate()));
-        Assert.Empty(_sandbox.Requests);
+        Assert.Empty(Sandbox.Requests);
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => _client.UpdateBadgeAsync(Guid.NewGuid(), new LoyaltyBadgeUpdate { Name = "X" }));
         Assert.Equal((ApiFailureKind.NotFound, "Badge not found"), (ex.Kind, ex.ServerMessage));
@@ -374,7 +372,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         var deleted = await _client.DeleteBadgeAsync(HeldBadge);
 
         Assert.NotNull(deleted.DeletedAt);
-        Assert.Equal("DELETE", _sandbox.Requests.Single().Method);
+        Assert.Equal("DELETE", Sandbox.Requests.Single().Method);
         Assert.Empty(await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { HeldBadge } }).ToListAsync());
         Assert.Single(await _client.ListBadgesAsync(new LoyaltyBadgeQuery { BadgeIds = new[] { HeldBadge }, IncludeDeleted = true }).ToListAsync());
         var again = await Assert.ThrowsAsync<ApiException>(() => _client.DeleteBadgeAsync(HeldBadge));
@@ -391,13 +389,13 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Equal(("Granted", "active", badge, wallet), (granted.Action, granted.Status, granted.LoyaltyBadgeId, granted.WalletAddress));
         Assert.Equal("Badge rewarded successfully", granted.Message);
-        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", _sandbox.Requests.Single().Body);
+        Assert.Equal($"{{\"walletAddress\":\"{wallet}\"}}", Sandbox.Requests.Single().Body);
 
         var revoked = await _client.RevokeAsync(badge, new LoyaltyUserIdentity(granted.UserId, null));
 
         Assert.Equal(("Revoked", "revoked", granted.Id), (revoked.Action, revoked.Status, revoked.Id));
-        Assert.Equal($"{{\"userId\":\"{granted.UserId}\"}}", _sandbox.Requests.Last().Body);
-        Assert.Equal($"/api/loyalty/badges/{badge}/revoke", _sandbox.Requests.Last().Path);
+        Assert.Equal($"{{\"userId\":\"{granted.UserId}\"}}", Sandbox.Requests.Last().Body);
+        Assert.Equal($"/api/loyalty/badges/{badge}/revoke", Sandbox.Requests.Last().Path);
     }
 
     [Fact]
@@ -408,7 +406,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         var result = await _client.GrantAsync(StableIdOfSeedBadge(5), new LoyaltyUserIdentity(userId, "0x1111111111111111111111111111111111111111"), "inactive");
 
         Assert.Equal("inactive", result.Status);
-        Assert.Equal($"{{\"userId\":\"{userId}\",\"status\":\"inactive\"}}", _sandbox.Requests.Single().Body);
+        Assert.Equal($"{{\"userId\":\"{userId}\",\"status\":\"inactive\"}}", Sandbox.Requests.Single().Body);
     }
 
     [Fact]
@@ -428,13 +426,13 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(new[] { "Main Website", "Beta Website" }, all.Select(w => w.Name));
         Assert.Equal(MainWebsite, Assert.Single(main).Id);
         Assert.True(main[0].AdditionalFields!.ContainsKey("onchainTokens"));
-        Assert.Equal(new[] { "main website" }, Query(_sandbox.Requests.Last().Query)["name"]);
+        Assert.Equal(new[] { "main website" }, Query(Sandbox.Requests.Last().Query)["name"]);
     }
 
     [Fact]
     public async Task A_wrong_key_is_Unauthorized_with_the_servers_message()
     {
-        using var client = _sandbox.SnagClient(key: "not-the-snag-key-123");
+        using var client = Sandbox.SnagClient(key: "not-the-snag-key-123");
 
         var ex = await Assert.ThrowsAsync<ApiException>(async () => await client.ListWebsitesAsync(null, null).ToListAsync());
 
@@ -445,7 +443,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public async Task A_failed_create_is_not_retried_because_the_server_may_have_acted()
     {
-        await _sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges", status = 503 });
+        await Sandbox.AddFaultAsync(new { method = "POST", path = "/api/loyalty/badges", status = 503 });
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => _client.CreateBadgeAsync(new LoyaltyBadgeCreate
         {
@@ -454,7 +452,7 @@ public sealed class SnagClientTests : IClassFixture<SandboxFixture>, IDisposable
         }));
 
         Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
-        Assert.Single(_sandbox.Requests);
+        Assert.Single(Sandbox.Requests);
     }
 
     [Fact]
