@@ -58,13 +58,15 @@ internal sealed class ConfigurationConnections
     }
 
     /// <summary>
-    /// An item the configuration cmdlets read, remembered for tab completion by the connection of its service, as
-    /// the other cmdlets' reads are. Called from the reading threads.
+    /// What remembers each item the configuration cmdlets read for tab completion and names, by the connection of its
+    /// service, as the other cmdlets' reads are. Made on the pipeline thread (the connections are the runspace's), and
+    /// called from the reading threads.
     /// </summary>
-    public void Read(object item)
+    public Action<object> Remembering()
     {
-        var connection = item is LoyaltyBadge or LoyaltyWebsite ? (BadgeAdminConnection?)Snag : PartnerPage;
-        if (connection is not null) new CompletionMemory(connection.Seen).Read(item);
+        var partnerPage = PartnerPage is { } pp ? new CompletionMemory(pp.Seen) : null;
+        var snag = Snag is { } sn ? new CompletionMemory(sn.Seen) : null;
+        return item => (item is LoyaltyBadge or LoyaltyWebsite ? snag : partnerPage)?.Read(item);
     }
 
     private T Require<T>(string service, T? connection)

@@ -89,8 +89,9 @@ public sealed class ExportBadgeConfigurationCommand : BadgeAdminCmdlet
         var directories = DirectoryId ?? (partnerPage?.DirectoryId is { } directory ? new[] { directory } : null);
         var websites = WebsiteId ?? (snag?.WebsiteId is { } website ? new[] { website } : null);
         ConfigurationExport? export = null;
+        var remember = Given.Remembering();
         ForItem(Path, ErrorIds.UnexpectedStatus, () => export = Await(token =>
-            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, Given.Read, token)));
+            ConfigurationExport.ReadAsync(partnerPage?.Client, directories, snag?.Client, snag?.OrganizationId, websites, DefaultThrottleLimit, remember, token)));
         if (export is null) return;
 
         foreach (var id in export.MissingDirectories)

@@ -96,8 +96,9 @@ public abstract class PlanCmdlet : BadgeAdminCmdlet
         var partnerPage = file.PartnerPage is null ? null : Services.RequirePartnerPage();
         var snag = file.Snag is null ? null : Services.RequireSnag();
         ConfigurationPlan? plan = null;
+        var remember = Services.Remembering();
         ForItem(file.File, ErrorIds.UnexpectedStatus, () =>
-            plan = Await(token => ConfigurationComparer.CompareAsync(file, partnerPage?.Client, snag?.Client, snag?.OrganizationId, prune, ReadConcurrency, Services.Read, token)));
+            plan = Await(token => ConfigurationComparer.CompareAsync(file, partnerPage?.Client, snag?.Client, snag?.OrganizationId, prune, ReadConcurrency, remember, token)));
         if (plan is null) return null;
         foreach (var issue in plan.Issues) WriteError(IssueError(issue));
         return plan;

@@ -88,6 +88,24 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
     }
 
     [Fact]
+    public void What_an_export_or_compare_read_names_items_afterwards_as_other_reads_do()
+    {
+        var held = Snag.UserBadges.First(u => u.Status == "active" && u.WebsiteId == _sandbox.MainWebsiteId).BadgeId;
+        var name = Snag.Badges.Single(b => b.Id == held).Name;
+
+        Export("loyalty.json", "-Service Snag");
+        var holders = Run("Get-LoyaltyBadgeUser -BadgeId $Badge -First 1", ("Badge", held)).ThrowIfErrors();
+
+        Assert.Equal(name, holders.Output.Single().Property<string>("LoyaltyBadgeName"));
+        Assert.DoesNotContain(Requests, r => r.Path == "/api/loyalty/badges"); // named from what the export read, not read again
+
+        var compared = _sandbox.Reset();
+        compared.Run("Set-Location -LiteralPath $Folder", ("Folder", _folder)).ThrowIfErrors();
+        compared.Run("Compare-BadgeConfiguration -Path loyalty.json").ThrowIfErrors();
+        Assert.Equal(name, compared.Run("Get-LoyaltyBadgeUser -BadgeId $Badge -First 1", ("Badge", held)).ThrowIfErrors().Output.Single().Property<string>("LoyaltyBadgeName"));
+    }
+
+    [Fact]
     public void An_existing_file_is_not_replaced_without_Force_and_nothing_is_sent()
     {
         File.WriteAllText(FilePath("badges.yaml"), "kept\n");
