@@ -32,10 +32,15 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     private bool _true;
     private int[]? _lineStarts;
 
+    /// <summary>The tokens <see cref="JsonScanner"/> read at once, or null when System.Text.Json's reader reads them one by one.</summary>
+    private readonly (List<JsonScannedToken[]> Blocks, int Count)? _scanned;
+    private int _next;
+
     public JsonConfigurationTokens(ArraySegment<byte> utf8, string fileName)
     {
         _bytes = utf8;
         _fileName = fileName;
+        _scanned = JsonScanner.Scan(utf8);
     }
 
     public ConfigToken Token { get; private set; }
@@ -48,6 +53,7 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     public bool Read()
     {
         if (_ended) return false;
+        if (_scanned is { } scanned) return Next(scanned.Blocks, scanned.Count);
         var reader = new Utf8JsonReader(_bytes.AsSpan(_consumed), isFinalBlock: true, _state);
         try
         {
@@ -71,6 +77,22 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
             throw Problem((int)(ex.LineNumber ?? -1) + 1, "not valid JSON: " + WithoutPosition(ex.Message));
         }
 
+        return true;
+    }
+
+    /// <summary>The next token <see cref="JsonScanner"/> read, taken as a token from System.Text.Json's reader is.</summary>
+    private bool Next(List<JsonScannedToken[]> blocks, int count)
+    {
+        if (_next == count)
+        {
+            _ended = true;
+            return false;
+        }
+
+        var token = blocks[_next / JsonScanner.BlockSize][_next % JsonScanner.BlockSize];
+        _next++;
+        (Token, ScalarKind, Position, _unescaped) = (token.Token, token.Kind, token.Start, token.Unescaped);
+        (_valueStart, _valueLength, _true) = (token.Value, token.Length, token.Value == 1);
         return true;
     }
 
