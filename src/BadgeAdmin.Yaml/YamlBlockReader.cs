@@ -41,6 +41,7 @@ internal sealed class YamlBlockReader
     }
 
     /// <summary>The document's tokens, or null when the text is not in the subset this reads.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static YamlTokenList? Read(char[] text, int length)
     {
         if (OtherLineBreaks(text, length)) return null;
@@ -102,9 +103,11 @@ internal sealed class YamlBlockReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Refuse() => (_refused, _atEnd) = (true, true);
 
     /// <summary>Line breaks other than "\n" and "\r\n" (YamlDotNet breaks lines at a lone "\r", and at the Unicode separators, even in a comment).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool OtherLineBreaks(char[] text, int length)
     {
         var rest = text.AsSpan(0, length);
@@ -118,6 +121,7 @@ internal sealed class YamlBlockReader
     }
 
     /// <summary>A directive (%…), or a document marker (--- or ...) standing alone at the start of a line.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool IsDocumentLine(int content, int end)
     {
         var c = _text[content];
@@ -334,6 +338,7 @@ internal sealed class YamlBlockReader
     }
 
     /// <summary>A double-quoted scalar's escape at <paramref name="at"/> (its backslash), appended; at is left on its last character.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool Escape(ref int at, int lineEnd, StringBuilder text)
     {
         if (++at >= lineEnd) return false;
@@ -361,6 +366,7 @@ internal sealed class YamlBlockReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private bool Hex(ref int at, int digits, int lineEnd, StringBuilder text)
     {
         if (at + digits >= lineEnd) return false;
@@ -380,6 +386,7 @@ internal sealed class YamlBlockReader
     }
 
     /// <summary>Whether a plain scalar may start here: not with an indicator (YamlDotNet reads those: tags, anchors, block scalars…).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool PlainMayStart(int position, int lineEnd)
     {
         var c = _text[position];
@@ -392,6 +399,7 @@ internal sealed class YamlBlockReader
     }
 
     /// <summary>Characters YAML allows in a scalar as they are; others (control characters, line separators) are left to YamlDotNet.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool Printable(char c) => c >= ' ' ? c < '\u007f' || (c >= '\u00a0' && c != '\u2028' && c != '\u2029' && c != '\ufeff' && c < '\ufffe') : c == '\t';
 
     /// <summary>A property name: each distinct name is made once (a file repeats a dozen names tens of thousands of times).</summary>
@@ -409,18 +417,24 @@ internal sealed class YamlBlockReader
         return name;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Add(ConfigToken token, ConfigScalarKind kind, string? text, int line) => _tokens.Add(new YamlToken(token, kind, text, line));
 
 
+    [MethodImpl(HotPath.Optimized)]
     private bool IsQuoted(int position) => _text[position] is '"' or '\'';
 
+    [MethodImpl(HotPath.Optimized)]
     private bool IsEntry(Line line) => _text[line.Start + line.Indent] == '-' && Blank(line.Start + line.Indent + 1, line.End);
 
     /// <summary>Where YamlDotNet places a block's end: at the line that ends it, or at the end of the text.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private int EndLine() => _atEnd ? _endOfText : _line.Number;
 
+    [MethodImpl(HotPath.Optimized)]
     private bool Blank(int at, int end) => at >= end || _text[at] is ' ' or '\t';
 
+    [MethodImpl(HotPath.Optimized)]
     private bool OnlyWhiteSpace(int at, int end)
     {
         for (; at < end; at++)
@@ -431,6 +445,7 @@ internal sealed class YamlBlockReader
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private int SkipSpaces(int at, int end)
     {
         while (at < end && _text[at] is ' ' or '\t') at++;

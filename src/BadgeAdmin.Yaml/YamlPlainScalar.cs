@@ -28,8 +28,10 @@ internal static class YamlPlainScalar
     /// Whether a string written plain reads back as this same string, for YAML 1.2 readers and for the YAML 1.1 ones
     /// still common (which take yes/no/on/off and their like for booleans).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool ReadsBackAsString(string value) => KindOf(value) == ConfigScalarKind.String && !IsYaml11Boolean(value);
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsYaml11Boolean(string value) => value is "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
         or "on" or "On" or "ON" or "off" or "Off" or "OFF";
 
@@ -70,6 +72,7 @@ internal static class YamlPlainScalar
         return at == value.Length;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static int Digits(string value, ref int at)
     {
         var start = at;
@@ -77,6 +80,7 @@ internal static class YamlPlainScalar
         return at - start;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool AllOf(string value, int from, System.Func<char, bool> allowed)
     {
         for (var i = from; i < value.Length; i++)

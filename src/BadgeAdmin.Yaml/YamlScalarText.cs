@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using BadgeAdmin.Core.Configuration.Syntax;
+using System.Runtime.CompilerServices;
+using BadgeAdmin.Core.Performance;
 
 namespace BadgeAdmin.Yaml;
 
@@ -8,6 +10,7 @@ namespace BadgeAdmin.Yaml;
 internal static class YamlScalarText
 {
     /// <summary>Booleans and null as JSON spells them; other scalars as written.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string Normalized(ConfigScalarKind kind, string value) => kind switch
     {
         ConfigScalarKind.Boolean => value[0] is 't' or 'T' ? "true" : "false",
@@ -15,12 +18,14 @@ internal static class YamlScalarText
         _ => value,
     };
 
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryGetGuid(ConfigToken token, ConfigScalarKind kind, string text, out Guid value)
     {
         value = default;
         return token == ConfigToken.Scalar && kind == ConfigScalarKind.String && Guid.TryParse(text, out value);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryGetNumber(ConfigToken token, ConfigScalarKind kind, string text, out double value)
     {
         value = default;

@@ -42,6 +42,7 @@ internal sealed class ConfigurationReader
         _problems = problems;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static BadgeConfiguration Read(IConfigurationTokens tokens, string file)
     {
         var reader = new ConfigurationReader(tokens, new ProblemList(file));
@@ -50,6 +51,7 @@ internal sealed class ConfigurationReader
         return configuration;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private BadgeConfiguration ReadDocument(string file)
     {
         Advance(); // the syntaxes refuse an empty file, so there is a value
@@ -82,6 +84,7 @@ internal sealed class ConfigurationReader
         return new BadgeConfiguration { File = file, PartnerPage = partnerPage, Snag = snag };
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private PartnerPageConfiguration ReadPartnerPage()
     {
         var section = new PartnerPageConfiguration();
@@ -97,6 +100,7 @@ internal sealed class ConfigurationReader
         return section;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private DirectoryConfiguration ReadDirectory()
     {
         var line = Line();
@@ -136,6 +140,7 @@ internal sealed class ConfigurationReader
         return directory;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private DirectoryBadgeConfiguration ReadDirectoryBadge()
     {
         var line = Line();
@@ -164,6 +169,7 @@ internal sealed class ConfigurationReader
         return new DirectoryBadgeConfiguration { Id = id, Name = name ?? string.Empty, Image = image ?? string.Empty, Line = line };
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private (EntryConfiguration, List<EntryBadgeReference>) ReadEntry()
     {
         var line = Line();
@@ -197,6 +203,7 @@ internal sealed class ConfigurationReader
         return (new EntryConfiguration { Id = id, Name = name ?? string.Empty, Line = line }, badges);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private EntryBadgeReference? ReadEntryBadge(int index)
     {
         var line = Line();
@@ -223,6 +230,7 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>The entry with the badges it names, each found among its directory's (the exact spelling first, then any casing).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private EntryConfiguration Resolve(DirectoryConfiguration directory, int entryIndex, EntryConfiguration entry, List<EntryBadgeReference> references)
     {
         var carried = new Dictionary<DirectoryBadgeConfiguration, int>();
@@ -253,6 +261,7 @@ internal sealed class ConfigurationReader
         return entry;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private SnagConfiguration ReadSnag()
     {
         Guid? organizationId = null;
@@ -553,6 +562,7 @@ internal sealed class ConfigurationReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Require(in ObjectFields fields, string name)
     {
         if (fields.IsObject && !fields.Has(name)) _problems.Add(_tokens.LineOf(fields.Position), _path.Child(name), $"required property '{name}' is missing");
@@ -645,6 +655,7 @@ internal sealed class ConfigurationReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private int? Integer(int minimum = int.MinValue)
     {
         if (Number() is not { } value) return null;
@@ -654,9 +665,11 @@ internal sealed class ConfigurationReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private bool Is(ConfigScalarKind kind) => _tokens.Token == ConfigToken.Scalar && _tokens.ScalarKind == kind;
 
     /// <summary>A value that is not what the schema wants here: reported, and skipped.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void Mismatch(string expected)
     {
         Problem($"expected {expected}, found {Describe()}");
@@ -664,6 +677,7 @@ internal sealed class ConfigurationReader
     }
 
     /// <summary>What the current value is, in a user's words.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private string Describe() => _tokens.Token switch
     {
         ConfigToken.StartObject => "an object",
@@ -678,11 +692,14 @@ internal sealed class ConfigurationReader
     };
 
     /// <summary>A problem with the value here, on its line and path.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void Problem(string message) => _problems.Add(Line(), _path.ToString(), message);
 
+    [MethodImpl(HotPath.Optimized)]
     private int Line() => _tokens.LineOf(_tokens.Position);
 
     /// <summary>Moves past the value here (to its last token).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void Skip()
     {
         if (_tokens.Token is not (ConfigToken.StartObject or ConfigToken.StartArray)) return;
@@ -727,9 +744,11 @@ internal sealed class ConfigurationReader
         /// <summary>Whether a property's name is on the path.</summary>
         public bool OnProperty { get; set; }
 
+        [MethodImpl(HotPath.Optimized)]
         public readonly bool Has(string name) => Properties.IndexOf(name) is var index and >= 0 && (_seen & (1UL << index)) != 0;
 
         /// <summary>Notes a known property; false when the object had it already.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool See(int index)
         {
             var bit = 1UL << index;
@@ -739,6 +758,7 @@ internal sealed class ConfigurationReader
         }
 
         /// <summary>Notes an unknown property; false when the object had it already.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool SeeUnknown(string name)
         {
             _unknown ??= new List<string>();

@@ -5,8 +5,9 @@ using BadgeAdmin.Core.Configuration.Syntax;
 namespace BadgeAdmin.Tests.Configuration;
 
 /// <summary>
-/// The one-pass JSON scanner against System.Text.Json's reader on the same bytes: what it reads gives the reader's
-/// tokens exactly (kind, start, text); what it does not read (comments, anything invalid) it leaves to the reader.
+/// Strict JSON is lexed (<see cref="JsonScanner"/> checks it first), other JSON read by System.Text.Json's reader: on the
+/// same bytes, the lexed tokens are the reader's exactly (kind, start, text); what is not strict (comments, anything
+/// invalid) is left to the reader.
 /// </summary>
 public sealed class JsonScannerTests
 {
@@ -51,6 +52,7 @@ public sealed class JsonScannerTests
     {
         var bytes = Encoding.UTF8.GetBytes(text);
 
+        Assert.True(JsonScanner.IsStrict(new ArraySegment<byte>(bytes)));
         Assert.Equal(ReaderTokens(bytes), ScannedTokens(bytes));
     }
 
@@ -58,13 +60,13 @@ public sealed class JsonScannerTests
     [MemberData(nameof(LeftToTheReader))]
     public void What_it_does_not_read_is_left_to_System_Text_Json(string text)
     {
-        Assert.Null(JsonScanner.Scan(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text))));
+        Assert.False(JsonScanner.IsStrict(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text))));
     }
 
     [Fact]
     public void Text_that_is_not_UTF8_is_left_to_the_reader()
     {
-        Assert.Null(JsonScanner.Scan(new ArraySegment<byte>(new byte[] { (byte)'[', (byte)'"', 0xC3, (byte)'"', (byte)']' })));
+        Assert.False(JsonScanner.IsStrict(new ArraySegment<byte>(new byte[] { (byte)'[', (byte)'"', 0xC3, (byte)'"', (byte)']' })));
     }
 
     /// <summary>
@@ -87,7 +89,7 @@ public sealed class JsonScannerTests
             }
 
             var bytes = Encoding.UTF8.GetBytes(text);
-            if (JsonScanner.Scan(new ArraySegment<byte>(bytes)) is null) continue;
+            if (!JsonScanner.IsStrict(new ArraySegment<byte>(bytes))) continue;
             read++;
             Assert.Equal(ReaderTokens(bytes), ScannedTokens(bytes));
         }
@@ -137,24 +139,13 @@ public sealed class JsonScannerTests
 
     private static List<(ConfigToken, ConfigScalarKind?, int, string?)> ScannedTokens(byte[] bytes)
     {
-        var (blocks, count) = JsonScanner.Scan(new ArraySegment<byte>(bytes)) ?? throw new InvalidOperationException("not scanned");
+        var tokens = new JsonConfigurationSyntax().Read(new ArraySegment<byte>(bytes), "f");
         var list = new List<(ConfigToken, ConfigScalarKind?, int, string?)>();
-        for (var i = 0; i < count; i++)
+        while (tokens.Read())
         {
-            var t = blocks[i / JsonScanner.BlockSize][i % JsonScanner.BlockSize];
-            var text = t.Token switch
-            {
-                ConfigToken.PropertyName => t.Unescaped ?? Encoding.UTF8.GetString(bytes, t.Value, t.Length),
-                ConfigToken.Scalar => t.Kind switch
-                {
-                    ConfigScalarKind.String => t.Unescaped ?? Encoding.UTF8.GetString(bytes, t.Value, t.Length),
-                    ConfigScalarKind.Number => Encoding.UTF8.GetString(bytes, t.Value, t.Length),
-                    ConfigScalarKind.Boolean => t.Value == 1 ? "true" : "false",
-                    _ => null,
-                },
-                _ => null,
-            };
-            list.Add((t.Token, t.Token == ConfigToken.Scalar ? t.Kind : null, t.Start, text));
+            var scalar = tokens.Token == ConfigToken.Scalar;
+            var text = tokens.Token == ConfigToken.PropertyName || (scalar && tokens.ScalarKind != ConfigScalarKind.Null) ? tokens.GetString() : null;
+            list.Add((tokens.Token, scalar ? tokens.ScalarKind : null, (int)tokens.Position, text));
         }
 
         return list;

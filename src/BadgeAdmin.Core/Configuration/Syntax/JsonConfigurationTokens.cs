@@ -32,15 +32,19 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     private bool _true;
     private int[]? _lineStarts;
 
-    /// <summary>The tokens <see cref="JsonScanner"/> read at once, or null when System.Text.Json's reader reads them one by one.</summary>
-    private readonly (List<JsonScannedToken[]> Blocks, int Count)? _scanned;
-    private int _next;
+    /// <summary>Strict JSON (<see cref="JsonScanner"/>) is lexed here; anything else is read by System.Text.Json's reader.</summary>
+    private readonly bool _lexed;
+
+    /// <summary>For each open object (true) or list, while lexing; and whether the next string in an object is a name.</summary>
+    private readonly bool[] _objects = new bool[64];
+    private int _depth;
+    private bool _nameNext;
 
     public JsonConfigurationTokens(ArraySegment<byte> utf8, string fileName)
     {
         _bytes = utf8;
         _fileName = fileName;
-        _scanned = JsonScanner.Scan(utf8);
+        _lexed = JsonScanner.IsStrict(utf8);
     }
 
     public ConfigToken Token { get; private set; }
@@ -53,7 +57,7 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     public bool Read()
     {
         if (_ended) return false;
-        if (_scanned is { } scanned) return Next(scanned.Blocks, scanned.Count);
+        if (_lexed) return Lex();
         var reader = new Utf8JsonReader(_bytes.AsSpan(_consumed), isFinalBlock: true, _state);
         try
         {
@@ -80,23 +84,91 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
         return true;
     }
 
-    /// <summary>The next token <see cref="JsonScanner"/> read, taken as a token from System.Text.Json's reader is.</summary>
-    private bool Next(List<JsonScannedToken[]> blocks, int count)
+    /// <summary>
+    /// The next token of a document <see cref="JsonScanner"/> found strict: its shape is known good, so commas and
+    /// colons are only skipped, and each token is found by its first byte.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    private bool Lex()
     {
-        if (_next == count)
+        var bytes = _bytes.Array!;
+        var offset = _bytes.Offset;
+        var end = offset + _bytes.Count;
+        var at = offset + _consumed;
+        while (at < end && bytes[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)':') at++;
+        if (at == end)
         {
             _ended = true;
             return false;
         }
 
-        var token = blocks[_next / JsonScanner.BlockSize][_next % JsonScanner.BlockSize];
-        _next++;
-        (Token, ScalarKind, Position, _unescaped) = (token.Token, token.Kind, token.Start, token.Unescaped);
-        (_valueStart, _valueLength, _true) = (token.Value, token.Length, token.Value == 1);
+        Position = at - offset;
+        _unescaped = null;
+        var c = bytes[at];
+        switch (c)
+        {
+            case (byte)'{' or (byte)'[':
+                Token = c == (byte)'{' ? ConfigToken.StartObject : ConfigToken.StartArray;
+                _objects[++_depth] = c == (byte)'{';
+                _nameNext = c == (byte)'{';
+                at++;
+                break;
+            case (byte)'}' or (byte)']':
+                Token = c == (byte)'}' ? ConfigToken.EndObject : ConfigToken.EndArray;
+                _depth--;
+                _nameNext = _objects[_depth];
+                at++;
+                break;
+            case (byte)'"':
+                var close = at + 1;
+                var escaped = false;
+                for (; bytes[close] != (byte)'"'; close++)
+                {
+                    if (bytes[close] != (byte)'\\') continue;
+                    escaped = true;
+                    close++;
+                }
+
+                (_valueStart, _valueLength) = (at + 1 - offset, close - at - 1);
+                if (escaped) _unescaped = JsonScanner.Unescape(bytes, at + 1, close);
+                if (_nameNext)
+                {
+                    Token = ConfigToken.PropertyName;
+                    _nameNext = false;
+                }
+                else
+                {
+                    (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.String);
+                    _nameNext = _objects[_depth];
+                }
+
+                at = close + 1;
+                break;
+            case (byte)'t' or (byte)'f':
+                (Token, ScalarKind, _true) = (ConfigToken.Scalar, ConfigScalarKind.Boolean, c == (byte)'t');
+                at += c == (byte)'t' ? 4 : 5;
+                _nameNext = _objects[_depth];
+                break;
+            case (byte)'n':
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.Null);
+                at += 4;
+                _nameNext = _objects[_depth];
+                break;
+            default:
+                var start = at;
+                while (at < end && bytes[at] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)'e' or (byte)'E') at++;
+                (Token, ScalarKind) = (ConfigToken.Scalar, ConfigScalarKind.Number);
+                (_valueStart, _valueLength) = (start - offset, at - start);
+                _nameNext = _objects[_depth];
+                break;
+        }
+
+        _consumed = at - offset;
         return true;
     }
 
     /// <summary>Where a comma stands after the last token read, followed only by white space and a closing bracket.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private long? TrailingComma()
     {
         var rest = _bytes.AsSpan(_consumed);
@@ -108,6 +180,7 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
         return i < rest.Length && rest[i] is (byte)']' or (byte)'}' ? _consumed + comma : null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public int LineOf(long position)
     {
         // Lines are counted from the nearest known line start before the position: a few hundred bytes at most.
@@ -212,6 +285,7 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     /// Where every <see cref="LinesPerStart"/>th line starts: made the first time a line is asked for, in one pass over
     /// the bytes. Small, where every line's start would be an array as large as the file has lines.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private int[] LineStarts()
     {
         var starts = new List<int> { 0 };
@@ -228,9 +302,11 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
         return starts.ToArray();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private ConfigurationFileException Problem(int line, string message) => new(new ConfigurationProblem(_fileName, line, string.Empty, message));
 
     /// <summary>System.Text.Json appends " LineNumber: 3 | BytePositionInLine: 5."; the problem names the line already.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static string WithoutPosition(string message)
     {
         var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

@@ -7,11 +7,12 @@ using BadgeAdmin.Core.Performance;
 namespace BadgeAdmin.Core.Configuration.Syntax;
 
 /// <summary>
-/// Reads a whole JSON document's tokens in one pass of code compiled optimized at once. System.Text.Json's reader,
-/// resumed once per token, is framework code that tiered compilation re-instruments while a cmdlet runs, and took most
-/// of a compare's time on a large file. This reads strict JSON only: a comment, anything that is not valid JSON, a
-/// nesting deeper than 64 or a text that is not UTF-8 gives null, and System.Text.Json reads the file instead, with its
-/// own messages. Tokens are the same either way (tests compare the two on the same files).
+/// Checks in one pass, with code compiled optimized at once and nothing kept, that a document is strict JSON, so that
+/// <see cref="JsonConfigurationTokens"/> can then take its tokens with a plain lexer. System.Text.Json's reader, resumed
+/// once per token, is framework code that tiered compilation re-instruments while a cmdlet runs, and took most of a
+/// compare's time on a large file. A comment, anything that is not valid JSON, a nesting deeper than 62 or a text that
+/// is not UTF-8 is not strict JSON here: System.Text.Json reads that file instead, with its own messages. Tokens are
+/// the same either way (tests compare the two on the same files).
 /// </summary>
 internal sealed class JsonScanner
 {
@@ -21,9 +22,7 @@ internal sealed class JsonScanner
     private readonly byte[] _bytes;
     private readonly int _offset;
     private readonly int _end;
-    private readonly List<JsonScannedToken[]> _blocks = new();
     private readonly bool[] _inObject = new bool[MaxDepth + 1];
-    private int _count;
     private int _depth;
 
     private JsonScanner(ArraySegment<byte> utf8)
@@ -33,14 +32,9 @@ internal sealed class JsonScanner
         _end = utf8.Offset + utf8.Count;
     }
 
-    public const int BlockSize = 2048;
-
-    /// <summary>The tokens in blocks of <see cref="BlockSize"/> (off the large object heap), and how many; null when it reads nothing.</summary>
-    public static (List<JsonScannedToken[]> Blocks, int Count)? Scan(ArraySegment<byte> utf8)
-    {
-        var scanner = new JsonScanner(utf8);
-        return scanner.Document() ? (scanner._blocks, scanner._count) : null;
-    }
+    /// <summary>Whether the document is strict JSON that <see cref="JsonConfigurationTokens"/> may lex.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static bool IsStrict(ArraySegment<byte> utf8) => new JsonScanner(utf8).Document();
 
     [MethodImpl(HotPath.Optimized)]
     private bool Document()
@@ -78,7 +72,6 @@ internal sealed class JsonScanner
             var c = _bytes[at];
             if (c == (inObject ? (byte)'}' : (byte)']'))
             {
-                Add(inObject ? ConfigToken.EndObject : ConfigToken.EndArray, ConfigScalarKind.Null, at, 0, 0, null);
                 _depth--;
                 at++;
                 continue;
@@ -101,13 +94,11 @@ internal sealed class JsonScanner
             case (byte)'{' or (byte)'[':
                 var inObject = _bytes[at] == (byte)'{';
                 if (_depth >= MaxDepth - 1) return false; // System.Text.Json decides at its limit
-                Add(inObject ? ConfigToken.StartObject : ConfigToken.StartArray, ConfigScalarKind.Null, at, 0, 0, null);
                 _inObject[++_depth] = inObject;
                 at = Skip(at + 1);
                 if (at == _end) return false;
                 if (_bytes[at] == (inObject ? (byte)'}' : (byte)']'))
                 {
-                    Add(inObject ? ConfigToken.EndObject : ConfigToken.EndArray, ConfigScalarKind.Null, at, 0, 0, null);
                     _depth--;
                     at++;
                     return true;
@@ -115,25 +106,26 @@ internal sealed class JsonScanner
 
                 return Item(ref at, inObject);
             case (byte)'"':
-                return String(ref at, ConfigToken.Scalar);
+                return String(ref at);
             case (byte)'t':
-                return Literal(ref at, "true", ConfigScalarKind.Boolean, 1);
+                return Literal(ref at, "true");
             case (byte)'f':
-                return Literal(ref at, "false", ConfigScalarKind.Boolean, 0);
+                return Literal(ref at, "false");
             case (byte)'n':
-                return Literal(ref at, "null", ConfigScalarKind.Null, 0);
+                return Literal(ref at, "null");
             default:
                 return Number(ref at);
         }
     }
 
     /// <summary>An item of a list, or a property (name, ':', value) of an object.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool Item(ref int at, bool inObject)
     {
         if (at == _end) return false;
         if (inObject)
         {
-            if (_bytes[at] != (byte)'"' || !String(ref at, ConfigToken.PropertyName)) return false;
+            if (_bytes[at] != (byte)'"' || !String(ref at)) return false;
             at = Skip(at);
             if (at == _end || _bytes[at] != (byte)':') return false;
             at = Skip(at + 1);
@@ -144,7 +136,7 @@ internal sealed class JsonScanner
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private bool String(ref int at, ConfigToken token)
+    private bool String(ref int at)
     {
         var start = at;
         var escaped = false;
@@ -162,17 +154,15 @@ internal sealed class JsonScanner
         }
 
         if (at == _end) return false;
-        string? text = null;
-        if (escaped && !Unescape(start + 1, at, out text)) return false;
-        Add(token, ConfigScalarKind.String, start, start + 1 - _offset, at - start - 1, text);
+        if (escaped && Unescape(_bytes, start + 1, at) is null) return false;
         at++;
         return true;
     }
 
-    /// <summary>The text of an escaped string; false for an escape System.Text.Json refuses (a lone surrogate, bad hex).</summary>
-    private bool Unescape(int from, int to, out string? text)
+    /// <summary>The text of an escaped string's bytes; null for an escape System.Text.Json refuses (a lone surrogate, bad hex).</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static string? Unescape(byte[] _bytes, int from, int to)
     {
-        text = null;
         var builder = new StringBuilder(to - from);
         var run = from;
         for (var at = from; at < to; at++)
@@ -188,17 +178,17 @@ internal sealed class JsonScanner
                 case (byte)'r': builder.Append('\r'); break;
                 case (byte)'t': builder.Append('\t'); break;
                 case (byte)'u':
-                    if (!Hex(at + 1, to, out var unit)) return false;
+                    if (!Hex(_bytes, at + 1, to, out var unit)) return null;
                     at += 4;
                     if (char.IsHighSurrogate(unit))
                     {
-                        if (at + 6 >= to || _bytes[at + 1] != (byte)'\\' || _bytes[at + 2] != (byte)'u' || !Hex(at + 3, to, out var low) || !char.IsLowSurrogate(low)) return false;
+                        if (at + 6 >= to || _bytes[at + 1] != (byte)'\\' || _bytes[at + 2] != (byte)'u' || !Hex(_bytes, at + 3, to, out var low) || !char.IsLowSurrogate(low)) return null;
                         builder.Append(unit).Append(low);
                         at += 6;
                     }
                     else
                     {
-                        if (char.IsLowSurrogate(unit)) return false;
+                        if (char.IsLowSurrogate(unit)) return null;
                         builder.Append(unit);
                     }
 
@@ -209,11 +199,11 @@ internal sealed class JsonScanner
             run = at + 1;
         }
 
-        text = builder.Append(Strict.GetString(_bytes, run, to - run)).ToString();
-        return true;
+        return builder.Append(Strict.GetString(_bytes, run, to - run)).ToString();
     }
 
-    private bool Hex(int at, int to, out char unit)
+    [MethodImpl(HotPath.Optimized)]
+    private static bool Hex(byte[] _bytes, int at, int to, out char unit)
     {
         unit = default;
         if (at + 4 > to) return false;
@@ -253,10 +243,10 @@ internal sealed class JsonScanner
         }
 
         if (!Delimiter(at)) return false;
-        Add(ConfigToken.Scalar, ConfigScalarKind.Number, start, start - _offset, at - start, null);
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private int Digits(ref int at)
     {
         var start = at;
@@ -264,7 +254,8 @@ internal sealed class JsonScanner
         return at - start;
     }
 
-    private bool Literal(ref int at, string word, ConfigScalarKind kind, int isTrue)
+    [MethodImpl(HotPath.Optimized)]
+    private bool Literal(ref int at, string word)
     {
         if (at + word.Length > _end) return false;
         for (var i = 0; i < word.Length; i++)
@@ -273,25 +264,18 @@ internal sealed class JsonScanner
         }
 
         if (!Delimiter(at + word.Length)) return false;
-        Add(ConfigToken.Scalar, kind, at, isTrue, 0, null);
         at += word.Length;
         return true;
     }
 
     /// <summary>What may follow a number or literal: the end, white space, a comma or a closing bracket.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private bool Delimiter(int at) => at == _end || _bytes[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)']' or (byte)'}';
 
+    [MethodImpl(HotPath.Optimized)]
     private int Skip(int at)
     {
         while (at < _end && _bytes[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') at++;
         return at;
-    }
-
-    /// <summary>A token; <paramref name="value"/> and <paramref name="length"/> locate a string's or number's text (relative to the document), or hold a boolean's value.</summary>
-    private void Add(ConfigToken token, ConfigScalarKind kind, int at, int value, int length, string? unescaped)
-    {
-        if (_count % BlockSize == 0) _blocks.Add(new JsonScannedToken[BlockSize]);
-        _blocks[_count / BlockSize][_count % BlockSize] = new JsonScannedToken(token, kind, at - _offset, value, length, unescaped);
-        _count++;
     }
 }
