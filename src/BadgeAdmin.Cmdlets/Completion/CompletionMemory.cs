@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using BadgeAdmin.Core.Configuration.Plan;
+using BadgeAdmin.Core.Configuration.Server;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage.Models;
 using BadgeAdmin.Core.Snag;
@@ -84,6 +85,22 @@ internal sealed class CompletionMemory
         }
 
         return item;
+    }
+
+    /// <summary>A listing the configuration cmdlets read whole: trusted, as one read here to its end is.</summary>
+    public void Listed(WholeListing listing)
+    {
+        var kind = listing.ItemType.Name switch
+        {
+            nameof(PartnerEntry) => CompletionKinds.PartnerEntry,
+            nameof(PartnerDirectory) => CompletionKinds.PartnerDirectory,
+            nameof(PartnerBadge) when listing.ScopeId is { } entryId => RecentlySeen.Within(CompletionKinds.PartnerBadge, entryId),
+            nameof(PartnerDirectoryBadge) when listing.ScopeId is { } directoryId => RecentlySeen.Within(CompletionKinds.PartnerDirectoryBadge, directoryId),
+            nameof(LoyaltyWebsite) => CompletionKinds.LoyaltyWebsiteListing(listing.OrganizationId),
+            nameof(LoyaltyBadge) => CompletionKinds.LoyaltyBadgeListing(listing.OrganizationId, listing.ScopeId),
+            _ => null,
+        };
+        if (kind is not null) _seen.MarkComplete(kind, listing.Count);
     }
 
     /// <summary>A badge detached from an entry: that entry no longer offers it; other entries may still carry it.</summary>

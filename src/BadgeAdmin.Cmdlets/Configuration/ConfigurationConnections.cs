@@ -6,6 +6,7 @@ using BadgeAdmin.Cmdlets.Connections;
 using BadgeAdmin.Cmdlets.Errors;
 using BadgeAdmin.Cmdlets.Runtime;
 using BadgeAdmin.Core.Configuration.Plan;
+using BadgeAdmin.Core.Configuration.Server;
 using BadgeAdmin.Core.Connections;
 using BadgeAdmin.Core.PartnerPage;
 using BadgeAdmin.Core.Snag;
@@ -66,7 +67,11 @@ internal sealed class ConfigurationConnections
     {
         var partnerPage = PartnerPage is { } pp ? new CompletionMemory(pp.Seen) : null;
         var snag = Snag is { } sn ? new CompletionMemory(sn.Seen) : null;
-        return item => (item is LoyaltyBadge or LoyaltyWebsite ? snag : partnerPage)?.Read(item);
+        return item =>
+        {
+            if (item is WholeListing whole) (whole.ItemType == typeof(LoyaltyBadge) || whole.ItemType == typeof(LoyaltyWebsite) ? snag : partnerPage)?.Listed(whole);
+            else (item is LoyaltyBadge or LoyaltyWebsite ? snag : partnerPage)?.Read(item);
+        };
     }
 
     private T Require<T>(string service, T? connection)

@@ -88,6 +88,8 @@ internal static class ConfigurationComparer
                 listed.Add(website);
             }
 
+            onRead?.Invoke(new WholeListing(typeof(LoyaltyWebsite), scope, null, listed.Count));
+
             diffs = SnagDiffer.Websites(file, listed, organizationId, prune, plan);
         }
         catch
@@ -123,12 +125,16 @@ internal static class ConfigurationComparer
         try
         {
             var query = new LoyaltyBadgeQuery { OrganizationId = scope, WebsiteId = websiteId };
+            var count = 0L;
             await foreach (var badge in client.ListBadgesAsync(query, SnagRoutes.MaxPageSize, cancellationToken).ConfigureAwait(false))
             {
                 if (await comparison.ConfigureAwait(false) is not { } diff) return;
                 onRead?.Invoke(badge);
                 diff.Offer(badge);
+                count++;
             }
+
+            onRead?.Invoke(new WholeListing(typeof(LoyaltyBadge), scope, websiteId, count));
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {

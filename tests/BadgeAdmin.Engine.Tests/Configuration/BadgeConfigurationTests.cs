@@ -106,6 +106,17 @@ public sealed class BadgeConfigurationTests : IClassFixture<ConfigurationFixture
     }
 
     [Fact]
+    public void Tab_after_an_export_offers_what_it_read_whole_without_asking_again()
+    {
+        Export("badges.yaml");
+
+        var entries = Run("(TabExpansion2 -inputScript 'Get-PartnerBadge -EntryId ' -cursorColumn 26).CompletionMatches.Count").ThrowIfErrors();
+
+        Assert.Equal(PartnerPage.ListEntries(0, 1000).Total, Convert.ToInt32(entries.Output.Single().BaseObject, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
     public void An_existing_file_is_not_replaced_without_Force_and_nothing_is_sent()
     {
         File.WriteAllText(FilePath("badges.yaml"), "kept\n");

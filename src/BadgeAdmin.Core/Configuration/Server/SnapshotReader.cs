@@ -21,28 +21,28 @@ internal static class SnapshotReader
         Func<IReadOnlyList<PartnerDirectory>, IReadOnlyList<PartnerEntry>, (IEnumerable<Guid> Directories, IEnumerable<Guid> Entries)> inScope,
         bool withEntries, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
-        var directoriesRead = ToListAsync(client.ListDirectoriesAsync(null, cancellationToken), onRead);
-        var entriesRead = withEntries ? ToListAsync(client.ListEntriesAsync(null, cancellationToken), onRead) : Task.FromResult<IReadOnlyList<PartnerEntry>>(Array.Empty<PartnerEntry>());
+        var directoriesRead = ToListAsync(client.ListDirectoriesAsync(null, cancellationToken), onRead, null, null);
+        var entriesRead = withEntries ? ToListAsync(client.ListEntriesAsync(null, cancellationToken), onRead, null, null) : Task.FromResult<IReadOnlyList<PartnerEntry>>(Array.Empty<PartnerEntry>());
         var directories = await directoriesRead.ConfigureAwait(false);
         var entries = await entriesRead.ConfigureAwait(false);
         var (directoryIds, entryIds) = inScope(directories, entries);
 
-        var directoryBadges = await ReadEachAsync(directoryIds.Distinct().ToList(), id => client.ListDirectoryBadgesAsync(id, null, cancellationToken), concurrency, onRead, cancellationToken).ConfigureAwait(false);
-        var entryBadges = await ReadEachAsync(entryIds.Distinct().ToList(), id => client.ListBadgesAsync(id, null, cancellationToken), concurrency, onRead, cancellationToken).ConfigureAwait(false);
+        var directoryBadges = await ReadEachAsync(directoryIds.Distinct().ToList(), id => client.ListDirectoryBadgesAsync(id, null, cancellationToken), concurrency, onRead, null, cancellationToken).ConfigureAwait(false);
+        var entryBadges = await ReadEachAsync(entryIds.Distinct().ToList(), id => client.ListBadgesAsync(id, null, cancellationToken), concurrency, onRead, null, cancellationToken).ConfigureAwait(false);
         return new PartnerPageSnapshot { Directories = directories, Entries = entries, DirectoryBadges = directoryBadges, EntryBadges = entryBadges };
     }
 
     public static async Task<SnagSnapshot> ReadSnagAsync(SnagClient client, Guid? organizationId, Func<IReadOnlyList<LoyaltyWebsite>, IEnumerable<Guid>> inScope,
         int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
     {
-        var websites = await ToListAsync(client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, cancellationToken), onRead).ConfigureAwait(false);
+        var websites = await ToListAsync(client.ListWebsitesAsync(organizationId, null, SnagRoutes.MaxPageSize, cancellationToken), onRead, organizationId, null).ConfigureAwait(false);
         var badges = await ReadEachAsync(inScope(websites).Distinct().ToList(),
             id => client.ListBadgesAsync(new LoyaltyBadgeQuery { OrganizationId = organizationId, WebsiteId = id }, SnagRoutes.MaxPageSize, cancellationToken),
-            concurrency, onRead, cancellationToken).ConfigureAwait(false);
+            concurrency, onRead, organizationId, cancellationToken).ConfigureAwait(false);
         return new SnagSnapshot { Websites = websites, Badges = badges };
     }
 
-    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> ReadEachAsync<T>(IReadOnlyList<Guid> ids, Func<Guid, IAsyncEnumerable<T>> list, int concurrency, Action<object>? onRead, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> ReadEachAsync<T>(IReadOnlyList<Guid> ids, Func<Guid, IAsyncEnumerable<T>> list, int concurrency, Action<object>? onRead, Guid? organizationId, CancellationToken cancellationToken)
     {
         var results = new Dictionary<Guid, IReadOnlyList<T>>();
         using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
@@ -51,7 +51,7 @@ internal static class SnapshotReader
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return (id, await ToListAsync(list(id), onRead).ConfigureAwait(false));
+                return (id, await ToListAsync(list(id), onRead, organizationId, id).ConfigureAwait(false));
             }
             finally
             {
@@ -62,7 +62,8 @@ internal static class SnapshotReader
         return results;
     }
 
-    private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items, Action<object>? onRead)
+    /// <summary>The items of a whole listing, each shown to <paramref name="onRead"/>, then the <see cref="WholeListing"/> they make.</summary>
+    private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items, Action<object>? onRead, Guid? organizationId, Guid? scopeId)
     {
         var list = new List<T>();
         await foreach (var item in items.ConfigureAwait(false))
@@ -70,6 +71,8 @@ internal static class SnapshotReader
             onRead?.Invoke(item!);
             list.Add(item);
         }
+
+        onRead?.Invoke(new WholeListing(typeof(T), organizationId, scopeId, list.Count));
 
         return list;
     }
