@@ -112,7 +112,10 @@ public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
             userId = parsed;
         }
 
-        if (userId is null && string.IsNullOrWhiteSpace(WalletAddress))
+        // The binder takes the row's first wallet column even when it is blank; a later filled one names the user
+        // (Sync-LoyaltyBadgeHolder reads rows the same way).
+        var wallet = string.IsNullOrWhiteSpace(WalletAddress) ? UserColumns.First(InputObject, UserColumns.WalletNames) : WalletAddress;
+        if (userId is null && string.IsNullOrWhiteSpace(wallet))
         {
             var text = UserColumns.EmptyCells(InputObject) is { } empty
                 ? $"No user: {empty}, so nothing was sent for it. Fill in a wallet address or a user id."
@@ -123,7 +126,7 @@ public abstract class UserBadgeChangeCmdlet : BadgeAdminCmdlet
             return null;
         }
 
-        return new LoyaltyUserIdentity(userId, WalletAddress);
+        return new LoyaltyUserIdentity(userId, wallet);
     }
 
     /// <summary>The user as prompts and errors name it: "wallet 0x… (user …)".</summary>

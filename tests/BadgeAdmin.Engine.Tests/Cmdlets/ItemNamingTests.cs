@@ -216,6 +216,19 @@ public sealed class ItemNamingTests : IClassFixture<SandboxEngineFixture>, IDisp
         Assert.Single(_sandbox.Requests.ApiCalls()); // row 1 was sent
     }
 
+    [Theory]
+    [InlineData("Grant-LoyaltyBadge", "Wallet,Address")]
+    [InlineData("Revoke-LoyaltyBadge", "WalletAddress,Address")]
+    public void A_csv_row_whose_first_wallet_column_is_blank_uses_the_filled_one(string command, string columns)
+    {
+        var csv = Csv("later.csv", columns, ",0x00000000000000000000000000000000000000c2");
+
+        var result = Run($"Import-Csv $Csv | {command} -BadgeId $B -Confirm:$false", ("Csv", csv), ("B", LoyaltyBadge(4)));
+
+        Assert.DoesNotContain(result.ErrorIds, id => id is "UserNotSpecified" or "WalletAddressAmbiguous");
+        Assert.Contains(_sandbox.Requests.ApiCalls(), r => r.Body?.Contains("0x00000000000000000000000000000000000000c2", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void A_change_typed_on_the_command_line_names_its_item_without_an_input_row()
     {
