@@ -113,6 +113,40 @@ public sealed class JsonScannerTests
         Assert.Equal(new[] { "ecd3d331-52dd-4e3b-9377-ed8fcde9fce1", "17dc74e8-3678-4841-bd47-73d4035b21d9", "line 8", "0adb0374-1744-401a-b8b0-15cbe0503173", "line 12", "-30050", "0" }, names);
     }
 
+    [Fact]
+    public void A_mistyped_literal_is_named_briefly_at_its_line_not_quoted_with_the_rest_of_the_file()
+    {
+        var text = Export.Replace("\"hideInUi\": false", "\"hideInUi\": tru") + new string(' ', 5000) + "\n";
+
+        var problem = Assert.Single(Assert.Throws<ConfigurationFileException>(() => ReadAll(text)).Problems);
+
+        Assert.Equal(15, problem.Line);
+        Assert.True(problem.ToString().Length < 200, problem.ToString());
+        Assert.Contains("'tru…' is an invalid JSON literal", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\\ude00")]
+    [InlineData("\\ud83dx")]
+    public void Half_a_surrogate_pair_is_a_problem_at_its_line(string escape)
+    {
+        var text = Export.Replace("\"description\": \"\"", $"\"description\": \"a{escape}\"");
+
+        var problem = Assert.Single(Assert.Throws<ConfigurationFileException>(() => ReadAll(text)).Problems);
+
+        Assert.Equal(13, problem.Line);
+        Assert.Contains("half of a surrogate pair", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    private static void ReadAll(string text)
+    {
+        var tokens = new JsonConfigurationSyntax().Read(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), "f");
+        while (tokens.Read())
+        {
+            if (tokens.Token is ConfigToken.PropertyName or ConfigToken.Scalar) tokens.GetString();
+        }
+    }
+
     private static List<(ConfigToken, ConfigScalarKind?, int, string?)> ReaderTokens(byte[] bytes)
     {
         var list = new List<(ConfigToken, ConfigScalarKind?, int, string?)>();

@@ -278,7 +278,16 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     private void TakeText(ref Utf8JsonReader reader, int start)
     {
         (_valueStart, _valueLength) = (start, reader.ValueSpan.Length);
-        if (reader.ValueIsEscaped) _unescaped = reader.GetString();
+        if (!reader.ValueIsEscaped) return;
+        try
+        {
+            _unescaped = reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a \u escape that is half of a surrogate pair only when the text is taken.
+            throw Problem(LineOf(start), "not valid JSON: a \\u escape is half of a surrogate pair (\\ud800-\\udfff come in pairs, high then low): write the character itself, or both halves");
+        }
     }
 
     /// <summary>
@@ -310,7 +319,22 @@ internal sealed class JsonConfigurationTokens : IConfigurationTokens
     private static string WithoutPosition(string message)
     {
         var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at > 0 ? message.Substring(0, at) : message).TrimEnd('.', ' ');
+        return Shortened((at > 0 ? message.Substring(0, at) : message).TrimEnd('.', ' '));
+    }
+
+    /// <summary>
+    /// The reader quotes what it found from where it went wrong, which for a mistyped literal ('tru') is the rest of
+    /// the file: only the start of the quote is kept, up to its first comma, bracket or line break.
+    /// </summary>
+    private static string Shortened(string message)
+    {
+        var open = message.IndexOf('\'');
+        var close = message.LastIndexOf("' ", StringComparison.Ordinal);
+        if (open < 0 || close <= open + 40) return message;
+        var quoted = message.Substring(open + 1, close - open - 1);
+        var end = quoted.IndexOfAny(new[] { ',', '\n', '\r', ']', '}', ' ' });
+        var kept = end > 0 ? quoted.Substring(0, Math.Min(end, 40)) : quoted.Substring(0, 40);
+        return message.Substring(0, open + 1) + kept + "…" + message.Substring(close);
     }
 
     /// <summary>
